@@ -1,0 +1,46 @@
+# Praxis: `make run` to try it, `make test` to check it. See README.md.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+DB         ?= var/praxis.db
+LISTEN     ?= 127.0.0.1:8080
+JOBS       ?= $(shell nproc)
+
+.PHONY: all setup praxis web run test unit api e2e asan bench check clean
+
+all: praxis web
+
+setup:
+	@bash scripts/setup
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+praxis: $(BUILD)/CMakeCache.txt
+	@cmake --build $(BUILD) -j $(JOBS)
+
+web:
+	@if [ ! -f web/dist/index.html ] || [ -n "$$(find web/src web/index.html web/package.json -newer web/dist/index.html 2>/dev/null | head -1)" ]; then \
+		cd web && npm run --silent build; fi
+
+# installs what is missing, builds, creates the demo practice once, serves it
+run: setup all
+	@bash scripts/run "$(DB)" "$(LISTEN)"
+
+test: setup all
+	@bash scripts/test
+
+unit: praxis
+	@cd $(BUILD) && ctest --output-on-failure
+
+asan:
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+bench: setup all
+	@bash bench/run
+
+check: praxis
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr -I src src
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) web/dist

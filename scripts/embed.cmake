@@ -1,0 +1,17 @@
+# Turns the migration files into a C array: {version, name, sql}. Run by CMake at build time.
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
+set(out "/* generated from src/store/migrations by scripts/embed.cmake; do not edit */\n#include \"store/migrate.h\"\n\nconst struct migration migrations[] = {\n")
+foreach(f ${FILES})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" num ${name})
+  math(EXPR num "${num}")
+  file(READ ${f} hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" esc "${hex}")
+  # split into lines of string literals so compilers stay happy
+  string(REGEX REPLACE "((\\\\x[0-9a-f][0-9a-f]){64})" "\\1\"\n  \"" esc "${esc}")
+  string(APPEND out "  {${num}, \"${name}\",\n  \"${esc}\"},\n")
+endforeach()
+string(APPEND out "  {0, 0, 0}\n};\n")
+file(WRITE ${OUT}.tmp "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})

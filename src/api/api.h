@@ -1,0 +1,73 @@
+/* api.h: HTTP requests mapped to business calls, and back. No SQL, no rules here.
+ *
+ * Each area file (session.c, users.c, patients.c, registry.c, audit.c, meta.c) defines its
+ * routes; routes.c gathers them into one table: method, path pattern, the permission needed,
+ * flags, handler and a summary. The HTTP layer matches, authenticates, checks the
+ * permission, parses the JSON body and calls the handler; the same table generates
+ * /api/v1/openapi.json, so the documentation cannot drift from the code. */
+#ifndef PRAXIS_API_H
+#define PRAXIS_API_H
+
+#include <jansson.h>
+
+#include "access/access.h"
+#include "base/crypto.h"
+
+enum {
+	R_PUBLIC = 1, /* no sign-in needed */
+	R_ENROL = 2,  /* allowed while the user must still set up TOTP */
+	R_TEXT = 4,   /* answers text (out_text), not JSON */
+};
+
+typedef struct req req;
+typedef int (*handler_fn)(req *r, err *e);
+
+typedef struct route {
+	const char *method;
+	const char *path; /* "/api/v1/patients/{id}": {id} is a positive integer */
+	perm need;        /* P_NONE: any signed-in user */
+	unsigned flags;
+	handler_fn fn;
+	const char *summary;
+	int ok_status;    /* the success status documented and answered (200 if 0) */
+} route;
+
+struct req {
+	const char *method, *path;
+	int64_t id;             /* the {id} path parameter, 0 if none */
+	json_t *body;           /* parsed JSON body, NULL when none was sent */
+	const char *(*arg)(void *conn, const char *name); /* query parameter lookup */
+	void *conn;
+	ctx x;                  /* x.who points at `who` for signed-in routes */
+	principal who;
+	const char *token;      /* the presented token (bearer or cookie), if any */
+	/* the answer */
+	int status;             /* defaults to the route's ok_status */
+	json_t *out;            /* JSON body (owned), NULL for none */
+	char *out_text;         /* R_TEXT routes: malloc'ed body */
+	const char *content_type;
+	char cookie[TOKEN_LEN]; /* a new session token to set as cookie; "-" clears it */
+};
+
+/* The whole table, as the areas' tables one after another. */
+int api_route_count(void);
+const route *api_route_at(int i);
+
+/* The OpenAPI 3.1 document of the table (new reference). */
+json_t *api_openapi(void);
+
+/* Helpers for handlers: query parameters with errors that name them. */
+const char *api_arg(req *r, const char *name);
+int api_limit(req *r, int *limit, err *e);             /* ?limit=, default 50, 1..500 */
+int api_int_arg(req *r, const char *name, int64_t *v, err *e); /* positive integer or absent (0) */
+
+/* The routes of each area file. */
+extern const route session_routes[], user_routes[], patient_routes[], registry_routes[], audit_routes[],
+	meta_routes[];
+extern const int session_nroutes, user_nroutes, patient_nroutes, registry_nroutes, audit_nroutes, meta_nroutes;
+
+#define ROUTES(name, ...)                                                                          \
+	const route name##_routes[] = {__VA_ARGS__};                                               \
+	const int name##_nroutes = sizeof name##_routes / sizeof *name##_routes
+
+#endif

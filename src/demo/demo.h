@@ -1,0 +1,29 @@
+/* demo.h: a realistic, deterministic demo practice.
+ *
+ * The same seed and size always give the same people (names, birth dates, contacts,
+ * providers, locations); only timestamps differ. Everything goes through the areas' own
+ * functions, so demo data obeys the same rules (and leaves the same audit trail) as data
+ * typed in. Patients are created in batches of 1,000 per transaction. */
+#ifndef PRAXIS_DEMO_H
+#define PRAXIS_DEMO_H
+
+#include <stdint.h>
+
+#include "base/crypto.h"
+#include "store/db.h"
+
+typedef struct demo_opts {
+	const char *name; /* practice name */
+	int patients;
+	uint64_t seed;
+} demo_opts;
+
+typedef struct demo_result {
+	int64_t practice_id;
+	char admin_email[64];
+	char admin_password[24]; /* generated: never a fixed default */
+} demo_result;
+
+int demo_generate(db *c, const demo_opts *o, demo_result *out, err *e);
+
+#endif

@@ -1,0 +1,418 @@
+/* patients.c: registering, reading, changing, finding and merging patients. */
+#include "patients/patients.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/text.h"
+#include "base/timeutil.h"
+#include "store/record.h"
+
+static const char *not_future(const char *v)
+{
+	char today[11];
+	date_today(today);
+	return strcmp(v, today) > 0 ? "cannot be in the future" : NULL;
+}
+
+static const char *const sexes[] = {"F", "M", "X", "U", NULL};
+static const char *const contacts[] = {"phone", "sms", "email", "mail", NULL};
+static const char *const statuses[] = {"active", "inactive", "deceased", "merged", NULL};
+
+/* The patient resource. Order matters: rec_row reads columns in this order. */
+static const field fields[] = {
+	{"id", "id", F_INT, F_READONLY},
+	{"mrn", "mrn", F_TEXT, F_READONLY},
+	{"family_name", "family_name", F_TEXT, F_REQUIRED, 100},
+	{"given_name", "given_name", F_TEXT, F_REQUIRED, 100},
+	{"middle_name", "middle_name", F_TEXT, 0, 100},
+	{"preferred_name", "preferred_name", F_TEXT, 0, 100},
+	{"birth_date", "birth_date", F_DATE, F_REQUIRED, 0, NULL, not_future},
+	{"sex_at_birth", "sex_at_birth", F_ENUM, F_REQUIRED, 0, sexes},
+	{"gender_identity", "gender_identity", F_TEXT, 0, 60},
+	{"address.line1", "addr_line1", F_TEXT, 0, 100},
+	{"address.line2", "addr_line2", F_TEXT, 0, 100},
+	{"address.city", "addr_city", F_TEXT, 0, 60},
+	{"address.state", "addr_state", F_TEXT, 0, 40},
+	{"address.postal_code", "addr_postal_code", F_TEXT, 0, 12},
+	{"address.country", "addr_country", F_TEXT, 0, 60},
+	{"phone_mobile", "phone_mobile", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"phone_home", "phone_home", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"phone_work", "phone_work", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"email", "email", F_TEXT, F_LOWER, 254, NULL, text_check_email},
+	{"preferred_language", "preferred_language", F_TEXT, 0, 35},
+	{"preferred_contact", "preferred_contact", F_ENUM, 0, 0, contacts},
+	{"emergency_contact.name", "emergency_name", F_TEXT, 0, 100},
+	{"emergency_contact.relationship", "emergency_relationship", F_TEXT, 0, 40},
+	{"emergency_contact.phone", "emergency_phone", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"guarantor.name", "guarantor_name", F_TEXT, 0, 100},
+	{"guarantor.relationship", "guarantor_relationship", F_TEXT, 0, 40},
+	{"guarantor.phone", "guarantor_phone", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"sms_consent", "sms_consent", F_BOOL, 0},
+	{"email_consent", "email_consent", F_BOOL, 0},
+	{"privacy_notice_at", "privacy_notice_at", F_DATE, 0, 0, NULL, not_future},
+	{"status", "status", F_ENUM, 0, 0, statuses},
+	{"merged_into_id", "merged_into_id", F_INT, F_READONLY},
+	{"version", "version", F_INT, F_READONLY},
+	{"created_at", "created_at", F_TEXT, F_READONLY},
+	{"updated_at", "updated_at", F_TEXT, F_READONLY},
+};
+static const table patients = {"patient", fields, sizeof fields / sizeof *fields};
+
+/* What a list shows: the minimum to pick the right person. */
+#define LIST_COLS "p.id, p.mrn, p.family_name, p.given_name, p.preferred_name, p.birth_date, p.sex_at_birth, p.status, p.version"
+
+static const char *val(json_t *vals, const char *col) { return json_string_value(json_object_get(vals, col)); }
+
+/* Name keys of a validated record, as extra columns. */
+static json_t *keys_of(json_t *vals)
+{
+	char fk[128], gk[128];
+	text_key(val(vals, "family_name"), fk, sizeof fk);
+	text_key(val(vals, "given_name"), gk, sizeof gk);
+	return json_pack("{s:s,s:s}", "family_key", fk, "given_key", gk);
+}
+
+static int add_key(db *c, int64_t practice, int64_t patient, const char *kind, const char *k, err *e)
+{
+	if (!k || !*k)
+		return 0;
+	char key[160];
+	snprintf(key, sizeof key, "%s:%s", kind, k);
+	return db_run(c, e, "INSERT INTO patient_key (practice_id, key, patient_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+		      "isi", practice, key, patient) < 0 ? -1 : 0;
+}
+
+/* Phone key: the digits, without a leading North American 1 on 11 digits. */
+static const char *phone_key(const char *s, char out[24])
+{
+	size_t n = text_digits(s, out, 24);
+	return n == 11 && out[0] == '1' ? out + 1 : out;
+}
+
+static int index_keys(db *c, int64_t practice, int64_t id, json_t *vals, const char *mrn, err *e)
+{
+	if (db_run(c, e, "DELETE FROM patient_key WHERE practice_id = $1 AND patient_id = $2", "ii", practice, id) < 0)
+		return -1;
+	static const char *const names[] = {"family_name", "given_name", "preferred_name", "middle_name"};
+	static const char *const phones[] = {"phone_mobile", "phone_home", "phone_work"};
+	char k[128], d[24];
+	for (int i = 0; i < 4; i++) {
+		text_key(val(vals, names[i]), k, sizeof k);
+		if (add_key(c, practice, id, "n", k, e))
+			return -1;
+	}
+	for (int i = 0; i < 3; i++)
+		if (val(vals, phones[i]) && add_key(c, practice, id, "p", phone_key(val(vals, phones[i]), d), e))
+			return -1;
+	if (add_key(c, practice, id, "d", val(vals, "birth_date"), e) || add_key(c, practice, id, "m", mrn, e))
+		return -1;
+	return 0;
+}
+
+static json_t *list_row(db_stmt *st)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:o,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_i64(st, 0), "mrn",
+			 db_col_text(st, 1), "family_name", db_col_text(st, 2), "given_name", db_col_text(st, 3),
+			 "preferred_name", db_col_null(st, 4) ? json_null() : json_string(db_col_text(st, 4)),
+			 "birth_date", db_col_text(st, 5), "sex_at_birth", db_col_text(st, 6), "status",
+			 db_col_text(st, 7), "version", (json_int_t)db_col_i64(st, 8));
+}
+
+static int find_duplicates(ctx *x, json_t *vals, json_t *keys, json_t **cands, err *e)
+{
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT " LIST_COLS " FROM patient p WHERE p.practice_id = $1 AND p.family_key = $2 "
+				 "AND p.given_key = $3 AND p.birth_date = $4 AND p.status <> 'merged' ORDER BY p.id LIMIT 10",
+				 e);
+	if (!st)
+		return -1;
+	db_bindv(st, "isss", ctx_practice(x), val(keys, "family_key"), val(keys, "given_key"), val(vals, "birth_date"));
+	*cands = json_array();
+	int rc;
+	while ((rc = db_step(st, e)) == DB_ROW)
+		json_array_append_new(*cands, list_row(st));
+	db_done(st);
+	return rc == DB_ERR ? -1 : 0;
+}
+
+int patient_create(ctx *x, json_t *in, json_t **out, err *e)
+{
+	static const char *const allow[] = {"confirm_new", NULL};
+	json_t *vals = NULL, *keys = NULL, *cands = NULL;
+	json_t *confirm = json_object_get(in, "confirm_new");
+	if (confirm && !json_is_boolean(confirm))
+		err_field(e, "confirm_new", "must be true or false");
+	json_t *status = json_object_get(in, "status");
+	if (json_is_string(status) && !strcmp(json_string_value(status), "merged"))
+		err_field(e, "status", "can only become merged by merging");
+	if (rec_validate(patients.fs, patients.n, in, allow, &vals, e))
+		return -1;
+	if (json_is_null(json_object_get(vals, "status")))
+		json_object_set_new(vals, "status", json_string("active"));
+	keys = keys_of(vals);
+	int64_t practice = ctx_practice(x), id = 0, seq = 0;
+	bool own;
+	int rc = db_tx_begin(x->db, &own, e);
+	if (!rc && !json_is_true(confirm)) {
+		rc = find_duplicates(x, vals, keys, &cands, e);
+		if (!rc && json_array_size(cands)) {
+			rc = err_set(e, ERR_DUPLICATE_PATIENT, "%zu registered patient(s) have the same name and birth date",
+				     json_array_size(cands));
+			e->extra = json_pack("{s:O}", "candidates", cands);
+		}
+	}
+	if (!rc)
+		rc = db_one_i64(x->db, e, &seq, "UPDATE practice SET mrn_seq = mrn_seq + 1 WHERE id = $1 RETURNING mrn_seq",
+				"i", practice) == 1 ? 0 : -1;
+	char mrn[24];
+	snprintf(mrn, sizeof mrn, "%lld", (long long)(100000 + seq));
+	if (!rc) {
+		json_object_set_new(keys, "mrn", json_string(mrn));
+		rc = rec_insert(x->db, &patients, practice, vals, keys, &id, e);
+	}
+	if (!rc)
+		rc = index_keys(x->db, practice, id, vals, mrn, e);
+	if (!rc)
+		rc = ctx_audit(x, "patient.create", "patient", id, id, json_is_true(confirm) ? "confirmed not a duplicate" : NULL, e);
+	json_decref(vals);
+	json_decref(keys);
+	json_decref(cands);
+	if (db_tx_end(x->db, own, rc, e))
+		return -1;
+	return out ? rec_get(x->db, &patients, practice, id, out, e) : 0;
+}
+
+int patient_get(ctx *x, int64_t id, json_t **out, err *e)
+{
+	if (rec_get(x->db, &patients, ctx_practice(x), id, out, e))
+		return -1;
+	ctx_audit_read(x, "patient.read", "patient", id, id);
+	return 0;
+}
+
+int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
+{
+	if (!json_is_object(patch))
+		return err_set(e, ERR_BAD_REQUEST, "the body must be a JSON object");
+	json_t *ver = json_object_get(patch, "version");
+	if (!json_is_integer(ver))
+		return err_field(e, "version", "is required: the version you are changing");
+	json_t *status = json_object_get(patch, "status");
+	if (json_is_string(status) && !strcmp(json_string_value(status), "merged"))
+		return err_field(e, "status", "can only become merged by merging");
+	json_t *cur = NULL, *vals = NULL, *keys = NULL;
+	int64_t practice = ctx_practice(x);
+	if (rec_get(x->db, &patients, practice, id, &cur, e))
+		return -1;
+	if (!strcmp(json_string_value(json_object_get(cur, "status")), "merged")) {
+		json_int_t into = json_integer_value(json_object_get(cur, "merged_into_id"));
+		json_decref(cur);
+		err_set(e, ERR_CONFLICT, "patient %lld was merged into patient %lld", (long long)id, (long long)into);
+		e->extra = json_pack("{s:I}", "merged_into_id", into);
+		return -1;
+	}
+	json_t *p = json_deep_copy(patch);
+	json_object_del(p, "version");
+	/* read-only fields may be echoed back unchanged; changing them is refused */
+	for (int i = 0; i < patients.n; i++)
+		if ((patients.fs[i].flags & F_READONLY) && json_object_get(p, patients.fs[i].json)) {
+			if (!json_equal(json_object_get(p, patients.fs[i].json), json_object_get(cur, patients.fs[i].json)))
+				err_field(e, patients.fs[i].json, "cannot be changed");
+			json_object_del(p, patients.fs[i].json);
+		}
+	rec_merge(cur, p);
+	json_decref(p);
+	const char *mrn_s = json_string_value(json_object_get(cur, "mrn"));
+	char mrn[24];
+	snprintf(mrn, sizeof mrn, "%s", mrn_s ? mrn_s : "");
+	/* the read-only members of cur are not input: drop them before validating */
+	for (int i = 0; i < patients.n; i++)
+		if (patients.fs[i].flags & F_READONLY)
+			json_object_del(cur, patients.fs[i].json);
+	int rc = err_has_fields(e) ? -1 : rec_validate(patients.fs, patients.n, cur, NULL, &vals, e);
+	json_decref(cur);
+	if (rc)
+		return -1;
+	keys = keys_of(vals);
+	rc = db_begin(x->db, e);
+	if (!rc)
+		rc = rec_update(x->db, &patients, practice, id, json_integer_value(ver), vals, keys, e);
+	if (!rc)
+		rc = index_keys(x->db, practice, id, vals, mrn, e);
+	if (!rc)
+		rc = ctx_audit(x, "patient.update", "patient", id, id, NULL, e);
+	json_decref(vals);
+	json_decref(keys);
+	if (rc) {
+		db_rollback(x->db);
+		return -1;
+	}
+	if (db_commit(x->db, e))
+		return -1;
+	return rec_get(x->db, &patients, practice, id, out, e);
+}
+
+#define MAX_WORDS 4
+
+/* One search word becomes up to two key ranges [lo, hi). */
+typedef struct word {
+	char lo[2][80], hi[2][80];
+} word;
+
+static void range(word *w, int i, const char *kind, const char *k)
+{
+	snprintf(w->lo[i], sizeof w->lo[i], "%s:%s", kind, k);
+	text_prefix_end(w->lo[i], w->hi[i], sizeof w->hi[i]);
+}
+
+static bool classify(const char *tok, word *w)
+{
+	memset(w, 0, sizeof *w);
+	char iso[11], d[40], k[64];
+	if (date_normalise(tok, iso)) {
+		range(w, 0, "d", iso);
+		return true;
+	}
+	bool digits_only = true;
+	for (const char *p = tok; *p; p++)
+		if (!strchr("0123456789()-.+", *p))
+			digits_only = false;
+	if (digits_only && text_digits(tok, d, sizeof d) >= 3) {
+		const char *pk = strlen(d) == 11 && d[0] == '1' ? d + 1 : d;
+		range(w, 0, "p", pk);
+		range(w, 1, "m", d);
+		return true;
+	}
+	if (!text_key(tok, k, sizeof k))
+		return false;
+	range(w, 0, "n", k);
+	return true;
+}
+
+int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **out, err *e)
+{
+	word words[MAX_WORDS];
+	int nw = 0;
+	if (q && strlen(q) > 200)
+		return err_field(e, "q", "is longer than 200 characters");
+	char qbuf[201];
+	snprintf(qbuf, sizeof qbuf, "%s", q ? q : "");
+	char *save = NULL;
+	for (char *tok = strtok_r(qbuf, " ,\t", &save); tok && nw < MAX_WORDS; tok = strtok_r(NULL, " ,\t", &save))
+		if (classify(tok, &words[nw]))
+			nw++;
+	if (q && *q && !nw)
+		return err_field(e, "q", "has nothing to search for: use a name, birth date, phone or MRN");
+
+	int64_t practice = ctx_practice(x);
+	char fk[128] = "", gk[128] = "";
+	if (after_id) { /* keyset: continue after the named patient's place in name order */
+		db_stmt *c = db_prepare(x->db, "SELECT family_key, given_key FROM patient WHERE practice_id = $1 AND id = $2", e);
+		if (!c)
+			return -1;
+		db_bindv(c, "ii", practice, after_id);
+		int r = db_step(c, e);
+		if (r == DB_ROW) {
+			snprintf(fk, sizeof fk, "%s", db_col_text(c, 0));
+			snprintf(gk, sizeof gk, "%s", db_col_text(c, 1));
+		}
+		db_done(c);
+		if (r != DB_ROW)
+			return r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
+	}
+	/* the statement text depends only on the number of words and the cursor */
+	buf b;
+	buf_init(&b, 4096);
+	buf_adds(&b, "SELECT " LIST_COLS " FROM patient p WHERE p.practice_id = $1 AND p.status <> 'merged'");
+	int np = 1;
+	for (int i = 0; i < nw; i++, np += 4)
+		buf_addf(&b,
+			 " AND p.id IN (SELECT k.patient_id FROM patient_key k WHERE k.practice_id = $1 AND "
+			 "((k.key >= $%d AND k.key < $%d) OR (k.key >= $%d AND k.key < $%d)))",
+			 np + 1, np + 2, np + 3, np + 4);
+	if (after_id) {
+		buf_addf(&b, " AND (p.family_key > $%d OR (p.family_key = $%d AND (p.given_key > $%d OR (p.given_key = $%d AND p.id > $%d))))",
+			 np + 1, np + 1, np + 2, np + 2, np + 3);
+		np += 3;
+	}
+	buf_addf(&b, " ORDER BY p.family_key, p.given_key, p.id LIMIT $%d", np + 1);
+	db_stmt *st = db_prepare(x->db, b.s, e);
+	buf_release(&b);
+	if (!st)
+		return -1;
+	db_bind_i64(st, 1, practice);
+	int p = 2;
+	for (int i = 0; i < nw; i++)
+		for (int j = 0; j < 2; j++) {
+			db_bind_text(st, p++, words[i].lo[j]);
+			db_bind_text(st, p++, words[i].hi[j]);
+		}
+	if (after_id) {
+		db_bind_text(st, p++, fk);
+		db_bind_text(st, p++, gk);
+		db_bind_i64(st, p++, after_id);
+	}
+	db_bind_i64(st, p, (int64_t)limit + 1);
+	json_t *items = json_array();
+	int rc, n = 0;
+	int64_t last = 0;
+	while ((rc = db_step(st, e)) == DB_ROW && ++n <= limit) {
+		last = db_col_i64(st, 0);
+		json_array_append_new(items, list_row(st));
+	}
+	db_done(st);
+	if (rc == DB_ERR) {
+		json_decref(items);
+		return -1;
+	}
+	char cur[24];
+	snprintf(cur, sizeof cur, "%lld", (long long)last);
+	*out = json_pack("{s:o,s:o}", "items", items, "next_cursor", n > limit ? json_string(cur) : json_null());
+	ctx_audit_read(x, "patient.search", "patient", 0, 0);
+	return 0;
+}
+
+int patient_merge(ctx *x, int64_t survivor, int64_t dup, json_t **out, err *e)
+{
+	if (survivor == dup)
+		return err_field(e, "duplicate_id", "must be another patient than the survivor");
+	int64_t practice = ctx_practice(x);
+	json_t *a = NULL, *b = NULL;
+	if (rec_get(x->db, &patients, practice, survivor, &a, e))
+		return -1;
+	if (rec_get(x->db, &patients, practice, dup, &b, e)) {
+		json_decref(a);
+		if (e->code == ERR_NOT_FOUND)
+			return err_field(e, "duplicate_id", "is not a patient of this practice");
+		return -1;
+	}
+	bool merged = !strcmp(json_string_value(json_object_get(a, "status")), "merged") ||
+		      !strcmp(json_string_value(json_object_get(b, "status")), "merged");
+	json_decref(a);
+	json_decref(b);
+	if (merged)
+		return err_set(e, ERR_CONFLICT, "one of the patients was already merged");
+	char ts[TS_LEN];
+	ts_now(ts);
+	int rc = db_begin(x->db, e);
+	if (!rc)
+		rc = db_run(x->db, e,
+			    "UPDATE patient SET status = 'merged', merged_into_id = $1, version = version + 1, updated_at = $2 "
+			    "WHERE practice_id = $3 AND id = $4 AND status <> 'merged'",
+			    "isii", survivor, ts, practice, dup) == 1 ? 0 : err_set(e, ERR_CONFLICT, "the duplicate changed meanwhile");
+	if (!rc)
+		rc = db_run(x->db, e, "DELETE FROM patient_key WHERE practice_id = $1 AND patient_id = $2", "ii", practice, dup) < 0;
+	if (!rc)
+		rc = ctx_audit(x, "patient.merge", "patient", dup, survivor, "duplicate merged into this patient", e);
+	if (!rc)
+		rc = ctx_audit(x, "patient.merge", "patient", dup, dup, "merged into another patient", e);
+	if (rc) {
+		db_rollback(x->db);
+		return -1;
+	}
+	if (db_commit(x->db, e))
+		return -1;
+	return patient_get(x, survivor, out, e);
+}

@@ -1,0 +1,186 @@
+/* registry.c: providers and locations. */
+#include "registry/registry.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/text.h"
+#include "store/record.h"
+
+void npi_check_digit(const char nine[9], char *digit)
+{
+	/* Luhn over the 9 digits prefixed with 80840 (the card issuer prefix of health providers):
+	 * the prefix contributes a constant 24 to the sum */
+	int sum = 24;
+	for (int i = 0; i < 9; i++) {
+		int d = nine[i] - '0';
+		if (i % 2 == 0) { /* doubled: positions counted from the right of the full number */
+			d *= 2;
+			if (d > 9)
+				d -= 9;
+		}
+		sum += d;
+	}
+	*digit = (char)('0' + (10 - sum % 10) % 10);
+}
+
+bool npi_valid(const char *npi)
+{
+	if (!npi || strlen(npi) != 10)
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (npi[i] < '0' || npi[i] > '9')
+			return false;
+	char d;
+	npi_check_digit(npi, &d);
+	return d == npi[9];
+}
+
+bool taxonomy_valid(const char *c)
+{
+	if (!c || strlen(c) != 10 || c[9] != 'X')
+		return false;
+	for (int i = 0; i < 9; i++)
+		if (!((c[i] >= '0' && c[i] <= '9') || (c[i] >= 'A' && c[i] <= 'Z')))
+			return false;
+	return true;
+}
+
+bool time_zone_valid(const char *tz)
+{
+	if (!tz || !*tz || strlen(tz) > 64 || strstr(tz, "..") || tz[0] == '/')
+		return false;
+	for (const char *p = tz; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("/_+-", *p)))
+			return false;
+	if (!strcmp(tz, "UTC"))
+		return true;
+	char path[128];
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
+	return access(path, R_OK) == 0 && strchr(tz, '/');
+}
+
+bool pos_valid(const char *c)
+{
+	return c && strlen(c) == 2 && c[0] >= '0' && c[0] <= '9' && c[1] >= '0' && c[1] <= '9' && strcmp(c, "00");
+}
+
+static const char *check_npi(const char *v) { return npi_valid(v) ? NULL : "must be 10 digits with a valid check digit"; }
+static const char *check_tax(const char *v) { return taxonomy_valid(v) ? NULL : "must be a NUCC taxonomy code such as 207Q00000X"; }
+static const char *check_tz(const char *v) { return time_zone_valid(v) ? NULL : "must be an IANA time zone such as America/New_York"; }
+static const char *check_pos(const char *v) { return pos_valid(v) ? NULL : "must be a two-digit place-of-service code such as 11"; }
+
+static const field provider_fields[] = {
+	{"id", "id", F_INT, F_READONLY},
+	{"family_name", "family_name", F_TEXT, F_REQUIRED, 100},
+	{"given_name", "given_name", F_TEXT, F_REQUIRED, 100},
+	{"credentials", "credentials", F_TEXT, 0, 40},
+	{"npi", "npi", F_TEXT, 0, 10, NULL, check_npi},
+	{"taxonomy", "taxonomy", F_TEXT, 0, 10, NULL, check_tax},
+	{"email", "email", F_TEXT, F_LOWER, 254, NULL, text_check_email},
+	{"phone", "phone", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"active", "active", F_BOOL, 0},
+	{"version", "version", F_INT, F_READONLY},
+	{"created_at", "created_at", F_TEXT, F_READONLY},
+	{"updated_at", "updated_at", F_TEXT, F_READONLY},
+};
+
+static const field location_fields[] = {
+	{"id", "id", F_INT, F_READONLY},
+	{"name", "name", F_TEXT, F_REQUIRED, 100},
+	{"address.line1", "addr_line1", F_TEXT, 0, 100},
+	{"address.line2", "addr_line2", F_TEXT, 0, 100},
+	{"address.city", "addr_city", F_TEXT, 0, 60},
+	{"address.state", "addr_state", F_TEXT, 0, 40},
+	{"address.postal_code", "addr_postal_code", F_TEXT, 0, 12},
+	{"address.country", "addr_country", F_TEXT, 0, 60},
+	{"phone", "phone", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"time_zone", "time_zone", F_TEXT, F_REQUIRED, 64, NULL, check_tz},
+	{"pos_code", "pos_code", F_TEXT, F_REQUIRED, 2, NULL, check_pos},
+	{"active", "active", F_BOOL, 0},
+	{"version", "version", F_INT, F_READONLY},
+	{"created_at", "created_at", F_TEXT, F_READONLY},
+	{"updated_at", "updated_at", F_TEXT, F_READONLY},
+};
+
+static const table tables[] = {
+	[REG_PROVIDER] = {"provider", provider_fields, sizeof provider_fields / sizeof *provider_fields},
+	[REG_LOCATION] = {"location", location_fields, sizeof location_fields / sizeof *location_fields},
+};
+
+/* which unique key a conflict hit, in the caller's words */
+static int conflict(reg_kind k, err *e)
+{
+	return k == REG_PROVIDER ? err_field(e, "npi", "is already registered for another provider")
+				 : err_field(e, "name", "is already used by another location");
+}
+
+int reg_create(ctx *x, reg_kind k, json_t *in, json_t **out, err *e)
+{
+	const table *t = &tables[k];
+	if (json_is_object(in) && !json_object_get(in, "active"))
+		json_object_set_new(in, "active", json_true());
+	json_t *vals = NULL;
+	if (rec_validate(t->fs, t->n, in, NULL, &vals, e))
+		return -1;
+	int64_t id = 0;
+	int rc = db_begin(x->db, e);
+	if (!rc)
+		rc = rec_insert(x->db, t, ctx_practice(x), vals, NULL, &id, e);
+	if (!rc)
+		rc = ctx_audit(x, k == REG_PROVIDER ? "provider.create" : "location.create", t->name, id, 0, NULL, e);
+	json_decref(vals);
+	if (rc) {
+		db_rollback(x->db);
+		return e->code == ERR_CONFLICT ? conflict(k, e) : -1;
+	}
+	if (db_commit(x->db, e))
+		return -1;
+	return rec_get(x->db, t, ctx_practice(x), id, out, e);
+}
+
+int reg_get(ctx *x, reg_kind k, int64_t id, json_t **out, err *e) { return rec_get(x->db, &tables[k], ctx_practice(x), id, out, e); }
+
+int reg_list(ctx *x, reg_kind k, int limit, int64_t after, json_t **out, err *e)
+{
+	return rec_list(x->db, &tables[k], ctx_practice(x), limit, after, out, e);
+}
+
+int reg_update(ctx *x, reg_kind k, int64_t id, json_t *patch, json_t **out, err *e)
+{
+	const table *t = &tables[k];
+	if (!json_is_object(patch))
+		return err_set(e, ERR_BAD_REQUEST, "the body must be a JSON object");
+	json_t *ver = json_object_get(patch, "version");
+	if (!json_is_integer(ver))
+		return err_field(e, "version", "is required: the version you are changing");
+	json_t *cur = NULL, *vals = NULL;
+	if (rec_get(x->db, t, ctx_practice(x), id, &cur, e))
+		return -1;
+	json_t *p = json_deep_copy(patch);
+	for (int i = 0; i < t->n; i++)
+		if (t->fs[i].flags & F_READONLY) {
+			json_object_del(p, t->fs[i].json);
+			json_object_del(cur, t->fs[i].json);
+		}
+	rec_merge(cur, p);
+	json_decref(p);
+	int rc = rec_validate(t->fs, t->n, cur, NULL, &vals, e);
+	json_decref(cur);
+	if (rc)
+		return -1;
+	rc = db_begin(x->db, e);
+	if (!rc)
+		rc = rec_update(x->db, t, ctx_practice(x), id, json_integer_value(ver), vals, NULL, e);
+	if (!rc)
+		rc = ctx_audit(x, k == REG_PROVIDER ? "provider.update" : "location.update", t->name, id, 0, NULL, e);
+	json_decref(vals);
+	if (rc) {
+		db_rollback(x->db);
+		return e->code == ERR_CONFLICT ? conflict(k, e) : -1;
+	}
+	if (db_commit(x->db, e))
+		return -1;
+	return rec_get(x->db, t, ctx_practice(x), id, out, e);
+}

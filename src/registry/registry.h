@@ -1,0 +1,29 @@
+/* registry.h: the practice's providers and locations.
+ *
+ * Providers carry an NPI (10 digits whose last is a Luhn check digit computed over
+ * "80840" + the first nine) and a NUCC taxonomy code (10 characters ending in X).
+ * Locations carry an IANA time zone (availability is defined in it) and a CMS
+ * place-of-service code. Both are scoped to the caller's practice and versioned. */
+#ifndef PRAXIS_REGISTRY_H
+#define PRAXIS_REGISTRY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "access/access.h"
+
+typedef enum { REG_PROVIDER, REG_LOCATION } reg_kind;
+
+int reg_create(ctx *x, reg_kind k, json_t *in, json_t **out, err *e);
+int reg_get(ctx *x, reg_kind k, int64_t id, json_t **out, err *e);
+int reg_list(ctx *x, reg_kind k, int limit, int64_t after_id, json_t **out, err *e);
+int reg_update(ctx *x, reg_kind k, int64_t id, json_t *patch, json_t **out, err *e);
+
+/* Rules, exposed for tests and the demo generator. */
+bool npi_valid(const char *npi);
+void npi_check_digit(const char nine[9], char *digit);
+bool taxonomy_valid(const char *code);
+bool time_zone_valid(const char *tz);
+bool pos_valid(const char *code);
+
+#endif

@@ -1,0 +1,134 @@
+/* sqlite.c: the SQLite engine. WAL journal, synchronous=FULL (it holds money), foreign keys
+ * on, a busy timeout. Placeholders $n are rewritten to ?n. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/engine.h"
+
+#define H(c) ((sqlite3 *)(c)->h)
+#define S(st) ((sqlite3_stmt *)(st)->h)
+
+static int fail(sqlite3 *h, err *e)
+{
+	int rc = sqlite3_extended_errcode(h);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		/* "UNIQUE constraint failed: t.col" names columns, never values */
+		return err_set(e, ERR_CONFLICT, "%s", sqlite3_errmsg(h));
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return err_set(e, ERR_UNAVAILABLE, "database is busy");
+	return err_set(e, ERR_DB, "sqlite: %s", sqlite3_errmsg(h));
+}
+
+static int sq_exec(db *c, const char *sql, err *e)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(H(c), sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fail(H(c), e);
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int sq_open(db *c, const char *url, err *e)
+{
+	sqlite3 *h = NULL;
+	if (!strncmp(url, "sqlite:", 7))
+		url += 7;
+	int rc = sqlite3_open_v2(url, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, ERR_DB, "could not open database file: %s", h ? sqlite3_errmsg(h) : "out of memory");
+		sqlite3_close(h);
+		return -1;
+	}
+	c->h = h;
+	sqlite3_busy_timeout(h, 10000);
+	if (sq_exec(c,
+		    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+		    "PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456;",
+		    e)) {
+		sqlite3_close(h);
+		return -1;
+	}
+	return 0;
+}
+
+static void sq_close(db *c) { sqlite3_close(H(c)); }
+
+static int sq_prepare(db *c, db_stmt *st, const char *sql, err *e)
+{
+	/* $n -> ?n outside quoted text */
+	size_t n = strlen(sql);
+	char *s = malloc(n + 1);
+	if (!s)
+		abort();
+	char q = 0;
+	for (size_t i = 0; i <= n; i++) {
+		char ch = sql[i];
+		if (q) {
+			if (ch == q)
+				q = 0;
+		} else if (ch == '\'' || ch == '"')
+			q = ch;
+		else if (ch == '$' && sql[i + 1] >= '0' && sql[i + 1] <= '9')
+			ch = '?';
+		s[i] = ch;
+	}
+	sqlite3_stmt *h = NULL;
+	int rc = sqlite3_prepare_v3(H(c), s, -1, SQLITE_PREPARE_PERSISTENT, &h, NULL);
+	free(s);
+	if (rc != SQLITE_OK)
+		return fail(H(c), e);
+	st->h = h;
+	return 0;
+}
+
+static void sq_finalize(db_stmt *st) { sqlite3_finalize(S(st)); }
+static void sq_bind_i64(db_stmt *st, int i, int64_t v) { sqlite3_bind_int64(S(st), i, v); }
+static void sq_bind_text(db_stmt *st, int i, const char *s) { sqlite3_bind_text(S(st), i, s, -1, SQLITE_TRANSIENT); }
+static void sq_bind_null(db_stmt *st, int i) { sqlite3_bind_null(S(st), i); }
+
+static int sq_step(db_stmt *st, err *e)
+{
+	int rc = sqlite3_step(S(st));
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	fail(H(st->c), e);
+	return DB_ERR;
+}
+
+static bool sq_col_null(db_stmt *st, int col) { return sqlite3_column_type(S(st), col) == SQLITE_NULL; }
+static int64_t sq_col_i64(db_stmt *st, int col) { return sqlite3_column_int64(S(st), col); }
+static const char *sq_col_text(db_stmt *st, int col) { return (const char *)sqlite3_column_text(S(st), col); }
+static int sq_ncols(db_stmt *st) { return sqlite3_column_count(S(st)); }
+static const char *sq_col_name(db_stmt *st, int col) { return sqlite3_column_name(S(st), col); }
+static int64_t sq_changes(db_stmt *st) { return sqlite3_changes64(H(st->c)); }
+
+static void sq_reset(db_stmt *st)
+{
+	sqlite3_reset(S(st));
+	sqlite3_clear_bindings(S(st));
+}
+
+const engine sqlite_engine = {
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.bind_i64 = sq_bind_i64,
+	.bind_text = sq_bind_text,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_null = sq_col_null,
+	.col_i64 = sq_col_i64,
+	.col_text = sq_col_text,
+	.ncols = sq_ncols,
+	.col_name = sq_col_name,
+	.reset = sq_reset,
+	.changes = sq_changes,
+	.begin_sql = "BEGIN IMMEDIATE",
+};
