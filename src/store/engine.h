@@ -4,7 +4,7 @@
 
 #include "store/db.h"
 
-#define DB_MAX_PARAMS 32
+#define DB_MAX_PARAMS 64
 
 typedef struct engine {
 	int (*open)(db *c, const char *url, err *e);

@@ -50,4 +50,4 @@ CREATE TABLE session (
   last_seen_at TEXT NOT NULL,             -- refreshed at most once a minute
   ip TEXT
 );
-CREATE INDEX session_user ON session (practice_id, user_id);
+CREATE INDEX session_by_user ON session (practice_id, user_id);

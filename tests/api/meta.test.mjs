@@ -1,0 +1,111 @@
+// OpenAPI, health, metrics, headers and the CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPraxis, client, login, praxis, praxisFails, newDatabase, BIN } from '../lib/server.mjs';
+import { execFileSync } from 'node:child_process';
+
+let px;
+before(async () => { px = await startPraxis(); });
+after(async () => { await px?.stop(); });
+
+// Every route the suites exercise; the OpenAPI document must list each.
+const routes = [
+  ['post', '/api/v1/session'], ['delete', '/api/v1/session'], ['get', '/api/v1/me'], ['post', '/api/v1/me/totp'],
+  ['post', '/api/v1/me/totp/confirm'], ['get', '/api/v1/users'], ['post', '/api/v1/users'], ['get', '/api/v1/users/{id}'],
+  ['patch', '/api/v1/users/{id}'], ['get', '/api/v1/patients'], ['post', '/api/v1/patients'], ['get', '/api/v1/patients/{id}'],
+  ['patch', '/api/v1/patients/{id}'], ['post', '/api/v1/patients/{id}/merge'], ['get', '/api/v1/providers'],
+  ['post', '/api/v1/providers'], ['get', '/api/v1/providers/{id}'], ['patch', '/api/v1/providers/{id}'],
+  ['get', '/api/v1/locations'], ['post', '/api/v1/locations'], ['get', '/api/v1/locations/{id}'],
+  ['patch', '/api/v1/locations/{id}'], ['get', '/api/v1/audit'], ['get', '/healthz'], ['get', '/metrics'],
+  ['get', '/api/v1/openapi.json'],
+];
+
+test('the OpenAPI document lists every route with its permission', async () => {
+  const r = await client(px.url).get('/api/v1/openapi.json');
+  assert.equal(r.status, 200);
+  assert.equal(r.body.openapi, '3.1.0');
+  for (const [m, p] of routes) assert.ok(r.body.paths[p]?.[m], `${m.toUpperCase()} ${p} is missing from openapi.json`);
+  assert.equal(r.body.paths['/api/v1/patients'].get['x-permission'], 'patient.read');
+  assert.deepEqual(r.body.paths['/api/v1/session'].post.security, []);
+  const count = Object.values(r.body.paths).reduce((n, item) => n + Object.keys(item).filter((k) => k !== 'parameters').length, 0);
+  assert.equal(count, routes.length, 'a new route needs a test here');
+});
+
+test('healthz reports the database; metrics are Prometheus text', async () => {
+  const h = await client(px.url).get('/healthz');
+  assert.equal(h.status, 200);
+  assert.equal(h.body.status, 'ok');
+  const m = await client(px.url).get('/metrics');
+  assert.equal(m.status, 200);
+  assert.match(m.headers.get('content-type'), /^text\/plain/);
+  assert.match(m.text, /^praxis_http_responses_total\{class="2xx"\} \d+$/m);
+});
+
+test('every answer carries the security headers; unknown API paths are 404 problems, wrong verbs 405', async () => {
+  for (const p of ['/healthz', '/api/v1/nothing', '/', '/patients/12']) {
+    const r = await fetch(px.url + p);
+    assert.match(r.headers.get('content-security-policy') || '', /frame-ancestors 'none'/, p);
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff', p);
+  }
+  const nf = await client(px.url).get('/api/v1/nothing');
+  assert.equal(nf.status, 404);
+  assert.equal(nf.headers.get('content-type'), 'application/problem+json');
+  assert.equal((await client(px.url).call('PUT', '/api/v1/patients')).status, 405);
+  assert.equal((await client(px.url, await login(px.url, px.email('admin'))).get('/api/v1/patients/99999999')).status, 404);
+  const api = await client(px.url).get('/api/v1/me');
+  assert.equal(api.headers.get('cache-control'), 'no-store');
+});
+
+test('praxis init twice changes nothing; an older schema is upgraded in place', () => {
+  const db = newDatabase();
+  try {
+    assert.match(praxis(['init', '--db', db.url, '--target', '1']), /version 1 \(1 migration applied\)/);
+    assert.equal(praxisFails(['practice', 'add', '--db', db.url, '--name', 'Early']).status, 1, 'an old schema is refused until upgraded');
+    assert.match(praxis(['init', '--db', db.url]), /version 3 \(2 migrations applied\)/);
+    assert.match(praxis(['init', '--db', db.url]), /version 3 \(0 migrations applied\)/);
+    const id = praxis(['practice', 'add', '--db', db.url, '--name', 'Upgraded']);
+    assert.match(id, /^\d+\n$/, 'practice add prints the id alone');
+    assert.equal(praxisFails(['user', 'add', '--db', db.url, '--practice', id.trim(), '--email', 'x@y.test', '--role', 'admin'], 'short\n').status, 1);
+    assert.match(praxis(['user', 'add', '--db', db.url, '--practice', id.trim(), '--email', 'x@y.test', '--role', 'admin'], 'long enough password\n'), /^\d+\n$/);
+    assert.equal(praxisFails(['user', 'add', '--db', db.url, '--practice', '999', '--email', 'x@y.test', '--role', 'admin'], 'long enough password\n').status, 1);
+  } finally {
+    db.drop();
+  }
+});
+
+test('every subcommand has --help; PRAXIS_DB is the default database', () => {
+  for (const c of [['init'], ['serve'], ['practice', 'add'], ['user', 'add'], ['audit', 'verify'], ['demo']])
+    assert.match(praxis([...c, '--help']), /^usage: praxis /, c.join(' '));
+  const r = praxisFails(['init']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /PRAXIS_DB/);
+  const db = newDatabase();
+  try {
+    const out = execFileSync(BIN, ['init'], { env: { ...process.env, PRAXIS_DB: db.url }, encoding: 'utf8' });
+    assert.match(out, /version 3/);
+  } finally {
+    db.drop();
+  }
+});
+
+test('praxis demo is deterministic for a seed and generates a password', () => {
+  const names = [];
+  const pws = [];
+  for (let i = 0; i < 2; i++) {
+    const db = newDatabase();
+    try {
+      praxis(['init', '--db', db.url]);
+      const out = praxis(['demo', '--db', db.url, '--patients', '50', '--seed', '7']);
+      pws.push(out.match(/password:\s+(\S+)/)[1]);
+      names.push(db.sql(`SELECT family_name || ',' || given_name || ',' || birth_date FROM patient ORDER BY id`));
+      assert.equal(Number(db.sql(`SELECT COUNT(*) FROM patient`).trim()), 50);
+      assert.ok(Number(db.sql(`SELECT COUNT(*) FROM provider`).trim()) >= 3);
+      assert.match(praxis(['audit', 'verify', '--db', db.url]), /intact/);
+    } finally {
+      db.drop();
+    }
+  }
+  assert.equal(names[0], names[1]);
+  assert.notEqual(pws[0], pws[1], 'the admin password is generated, never fixed');
+  assert.match(pws[0], /^[A-Za-z0-9]{16}$/);
+});
