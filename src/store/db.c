@@ -33,6 +33,7 @@ void db_close(db *c)
 		for (db_stmt *st = c->cache[i], *n; st; st = n) {
 			n = st->next;
 			c->eng->finalize(st);
+			free((char *)st->sql);
 			free(st);
 		}
 	c->eng->close(c);
@@ -56,7 +57,7 @@ db_stmt *db_prepare(db *c, const char *sql, err *e)
 	unsigned k = slot(sql);
 	db_stmt *st;
 	for (st = c->cache[k]; st; st = st->next)
-		if (!st->in_use && (st->sql == sql || !strcmp(st->sql, sql))) {
+		if (!st->in_use && !strcmp(st->sql, sql)) {
 			st->in_use = true;
 			return st;
 		}

@@ -100,10 +100,13 @@ export async function startPraxis() {
   return {
     url, db, practiceA, practiceB, email,
     log: () => log,
+    // Stops the server; fails when it crashed, exited non-zero, or a sanitizer spoke.
     async stop() {
       child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+      const code = await new Promise((r) => (child.exitCode !== null ? r(child.exitCode) : child.on('exit', (c) => r(c))));
       db.drop();
+      if (code !== 0 || /Sanitizer|runtime error/.test(log))
+        throw new Error(`praxis serve exited with ${code}:\n${log.slice(-4000)}`);
     },
   };
 }
