@@ -314,8 +314,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 			return MHD_NO;
 		buf_init(&c->body, MAX_BODY);
 		*con_cls = c;
+		/* a body a little over the limit is read and dropped, so the client sees the 413
+		 * (answering mid-upload resets the connection under many clients); a huge one is
+		 * refused at once and the connection closed */
 		const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > MAX_BODY) {
+		if (cl && strtoull(cl, NULL, 10) > 16 * MAX_BODY) {
 			err e = ERR_INIT;
 			err_set(&e, ERR_TOO_LARGE, "the body is larger than %u bytes", MAX_BODY);
 			c->too_large = true;

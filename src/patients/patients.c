@@ -74,14 +74,16 @@ static json_t *keys_of(json_t *vals)
 	return json_pack("{s:s,s:s}", "family_key", fk, "given_key", gk);
 }
 
-static int add_key(db *c, int64_t practice, int64_t patient, const char *kind, const char *k, err *e)
+static int add_key(db *c, int64_t practice, int64_t patient, const char *rank, const char *kind, const char *k, err *e)
 {
 	if (!k || !*k)
 		return 0;
 	char key[160];
 	snprintf(key, sizeof key, "%s:%s", kind, k);
-	return db_run(c, e, "INSERT INTO patient_key (practice_id, key, patient_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-		      "isi", practice, key, patient) < 0 ? -1 : 0;
+	return db_run(c, e,
+		      "INSERT INTO patient_key (practice_id, key, rank, patient_id) VALUES ($1, $2, $3, $4) "
+		      "ON CONFLICT DO NOTHING",
+		      "issi", practice, key, rank, patient) < 0 ? -1 : 0;
 }
 
 /* Phone key: the digits, without a leading North American 1 on 11 digits. */
@@ -91,8 +93,10 @@ static const char *phone_key(const char *s, char out[24])
 	return n == 11 && out[0] == '1' ? out + 1 : out;
 }
 
-static int index_keys(db *c, int64_t practice, int64_t id, json_t *vals, const char *mrn, err *e)
+static int index_keys(db *c, int64_t practice, int64_t id, json_t *vals, json_t *keys, const char *mrn, err *e)
 {
+	char rank[260];
+	snprintf(rank, sizeof rank, "%s %s", val(keys, "family_key"), val(keys, "given_key"));
 	if (db_run(c, e, "DELETE FROM patient_key WHERE practice_id = $1 AND patient_id = $2", "ii", practice, id) < 0)
 		return -1;
 	static const char *const names[] = {"family_name", "given_name", "preferred_name", "middle_name"};
@@ -100,13 +104,13 @@ static int index_keys(db *c, int64_t practice, int64_t id, json_t *vals, const c
 	char k[128], d[24];
 	for (int i = 0; i < 4; i++) {
 		text_key(val(vals, names[i]), k, sizeof k);
-		if (add_key(c, practice, id, "n", k, e))
+		if (add_key(c, practice, id, rank, "n", k, e))
 			return -1;
 	}
 	for (int i = 0; i < 3; i++)
-		if (val(vals, phones[i]) && add_key(c, practice, id, "p", phone_key(val(vals, phones[i]), d), e))
+		if (val(vals, phones[i]) && add_key(c, practice, id, rank, "p", phone_key(val(vals, phones[i]), d), e))
 			return -1;
-	if (add_key(c, practice, id, "d", val(vals, "birth_date"), e) || add_key(c, practice, id, "m", mrn, e))
+	if (add_key(c, practice, id, rank, "d", val(vals, "birth_date"), e) || add_key(c, practice, id, rank, "m", mrn, e))
 		return -1;
 	return 0;
 }
@@ -173,7 +177,7 @@ int patient_create(ctx *x, json_t *in, json_t **out, err *e)
 		rc = rec_insert(x->db, &patients, practice, vals, keys, &id, e);
 	}
 	if (!rc)
-		rc = index_keys(x->db, practice, id, vals, mrn, e);
+		rc = index_keys(x->db, practice, id, vals, keys, mrn, e);
 	if (!rc)
 		rc = ctx_audit(x, "patient.create", "patient", id, id, json_is_true(confirm) ? "confirmed not a duplicate" : NULL, e);
 	json_decref(vals);
@@ -240,7 +244,7 @@ int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 	if (!rc)
 		rc = rec_update(x->db, &patients, practice, id, json_integer_value(ver), vals, keys, e);
 	if (!rc)
-		rc = index_keys(x->db, practice, id, vals, mrn, e);
+		rc = index_keys(x->db, practice, id, vals, keys, mrn, e);
 	if (!rc)
 		rc = ctx_audit(x, "patient.update", "patient", id, id, NULL, e);
 	json_decref(vals);
@@ -256,15 +260,17 @@ int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 
 #define MAX_WORDS 4
 
-/* One search word becomes up to two key ranges [lo, hi). */
+/* One search word becomes one or two key ranges [lo, hi) (digits: phone or MRN). */
 typedef struct word {
+	int n;
 	char lo[2][80], hi[2][80];
 } word;
 
-static void range(word *w, int i, const char *kind, const char *k)
+static void range(word *w, const char *kind, const char *k)
 {
-	snprintf(w->lo[i], sizeof w->lo[i], "%s:%s", kind, k);
-	text_prefix_end(w->lo[i], w->hi[i], sizeof w->hi[i]);
+	snprintf(w->lo[w->n], sizeof w->lo[0], "%s:%s", kind, k);
+	text_prefix_end(w->lo[w->n], w->hi[w->n], sizeof w->hi[0]);
+	w->n++;
 }
 
 static bool classify(const char *tok, word *w)
@@ -272,7 +278,7 @@ static bool classify(const char *tok, word *w)
 	memset(w, 0, sizeof *w);
 	char iso[11], d[40], k[64];
 	if (date_normalise(tok, iso)) {
-		range(w, 0, "d", iso);
+		range(w, "d", iso);
 		return true;
 	}
 	bool digits_only = true;
@@ -280,15 +286,75 @@ static bool classify(const char *tok, word *w)
 		if (!strchr("0123456789()-.+", *p))
 			digits_only = false;
 	if (digits_only && text_digits(tok, d, sizeof d) >= 3) {
-		const char *pk = strlen(d) == 11 && d[0] == '1' ? d + 1 : d;
-		range(w, 0, "p", pk);
-		range(w, 1, "m", d);
+		range(w, "p", strlen(d) == 11 && d[0] == '1' ? d + 1 : d);
+		range(w, "m", d);
 		return true;
 	}
 	if (!text_key(tok, k, sizeof k))
 		return false;
-	range(w, 0, "n", k);
+	range(w, "n", k);
 	return true;
+}
+
+/* Statement parameters collected while the SQL text is built. */
+typedef struct params {
+	int n;
+	const char *v[40];
+} params;
+
+static int param(params *ps, const char *v)
+{
+	ps->v[ps->n++] = v;
+	return ps->n + 1; /* $1 is the practice */
+}
+
+static void ranges_sql(buf *b, const char *alias, const word *w, params *ps)
+{
+	buf_adds(b, "(");
+	for (int i = 0; i < w->n; i++) {
+		int lo = param(ps, w->lo[i]), hi = param(ps, w->hi[i]);
+		buf_addf(b, "%s(%s.key >= $%d AND %s.key < $%d)", i ? " OR " : "", alias, lo, alias, hi);
+	}
+	buf_adds(b, ")");
+}
+
+static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id, int limit, json_t **out, err *e)
+{
+	db_stmt *st = db_prepare(x->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_i64(st, 1, ctx_practice(x));
+	for (int i = 0; i < ps->n; i++)
+		db_bind_text(st, i + 2, ps->v[i]);
+	int p = ps->n + 2;
+	if (after_id)
+		db_bind_i64(st, p++, after_id);
+	db_bind_i64(st, p, (int64_t)limit + 9); /* room for a few duplicates */
+	json_t *items = json_array();
+	int rc, n = 0;
+	int64_t last = 0, seen[512];
+	while ((rc = db_step(st, e)) == DB_ROW && n < limit + 1) {
+		int64_t id = db_col_i64(st, 0);
+		bool dup = false; /* one patient can match a word through two of its names */
+		for (int i = 0; i < n && !dup; i++)
+			dup = seen[i] == id;
+		if (dup)
+			continue;
+		seen[n++] = id;
+		if (n > limit)
+			break;
+		last = id;
+		json_array_append_new(items, list_row(st));
+	}
+	db_done(st);
+	if (rc == DB_ERR) {
+		json_decref(items);
+		return -1;
+	}
+	char cur[24];
+	snprintf(cur, sizeof cur, "%lld", (long long)last);
+	*out = json_pack("{s:o,s:o}", "items", items, "next_cursor", n > limit ? json_string(cur) : json_null());
+	return 0;
 }
 
 int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **out, err *e)
@@ -305,71 +371,88 @@ int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **
 			nw++;
 	if (q && *q && !nw)
 		return err_field(e, "q", "has nothing to search for: use a name, birth date, phone or MRN");
+	if (limit > 500)
+		limit = 500;
 
 	int64_t practice = ctx_practice(x);
-	char fk[128] = "", gk[128] = "";
-	if (after_id) { /* keyset: continue after the named patient's place in name order */
-		db_stmt *c = db_prepare(x->db, "SELECT family_key, given_key FROM patient WHERE practice_id = $1 AND id = $2", e);
-		if (!c)
-			return -1;
-		db_bindv(c, "ii", practice, after_id);
-		int r = db_step(c, e);
-		if (r == DB_ROW) {
-			snprintf(fk, sizeof fk, "%s", db_col_text(c, 0));
-			snprintf(gk, sizeof gk, "%s", db_col_text(c, 1));
-		}
-		db_done(c);
-		if (r != DB_ROW)
-			return r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
-	}
-	/* the statement text depends only on the number of words and the cursor */
+	params ps = {0};
+	char ck[160] = "", cr[260] = "";
 	buf b;
-	buf_init(&b, 4096);
-	buf_adds(&b, "SELECT " LIST_COLS " FROM patient p WHERE p.practice_id = $1 AND p.status <> 'merged'");
-	int np = 1;
-	for (int i = 0; i < nw; i++, np += 4)
-		buf_addf(&b,
-			 " AND p.id IN (SELECT k.patient_id FROM patient_key k WHERE k.practice_id = $1 AND "
-			 "((k.key >= $%d AND k.key < $%d) OR (k.key >= $%d AND k.key < $%d)))",
-			 np + 1, np + 2, np + 3, np + 4);
-	if (after_id) {
-		buf_addf(&b, " AND (p.family_key > $%d OR (p.family_key = $%d AND (p.given_key > $%d OR (p.given_key = $%d AND p.id > $%d))))",
-			 np + 1, np + 1, np + 2, np + 2, np + 3);
-		np += 3;
-	}
-	buf_addf(&b, " ORDER BY p.family_key, p.given_key, p.id LIMIT $%d", np + 1);
-	db_stmt *st = db_prepare(x->db, b.s, e);
-	buf_release(&b);
-	if (!st)
-		return -1;
-	db_bind_i64(st, 1, practice);
-	int p = 2;
-	for (int i = 0; i < nw; i++)
-		for (int j = 0; j < 2; j++) {
-			db_bind_text(st, p++, words[i].lo[j]);
-			db_bind_text(st, p++, words[i].hi[j]);
+	buf_init(&b, 8192);
+	buf_adds(&b, "SELECT " LIST_COLS " FROM ");
+	if (!nw) {
+		/* everyone, in name order, straight off the name index */
+		if (after_id) {
+			db_stmt *c = db_prepare(x->db, "SELECT family_key, given_key FROM patient WHERE practice_id = $1 AND id = $2", e);
+			if (!c)
+				return buf_release(&b), -1;
+			db_bindv(c, "ii", practice, after_id);
+			int r = db_step(c, e);
+			if (r == DB_ROW) {
+				snprintf(ck, sizeof ck, "%s", db_col_text(c, 0));
+				snprintf(cr, sizeof cr, "%s", db_col_text(c, 1));
+			}
+			db_done(c);
+			if (r != DB_ROW)
+				return buf_release(&b), r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
 		}
-	if (after_id) {
-		db_bind_text(st, p++, fk);
-		db_bind_text(st, p++, gk);
-		db_bind_i64(st, p++, after_id);
+		buf_adds(&b, "patient p WHERE p.practice_id = $1 AND p.status <> 'merged'");
+		if (after_id) {
+			int a = param(&ps, ck), g = param(&ps, cr);
+			buf_addf(&b, " AND (p.family_key, p.given_key, p.id) > ($%d, $%d, $%d)", a, g, ps.n + 2);
+		}
+		buf_addf(&b, " ORDER BY p.family_key, p.given_key, p.id LIMIT $%d", ps.n + 2 + (after_id ? 1 : 0));
+	} else {
+		/* the longest word drives an index walk in (key, name) order; the others filter */
+		int drive = 0;
+		for (int i = 1; i < nw; i++)
+			if (strlen(words[i].lo[0]) > strlen(words[drive].lo[0]))
+				drive = i;
+		if (after_id) {
+			buf c;
+			buf_init(&c, 1024);
+			params cp = {0};
+			buf_adds(&c, "SELECT k.key, k.rank FROM patient_key k WHERE k.practice_id = $1 AND k.patient_id = $2 AND ");
+			cp.n = 1; /* $2 is the patient */
+			ranges_sql(&c, "k", &words[drive], &cp);
+			buf_adds(&c, " ORDER BY k.key LIMIT 1");
+			db_stmt *st = db_prepare(x->db, c.s, e);
+			buf_release(&c);
+			if (!st)
+				return buf_release(&b), -1;
+			db_bindv(st, "ii", practice, after_id);
+			for (int i = 1; i < cp.n; i++)
+				db_bind_text(st, i + 2, cp.v[i]);
+			int r = db_step(st, e);
+			if (r == DB_ROW) {
+				snprintf(ck, sizeof ck, "%s", db_col_text(st, 0));
+				snprintf(cr, sizeof cr, "%s", db_col_text(st, 1));
+			}
+			db_done(st);
+			if (r != DB_ROW)
+				return buf_release(&b), r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
+		}
+		buf_adds(&b, "patient_key k JOIN patient p ON p.id = k.patient_id WHERE k.practice_id = $1 AND ");
+		ranges_sql(&b, "k", &words[drive], &ps);
+		buf_adds(&b, " AND p.status <> 'merged'");
+		for (int i = 0; i < nw; i++) {
+			if (i == drive)
+				continue;
+			buf_adds(&b, " AND EXISTS (SELECT 1 FROM patient_key k2 WHERE k2.practice_id = $1 AND "
+				     "k2.patient_id = k.patient_id AND ");
+			ranges_sql(&b, "k2", &words[i], &ps);
+			buf_adds(&b, ")");
+		}
+		if (after_id) {
+			int a = param(&ps, ck), r = param(&ps, cr);
+			buf_addf(&b, " AND (k.key, k.rank, k.patient_id) > ($%d, $%d, $%d)", a, r, ps.n + 2);
+		}
+		buf_addf(&b, " ORDER BY k.key, k.rank, k.patient_id LIMIT $%d", ps.n + 2 + (after_id ? 1 : 0));
 	}
-	db_bind_i64(st, p, (int64_t)limit + 1);
-	json_t *items = json_array();
-	int rc, n = 0;
-	int64_t last = 0;
-	while ((rc = db_step(st, e)) == DB_ROW && ++n <= limit) {
-		last = db_col_i64(st, 0);
-		json_array_append_new(items, list_row(st));
-	}
-	db_done(st);
-	if (rc == DB_ERR) {
-		json_decref(items);
+	int rc = run_list(x, b.s, &ps, after_id, limit, out, e);
+	buf_release(&b);
+	if (rc)
 		return -1;
-	}
-	char cur[24];
-	snprintf(cur, sizeof cur, "%lld", (long long)last);
-	*out = json_pack("{s:o,s:o}", "items", items, "next_cursor", n > limit ? json_string(cur) : json_null());
 	ctx_audit_read(x, "patient.search", "patient", 0, 0);
 	return 0;
 }

@@ -54,7 +54,11 @@ static int sq_open(db *c, const char *url, err *e)
 	return 0;
 }
 
-static void sq_close(db *c) { sqlite3_close(H(c)); }
+static void sq_close(db *c)
+{
+	sqlite3_exec(H(c), "PRAGMA optimize", NULL, NULL, NULL); /* keeps the planner's statistics fresh */
+	sqlite3_close(H(c));
+}
 
 static int sq_prepare(db *c, db_stmt *st, const char *sql, err *e)
 {

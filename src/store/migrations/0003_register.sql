@@ -35,15 +35,18 @@ CREATE TABLE patient (
 CREATE INDEX patient_name ON patient (practice_id, family_key, given_key, id);
 CREATE INDEX patient_birth ON patient (practice_id, birth_date);
 
--- Search keys of a patient: "n:<name key>", "d:<birth date>", "p:<phone digits>",
--- "m:<mrn>". One index range per search word finds candidates fast.
+-- Search keys of a patient: "n:<name key>" (family, given, middle, preferred names),
+-- "d:<birth date>", "p:<phone digits>", "m:<mrn>". A search walks one index range per
+-- word; `rank` ("<family key> <given key>") orders the patients sharing a key by name, so
+-- the first page of any search is read in index order without sorting every match.
 CREATE TABLE patient_key (
   practice_id BIGINT NOT NULL,
   key TEXT {{bytes}} NOT NULL,
+  rank TEXT {{bytes}} NOT NULL,
   patient_id BIGINT NOT NULL REFERENCES patient(id),
-  PRIMARY KEY (practice_id, key, patient_id)
+  PRIMARY KEY (practice_id, key, rank, patient_id)
 );
-CREATE INDEX patient_key_patient ON patient_key (patient_id);
+CREATE INDEX patient_key_patient ON patient_key (practice_id, patient_id, key);
 
 -- A rendering or billing provider.
 CREATE TABLE provider (
