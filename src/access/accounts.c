@@ -75,21 +75,48 @@ static int check_roles(json_t *roles, err *e)
 	return 0;
 }
 
-static int set_roles(db *c, int64_t practice, int64_t user, json_t *roles, err *e)
+/* roles as stored: ",a,b," (each once) */
+static void roles_text(json_t *roles, char *out, size_t n)
 {
-	if (db_run(c, e, "DELETE FROM user_role WHERE practice_id = $1 AND user_id = $2", "ii", practice, user) < 0)
-		return -1;
 	size_t i;
 	json_t *r;
+	snprintf(out, n, ",");
 	json_array_foreach(roles, i, r)
 	{
-		if (db_run(c, e,
-			   "INSERT INTO user_role (practice_id, user_id, role) VALUES ($1, $2, $3) "
-			   "ON CONFLICT DO NOTHING",
-			   "iis", practice, user, json_string_value(r)) < 0)
-			return -1;
+		char item[64];
+		snprintf(item, sizeof item, ",%s,", json_string_value(r));
+		if (!strstr(out, item))
+			snprintf(out + strlen(out), n - strlen(out), "%s", item + 1);
 	}
-	return 0;
+}
+
+static int set_roles(db *c, int64_t practice, int64_t user, json_t *roles, err *e)
+{
+	char text[256];
+	roles_text(roles, text, sizeof text);
+	return db_run(c, e, "UPDATE app_user SET roles = $1 WHERE practice_id = $2 AND id = $3", "sii", text, practice, user) < 0 ? -1 : 0;
+}
+
+json_t *roles_json(const char *text)
+{
+	json_t *a = json_array();
+	char list[256];
+	snprintf(list, sizeof list, "%s", text ? text : "");
+	char *save = NULL;
+	for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		json_array_append_new(a, json_string(t));
+	return a;
+}
+
+permset roles_perms(const char *text)
+{
+	permset p = 0;
+	char list[256];
+	snprintf(list, sizeof list, "%s", text ? text : "");
+	char *save = NULL;
+	for (char *t = strtok_r(list, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		p |= role_perms(t);
+	return p;
 }
 
 int user_create(ctx *x, int64_t practice, json_t *in, json_t **out, err *e)
@@ -143,7 +170,7 @@ int user_create(ctx *x, int64_t practice, json_t *in, json_t **out, err *e)
 	return out ? user_get(&y, id, out, e) : 0;
 }
 
-#define USER_COLS "id, email, display_name, disabled, totp_enabled, last_login_at, version"
+#define USER_COLS "id, email, display_name, disabled, totp_enabled, last_login_at, version, roles"
 
 static json_t *user_row(db *c, db_stmt *st, int64_t practice, err *e)
 {
@@ -153,14 +180,7 @@ static json_t *user_row(db *c, db_stmt *st, int64_t practice, err *e)
 			      (int)db_col_i64(st, 4), "last_login_at",
 			      db_col_null(st, 5) ? json_null() : json_string(db_col_text(st, 5)), "version",
 			      (json_int_t)db_col_i64(st, 6));
-	json_t *roles = json_array();
-	db_stmt *r = db_prepare(c, "SELECT role FROM user_role WHERE practice_id = $1 AND user_id = $2 ORDER BY role", e);
-	if (r) {
-		db_bindv(r, "ii", practice, id);
-		while (db_step(r, e) == DB_ROW)
-			json_array_append_new(roles, json_string(db_col_text(r, 0)));
-		db_done(r);
-	}
+	json_t *roles = roles_json(db_col_text(st, 7));
 	json_object_set_new(u, "roles", roles);
 	return u;
 }
@@ -200,8 +220,7 @@ int user_list(ctx *x, json_t **out, err *e)
 static int active_admins(db *c, int64_t practice, err *e, int64_t *n)
 {
 	return db_one_i64(c, e, n,
-			  "SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.practice_id = u.practice_id "
-			  "WHERE u.practice_id = $1 AND r.role = 'admin' AND u.disabled = 0",
+			  "SELECT COUNT(*) FROM app_user WHERE practice_id = $1 AND roles LIKE '%,admin,%' AND disabled = 0",
 			  "i", practice) < 0 ? -1 : 0;
 }
 

@@ -37,6 +37,10 @@ typedef struct login_result {
 	int64_t user_id, practice_id;
 } login_result;
 
+/* Roles as stored in app_user.roles (",a,b,"): as a JSON array, and as permissions. */
+json_t *roles_json(const char *text);
+permset roles_perms(const char *text);
+
 /* Signs in with {email, password, totp?, practice_id?}. Audits success and failure. */
 int session_login(db *c, json_t *in, const char *ip, login_result *out, err *e);
 /* Resolves a bearer/cookie token into a principal; applies the idle timeout. */

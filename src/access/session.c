@@ -210,7 +210,7 @@ int session_auth(db *c, const char *token, const char *ip, principal *p, err *e)
 	hash_hex(token, strlen(token), th);
 	db_stmt *st = db_prepare(c,
 				 "SELECT s.id, s.practice_id, s.user_id, s.kind, s.last_seen_at, u.disabled, u.totp_enabled, "
-				 "p.require_totp, p.idle_timeout_s FROM session s "
+				 "p.require_totp, p.idle_timeout_s, u.roles FROM session s "
 				 "JOIN app_user u ON u.id = s.user_id JOIN practice p ON p.id = s.practice_id "
 				 "WHERE s.token_hash = $1",
 				 e);
@@ -232,6 +232,7 @@ int session_auth(db *c, const char *token, const char *ip, principal *p, err *e)
 	bool disabled = db_col_i64(st, 5);
 	p->enrol_only = db_col_i64(st, 7) && !db_col_i64(st, 6);
 	int64_t idle = db_col_i64(st, 8);
+	p->perms = roles_perms(db_col_text(st, 9));
 	snprintf(p->token_hash, sizeof p->token_hash, "%s", th);
 	db_done(st);
 	time_t now = now_unix();
@@ -251,14 +252,7 @@ int session_auth(db *c, const char *token, const char *ip, principal *p, err *e)
 		if (db_run(c, e, "UPDATE session SET last_seen_at = $1 WHERE id = $2", "si", ts, p->session_id) < 0)
 			return -1;
 	}
-	st = db_prepare(c, "SELECT role FROM user_role WHERE practice_id = $1 AND user_id = $2", e);
-	if (!st)
-		return -1;
-	db_bindv(st, "ii", p->practice_id, p->user_id);
-	while ((rc = db_step(st, e)) == DB_ROW)
-		p->perms |= role_perms(db_col_text(st, 0));
-	db_done(st);
-	return rc == DB_ERR ? -1 : 0;
+	return 0;
 }
 
 int session_logout(ctx *x, err *e)

@@ -12,19 +12,38 @@ static const char zero_hash[] = "00000000000000000000000000000000000000000000000
 
 /* The encoding that is hashed: prev_hash then each field as "<len>:<bytes>", in this order.
  * Changing it invalidates every stored chain: do not. */
+static void field(buf *b, const char *s)
+{
+	char len[24];
+	int n = snprintf(len, sizeof len, "%zu:", s ? strlen(s) : 0);
+	buf_add(b, len, (size_t)n);
+	if (s)
+		buf_adds(b, s);
+}
+
+static void num(buf *b, int64_t v)
+{
+	char s[24];
+	snprintf(s, sizeof s, "%lld", (long long)v);
+	field(b, s);
+}
+
 static void encode(buf *b, const char *prev, int64_t practice, int64_t seq, const char *at, int64_t user,
 		   const char *action, const char *otype, int64_t oid, int64_t patient, const char *ip,
 		   const char *outcome, const char *reason)
 {
-	char num[5][24];
-	snprintf(num[0], 24, "%lld", (long long)practice);
-	snprintf(num[1], 24, "%lld", (long long)seq);
-	snprintf(num[2], 24, "%lld", (long long)user);
-	snprintf(num[3], 24, "%lld", (long long)oid);
-	snprintf(num[4], 24, "%lld", (long long)patient);
-	const char *f[] = {prev, num[0], num[1], at, num[2], action, otype, num[3], num[4], ip, outcome, reason};
-	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
-		buf_addf(b, "%zu:%s", f[i] ? strlen(f[i]) : 0, f[i] ? f[i] : "");
+	field(b, prev);
+	num(b, practice);
+	num(b, seq);
+	field(b, at);
+	num(b, user);
+	field(b, action);
+	field(b, otype);
+	num(b, oid);
+	num(b, patient);
+	field(b, ip);
+	field(b, outcome);
+	field(b, reason);
 }
 
 static void event_hash(const char *prev, int64_t practice, int64_t seq, const char *at, int64_t user,
@@ -38,61 +57,81 @@ static void event_hash(const char *prev, int64_t practice, int64_t seq, const ch
 	buf_release(&b);
 }
 
-static int append_in_tx(db *c, const audit_event *ev, err *e)
+/* The end of a practice's chain, locked for the rest of the transaction. */
+static int load_head(db *c, int64_t practice, int64_t *seq, char prev[HASH_HEX_LEN], err *e)
 {
 	const char *sel = db_kind(c) == DB_PG ? "SELECT seq, hash FROM audit_head WHERE practice_id = $1 FOR UPDATE"
 					      : "SELECT seq, hash FROM audit_head WHERE practice_id = $1";
 	db_stmt *st = db_prepare(c, sel, e);
 	if (!st)
 		return -1;
-	db_bind_i64(st, 1, ev->practice_id);
+	db_bind_i64(st, 1, practice);
 	int rc = db_step(st, e);
-	if (rc != DB_ROW) {
-		db_done(st);
-		return rc == DB_ERR ? -1 : err_set(e, ERR_INTERNAL, "audit chain of practice %lld has no head", (long long)ev->practice_id);
+	if (rc == DB_ROW) {
+		*seq = db_col_i64(st, 0);
+		memcpy(prev, db_col_text(st, 1), HASH_HEX_LEN - 1);
+		prev[HASH_HEX_LEN - 1] = 0;
 	}
-	int64_t seq = db_col_i64(st, 0) + 1;
-	char prev[HASH_HEX_LEN], h[HASH_HEX_LEN], at[TS_LEN];
-	snprintf(prev, sizeof prev, "%s", db_col_text(st, 1));
 	db_done(st);
+	if (rc != DB_ROW)
+		return rc == DB_ERR ? -1 : err_set(e, ERR_INTERNAL, "audit chain of practice %lld has no head", (long long)practice);
+	return 0;
+}
+
+static int store_head(db *c, int64_t practice, int64_t seq, const char *hash, err *e)
+{
+	return db_run(c, e, "UPDATE audit_head SET seq = $1, hash = $2 WHERE practice_id = $3", "isi", seq, hash,
+		      practice) == 1 ? 0 : -1;
+}
+
+static void bind_id(db_stmt *st, int i, int64_t v)
+{
+	if (v)
+		db_bind_i64(st, i, v);
+	else
+		db_bind_null(st, i);
+}
+
+/* Appends ev as event `seq` after `prev`; `prev` becomes the new event's hash. */
+static int insert_event(db *c, const audit_event *ev, int64_t seq, char prev[HASH_HEX_LEN], err *e)
+{
+	char h[HASH_HEX_LEN], at[TS_LEN];
 	ts_now(at);
 	event_hash(prev, ev->practice_id, seq, at, ev->user_id, ev->action, ev->object_type, ev->object_id,
 		   ev->patient_id, ev->ip, ev->outcome, ev->reason, h);
-	st = db_prepare(c,
-			"INSERT INTO audit_event (practice_id, seq, at, user_id, action, object_type, object_id, "
-			"patient_id, ip, outcome, reason, prev_hash, hash) "
-			"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-			e);
+	db_stmt *st = db_prepare(c,
+				 "INSERT INTO audit_event (practice_id, seq, at, user_id, action, object_type, object_id, "
+				 "patient_id, ip, outcome, reason, prev_hash, hash) "
+				 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+				 e);
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ev->practice_id);
 	db_bind_i64(st, 2, seq);
 	db_bind_text(st, 3, at);
-	if (ev->user_id)
-		db_bind_i64(st, 4, ev->user_id);
-	else
-		db_bind_null(st, 4);
+	bind_id(st, 4, ev->user_id);
 	db_bind_text(st, 5, ev->action);
 	db_bind_text(st, 6, ev->object_type);
-	if (ev->object_id)
-		db_bind_i64(st, 7, ev->object_id);
-	else
-		db_bind_null(st, 7);
-	if (ev->patient_id)
-		db_bind_i64(st, 8, ev->patient_id);
-	else
-		db_bind_null(st, 8);
+	bind_id(st, 7, ev->object_id);
+	bind_id(st, 8, ev->patient_id);
 	db_bind_text(st, 9, ev->ip);
 	db_bind_text(st, 10, ev->outcome);
 	db_bind_text(st, 11, ev->reason);
 	db_bind_text(st, 12, prev);
 	db_bind_text(st, 13, h);
-	rc = db_step(st, e);
+	int rc = db_step(st, e);
 	db_done(st);
-	if (rc == DB_ERR)
+	memcpy(prev, h, HASH_HEX_LEN);
+	return rc == DB_ERR ? -1 : 0;
+}
+
+static int append_in_tx(db *c, const audit_event *ev, err *e)
+{
+	int64_t seq;
+	char prev[HASH_HEX_LEN];
+	if (load_head(c, ev->practice_id, &seq, prev, e) || insert_event(c, ev, seq + 1, prev, e))
 		return -1;
-	return db_run(c, e, "UPDATE audit_head SET seq = $1, hash = $2 WHERE practice_id = $3", "isi", seq, h,
-		      ev->practice_id) == 1 ? 0 : -1;
+	return store_head(c, ev->practice_id, seq + 1, prev, e);
 }
 
 int audit_append(db *c, const audit_event *ev, err *e)
@@ -108,17 +147,39 @@ int audit_append(db *c, const audit_event *ev, err *e)
 	return db_commit(c, e);
 }
 
-/* Exported for the writer: a batch in one transaction. */
+/* Exported for the writer: a batch in one transaction. Each practice's head is read once
+ * and written once, however many of its events the batch holds. */
 int audit_append_batch(db *c, const audit_event *evs, int n, err *e);
 int audit_append_batch(db *c, const audit_event *evs, int n, err *e)
 {
-	if (db_begin(c, e))
-		return -1;
-	for (int i = 0; i < n; i++)
-		if (append_in_tx(c, &evs[i], e)) {
-			db_rollback(c);
-			return -1;
+	struct head {
+		int64_t practice, seq;
+		char hash[HASH_HEX_LEN];
+	} heads[16];
+	int nh = 0, rc = db_begin(c, e);
+	for (int i = 0; !rc && i < n; i++) {
+		int k = 0;
+		while (k < nh && heads[k].practice != evs[i].practice_id)
+			k++;
+		if (k == nh) {
+			if (nh == 16) { /* many practices in one batch: flush the heads so far */
+				for (int j = 0; !rc && j < nh; j++)
+					rc = store_head(c, heads[j].practice, heads[j].seq, heads[j].hash, e);
+				nh = k = 0;
+			}
+			heads[k].practice = evs[i].practice_id;
+			rc = rc ? rc : load_head(c, heads[k].practice, &heads[k].seq, heads[k].hash, e);
+			nh++;
 		}
+		if (!rc)
+			rc = insert_event(c, &evs[i], ++heads[k].seq, heads[k].hash, e);
+	}
+	for (int j = 0; !rc && j < nh; j++)
+		rc = store_head(c, heads[j].practice, heads[j].seq, heads[j].hash, e);
+	if (rc) {
+		db_rollback(c);
+		return -1;
+	}
 	return db_commit(c, e);
 }
 

@@ -179,7 +179,11 @@ void rec_cols(const field *fs, int n, bool writable, const char *prefix, buf *b)
 	for (int i = 0; i < n; i++) {
 		if (writable && (fs[i].flags & F_READONLY))
 			continue;
-		buf_addf(b, "%s%s%s", first ? "" : ", ", prefix ? prefix : "", fs[i].col);
+		if (!first)
+			buf_adds(b, ", ");
+		if (prefix)
+			buf_adds(b, prefix);
+		buf_adds(b, fs[i].col);
 		first = false;
 	}
 }

@@ -46,7 +46,7 @@ static int sq_open(db *c, const char *url, err *e)
 	sqlite3_busy_timeout(h, 10000);
 	if (sq_exec(c,
 		    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-		    "PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456;",
+		    "PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;",
 		    e)) {
 		sqlite3_close(h);
 		return -1;

@@ -19,6 +19,8 @@ CREATE TABLE app_user (
   display_name TEXT NOT NULL,
   pw_hash TEXT NOT NULL,                  -- argon2id, libsodium crypto_pwhash_str format
   disabled INTEGER NOT NULL DEFAULT 0,
+  roles TEXT NOT NULL DEFAULT '',         -- role names between commas: ",front_desk,biller,"
+                                          -- (permissions follow from roles: src/access/perm.c)
   totp_secret TEXT,                       -- base32 secret while enrolling or enrolled
   totp_enabled INTEGER NOT NULL DEFAULT 0,
   failed_count INTEGER NOT NULL DEFAULT 0, -- failed sign-ins since failed_since
@@ -30,14 +32,6 @@ CREATE TABLE app_user (
   UNIQUE (practice_id, email)
 );
 CREATE INDEX app_user_email ON app_user (email);
-
--- The roles a user holds; permissions follow from roles (src/access/perm.c).
-CREATE TABLE user_role (
-  practice_id BIGINT NOT NULL,
-  user_id BIGINT NOT NULL REFERENCES app_user(id),
-  role TEXT NOT NULL,
-  PRIMARY KEY (practice_id, user_id, role)
-);
 
 -- A signed-in session or a machine API token. Only the BLAKE2b hash of the token is kept.
 CREATE TABLE session (
