@@ -1,0 +1,167 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { AppLayout } from './components/AppLayout';
+import { Forbidden } from './components/Forbidden';
+import { NotBuilt } from './components/NotBuilt';
+import { useSession } from './lib/session';
+import type { Permission } from './lib/types';
+import { canSee, NAV, PLANNED_ITEMS, visibleNav } from './nav';
+import { LoginPage } from './pages/LoginPage';
+import { TotpEnrolPage } from './pages/TotpEnrolPage';
+import { PatientListPage } from './pages/patients/PatientListPage';
+import { PatientRegisterPage } from './pages/patients/PatientRegisterPage';
+import { PatientDetailPage } from './pages/patients/PatientDetailPage';
+import { UsersPage } from './pages/admin/UsersPage';
+import { ProvidersPage } from './pages/admin/ProvidersPage';
+import { LocationsPage } from './pages/admin/LocationsPage';
+import { AuditPage } from './pages/compliance/AuditPage';
+
+function FullPageLoader() {
+  return (
+    <Center mih="100vh">
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
+function RequireAuth({ children, enrolment = false }: { children: ReactNode; enrolment?: boolean }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.state.status === 'loading') return <FullPageLoader />;
+  if (session.state.status === 'anon') {
+    // After an idle or expired logoff, do not remember the page (it may show PHI in its URL).
+    const from = session.state.reason ? undefined : location.pathname + location.search;
+    return <Navigate to="/login" replace state={from ? { from } : undefined} />;
+  }
+  if (session.enrolmentRequired && !enrolment) return <Navigate to="/enrol-totp" replace />;
+  return <>{children}</>;
+}
+
+function Guard({ permission, what, children }: { permission: Permission; what: string; children: ReactNode }) {
+  const session = useSession();
+  return session.can(permission) ? <>{children}</> : <Forbidden what={what} />;
+}
+
+/** Land where the work is: the first built area this user may open. */
+function Home() {
+  const session = useSession();
+  const sections = visibleNav(session);
+  const items = sections.flatMap((s) => s.items);
+  const first = items.find((i) => !i.planned) ?? items[0];
+  if (!first)
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          Welcome
+        </Title>
+        <Text>Your account has no roles yet. Ask your practice administrator to give you access.</Text>
+      </Stack>
+    );
+  return <Navigate to={first.path} replace />;
+}
+
+function NotFound() {
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        Page not found
+      </Title>
+      <Text>There is nothing at this address. Use the navigation on the left.</Text>
+    </Stack>
+  );
+}
+
+function PlannedPage({ path }: { path: string }) {
+  const session = useSession();
+  const item = PLANNED_ITEMS.find((i) => i.path === path)!;
+  if (!canSee(item, session)) return <Forbidden what={item.label} />;
+  const section = NAV.find((s) => s.items.includes(item));
+  const title = section && section.label !== item.label ? `${section.label}: ${item.label}` : item.label;
+  return <NotBuilt title={title} planned={item.planned!} />;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/enrol-totp"
+        element={
+          <RequireAuth enrolment>
+            <TotpEnrolPage />
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Home />} />
+        <Route
+          path="patients"
+          element={
+            <Guard permission="patient.read" what="patients">
+              <PatientListPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="patients/new"
+          element={
+            <Guard permission="patient.write" what="patient registration">
+              <PatientRegisterPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="patients/:id"
+          element={
+            <Guard permission="patient.read" what="this patient">
+              <PatientDetailPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <Guard permission="user.read" what="users">
+              <UsersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/providers"
+          element={
+            <Guard permission="provider.read" what="providers">
+              <ProvidersPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="admin/locations"
+          element={
+            <Guard permission="location.read" what="locations">
+              <LocationsPage />
+            </Guard>
+          }
+        />
+        <Route
+          path="compliance/audit"
+          element={
+            <Guard permission="audit.read" what="the audit trail">
+              <AuditPage />
+            </Guard>
+          }
+        />
+        {PLANNED_ITEMS.map((i) => (
+          <Route key={i.path} path={i.path.slice(1)} element={<PlannedPage path={i.path} />} />
+        ))}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,7 @@
+import { Badge } from '@mantine/core';
+import { PATIENT_STATUS } from '../lib/status';
+
+export function StatusBadge({ status, map = PATIENT_STATUS }: { status: string; map?: Record<string, { label: string; color: string }> }) {
+  const s = map[status] ?? { label: status, color: 'gray' };
+  return <Badge color={s.color}>{s.label}</Badge>;
+}

@@ -1,0 +1,105 @@
+// Helpers shared by every form: server problem+json field errors land on the
+// same fields as inline validation; values are trimmed and blanks become null.
+import type { UseFormReturnType } from '@mantine/form';
+import { ApiError, type FieldError } from './api';
+
+function hasPath(values: unknown, path: string): boolean {
+  let cur: unknown = values;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || !(part in (cur as Record<string, unknown>))) return false;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+/**
+ * Puts each server field error on its form field ("address.postal_code" is the
+ * nested field). Returns the errors that match no field, for a summary alert.
+ */
+export function applyServerErrors(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: UseFormReturnType<any, any>,
+  error: unknown,
+  labels: Record<string, string> = {},
+): FieldError[] {
+  if (!(error instanceof ApiError)) return [];
+  const unmatched: FieldError[] = [];
+  const values = form.getValues();
+  const mapped: Record<string, string> = {};
+  for (const fe of error.fieldErrors) {
+    const path = fe.field;
+    if (path && hasPath(values, path)) {
+      const msg = serverMessage(fe, labels);
+      mapped[path] = mapped[path] ? `${mapped[path]} ${msg}` : msg;
+    } else {
+      unmatched.push(fe);
+    }
+  }
+  if (Object.keys(mapped).length) {
+    form.setErrors({ ...form.errors, ...mapped });
+    // Move focus to the first field the server rejected.
+    const first = Object.keys(mapped)[0];
+    window.setTimeout(() => {
+      const el = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(first)}"]`);
+      el?.focus();
+    }, 0);
+  }
+  return unmatched;
+}
+
+/**
+ * The server words field messages as predicates ("is required", "must be a phone
+ * number"); under a field they read better with the field's name in front.
+ */
+export function serverMessage(fe: FieldError, labels: Record<string, string> = {}): string {
+  const m = fe.message.trim();
+  if (!m || !/^[a-z]/.test(m)) return m;
+  const label = labels[fe.field] ?? humanizeField(fe.field);
+  return `${label} ${m}`;
+}
+
+/** "" → null, trims strings. */
+export function blankToNull(v: string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+export function nullToBlank(v: string | null | undefined): string {
+  return v ?? '';
+}
+
+export function humanizeField(field: string): string {
+  const last = field.split('.').pop() ?? field;
+  const s = last.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** NPI: 10 digits whose last is a Luhn check digit over "80840" + first nine. */
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = ('80840' + npi.slice(0, 9)).split('').map(Number);
+  let sum = 0;
+  for (let i = digits.length - 1, dbl = true; i >= 0; i--, dbl = !dbl) {
+    let d = digits[i];
+    if (dbl) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  const check = (10 - (sum % 10)) % 10;
+  return check === Number(npi[9]);
+}
+
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isPhoneLike(v: string): boolean {
+  const digits = v.replace(/\D/g, '');
+  return digits.length >= 7 && digits.length <= 15 && /^[\d\s()+.\-]+$/.test(v.trim());
+}
+
+/** Keys of `after` whose JSON differs from `before` (for PATCH bodies). */
+export function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  return Object.keys(after).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+}

@@ -1,0 +1,264 @@
+// Every area of Praxis, in the order of the left navigation. Built pages name the
+// permission they need; areas not built yet carry one sentence saying what they
+// will do, the permission they are planned to need and, until the server issues
+// that permission, the roles that will use them.
+import type { ComponentType } from 'react';
+import {
+  IconBuildingHospital,
+  IconCalendarEvent,
+  IconCash,
+  IconChartBar,
+  IconSettings,
+  IconShieldCheck,
+  IconUsers,
+  IconUsersGroup,
+  type IconProps,
+} from '@tabler/icons-react';
+import type { Permission } from './lib/types';
+
+export interface NavItem {
+  label: string;
+  path: string;
+  /** Permission needed to see and open it. */
+  permission?: Permission;
+  /** Set for areas not built yet: what the area will do. */
+  planned?: string;
+  /** Until the server issues `permission`: who will use the planned area. */
+  roles?: string[];
+}
+
+export interface NavSection {
+  label: string;
+  icon: ComponentType<IconProps>;
+  /** A single link (no children) when it has exactly one item with the same path. */
+  items: NavItem[];
+}
+
+/** The permissions this build of the server issues (see GET /api/v1/me). */
+export const SERVER_PERMISSIONS = new Set<string>([
+  'patient.read',
+  'patient.write',
+  'patient.merge',
+  'provider.read',
+  'provider.write',
+  'location.read',
+  'location.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+  'practice.admin',
+]);
+
+const BILLING = ['biller', 'practice_manager'];
+const FINANCE = ['practice_manager'];
+const HR = ['hr', 'practice_manager'];
+const COMPLIANCE = ['compliance_officer', 'auditor', 'practice_manager'];
+const GROWTH = ['practice_manager', 'front_desk'];
+
+export const NAV: NavSection[] = [
+  {
+    label: 'Schedule',
+    icon: IconCalendarEvent,
+    items: [
+      {
+        label: 'Schedule',
+        path: '/schedule',
+        permission: 'schedule.read',
+        roles: ['front_desk', 'provider', 'practice_manager'],
+        planned:
+          "Book, move and cancel appointments across providers and locations from open slots, find the next available time, and run today's check-in board.",
+      },
+    ],
+  },
+  {
+    label: 'Patients',
+    icon: IconUsers,
+    items: [{ label: 'Patients', path: '/patients', permission: 'patient.read' }],
+  },
+  {
+    label: 'Billing',
+    icon: IconCash,
+    items: [
+      {
+        label: 'Charges & claims',
+        path: '/billing/claims',
+        permission: 'billing.read',
+        roles: BILLING,
+        planned: 'Enter charges from encounters, fix claim edits and submit claims to payers as X12 837 batches.',
+      },
+      {
+        label: 'Remittances',
+        path: '/billing/remittances',
+        permission: 'billing.read',
+        roles: BILLING,
+        planned: 'Post 835 remittance files and payer payments, and match unmatched remittance lines to claims.',
+      },
+      {
+        label: 'Denials',
+        path: '/billing/denials',
+        permission: 'billing.read',
+        roles: BILLING,
+        planned: 'Work denied and underpaid claims as a worklist, with the reason codes and the next action on each.',
+      },
+      {
+        label: 'Statements & A/R',
+        path: '/billing/statements',
+        permission: 'billing.read',
+        roles: BILLING,
+        planned: 'Send patient statements and follow up on old balances with accounts-receivable aging by payer and patient.',
+      },
+    ],
+  },
+  {
+    label: 'Finance',
+    icon: IconChartBar,
+    items: [
+      {
+        label: 'General ledger',
+        path: '/finance/ledger',
+        permission: 'finance.read',
+        roles: FINANCE,
+        planned: 'Browse the double-entry journal and the chart of accounts that every charge, payment and expense posts to.',
+      },
+      {
+        label: 'Budgets',
+        path: '/finance/budgets',
+        permission: 'finance.read',
+        roles: FINANCE,
+        planned: 'Set yearly and monthly budgets per account and compare them with actual results.',
+      },
+      {
+        label: 'Financial statements',
+        path: '/finance/statements',
+        permission: 'finance.read',
+        roles: FINANCE,
+        planned: 'Produce the income statement, balance sheet and cash-flow statement for any period, as PDF and XLSX.',
+      },
+    ],
+  },
+  {
+    label: 'HR',
+    icon: IconUsersGroup,
+    items: [
+      {
+        label: 'Staff',
+        path: '/hr/staff',
+        permission: 'hr.read',
+        roles: HR,
+        planned: 'Keep the staff directory with positions, pay, onboarding checklists and performance reviews.',
+      },
+      {
+        label: 'Hiring',
+        path: '/hr/hiring',
+        permission: 'hr.read',
+        roles: HR,
+        planned: 'Track open positions and candidates from application to offer and onboarding.',
+      },
+      {
+        label: 'Training & licences',
+        path: '/hr/training',
+        permission: 'hr.read',
+        roles: HR,
+        planned: 'Record required training and professional licences, and warn before any of them expires.',
+      },
+      {
+        label: 'Time off',
+        path: '/hr/time-off',
+        permission: 'hr.read',
+        roles: HR,
+        planned: 'Request, approve and plan time off, and block the schedule for absent providers.',
+      },
+    ],
+  },
+  {
+    label: 'Compliance',
+    icon: IconShieldCheck,
+    items: [
+      { label: 'Audit trail', path: '/compliance/audit', permission: 'audit.read' },
+      {
+        label: 'Disclosures',
+        path: '/compliance/disclosures',
+        permission: 'compliance.read',
+        roles: COMPLIANCE,
+        planned: 'Log disclosures of patient information and produce the accounting of disclosures a patient may request.',
+      },
+      {
+        label: 'Incidents',
+        path: '/compliance/incidents',
+        permission: 'compliance.read',
+        roles: COMPLIANCE,
+        planned: 'Report and investigate privacy and security incidents, including the breach risk assessment.',
+      },
+      {
+        label: 'Policies',
+        path: '/compliance/policies',
+        permission: 'compliance.read',
+        roles: COMPLIANCE,
+        planned: "Keep the practice's policies with versions and record each staff member's acknowledgement.",
+      },
+    ],
+  },
+  {
+    label: 'Growth',
+    icon: IconBuildingHospital,
+    items: [
+      {
+        label: 'Referrals',
+        path: '/growth/referrals',
+        permission: 'growth.read',
+        roles: GROWTH,
+        planned: 'Track incoming and outgoing referrals and which referring providers send the most patients.',
+      },
+      {
+        label: 'Campaigns',
+        path: '/growth/campaigns',
+        permission: 'growth.read',
+        roles: ['practice_manager'],
+        planned: 'Run marketing campaigns to consenting patients and measure the visits they bring.',
+      },
+      {
+        label: 'Recalls',
+        path: '/growth/recalls',
+        permission: 'growth.read',
+        roles: GROWTH,
+        planned: 'Remind patients who are due for a return visit and work the list of overdue recalls.',
+      },
+      {
+        label: 'KPIs',
+        path: '/growth/kpis',
+        permission: 'growth.read',
+        roles: ['practice_manager'],
+        planned: 'Follow the key numbers (visits, collections, days in A/R, no-show rate) as trends you can drill into.',
+      },
+    ],
+  },
+  {
+    label: 'Admin',
+    icon: IconSettings,
+    items: [
+      { label: 'Users', path: '/admin/users', permission: 'user.read' },
+      { label: 'Providers', path: '/admin/providers', permission: 'provider.read' },
+      { label: 'Locations', path: '/admin/locations', permission: 'location.read' },
+    ],
+  },
+];
+
+export interface Access {
+  can: (p: Permission) => boolean;
+  hasRole: (r: string) => boolean;
+}
+
+export function canSee(item: NavItem, access: Access): boolean {
+  if (!item.permission) return true;
+  if (SERVER_PERMISSIONS.has(item.permission)) return access.can(item.permission);
+  // Planned area whose permission the server does not issue yet.
+  if (access.can(item.permission)) return true;
+  if (access.hasRole('admin') || access.can('practice.admin')) return true;
+  return (item.roles ?? []).some((r) => access.hasRole(r));
+}
+
+export function visibleNav(access: Access): NavSection[] {
+  return NAV.map((s) => ({ ...s, items: s.items.filter((i) => canSee(i, access)) })).filter((s) => s.items.length > 0);
+}
+
+export const PLANNED_ITEMS: NavItem[] = NAV.flatMap((s) => s.items).filter((i) => i.planned);
