@@ -1,5 +1,6 @@
 /* patients.c: registering, reading, changing, finding and merging patients. */
 #include "patients/patients.h"
+#include "registry/registry.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -153,6 +154,10 @@ int patient_create(ctx *x, json_t *in, json_t **out, err *e)
 		err_field(e, "status", "can only become merged by merging");
 	if (rec_validate(patients.fs, patients.n, in, allow, &vals, e))
 		return -1;
+	if (address_validate(vals, e)) {
+		json_decref(vals);
+		return -1;
+	}
 	if (json_is_null(json_object_get(vals, "status")))
 		json_object_set_new(vals, "status", json_string("active"));
 	keys = keys_of(vals);
@@ -237,6 +242,8 @@ int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 			json_object_del(cur, patients.fs[i].json);
 	int rc = err_has_fields(e) ? -1 : rec_validate(patients.fs, patients.n, cur, NULL, &vals, e);
 	json_decref(cur);
+	if (!rc && address_validate(vals, e))
+		json_decref(vals), rc = -1;
 	if (rc)
 		return -1;
 	keys = keys_of(vals);

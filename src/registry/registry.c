@@ -71,6 +71,36 @@ static const char *check_tax(const char *v) { return taxonomy_valid(v) ? NULL : 
 static const char *check_tz(const char *v) { return time_zone_valid(v) ? NULL : "must be an IANA time zone such as America/New_York"; }
 static const char *check_pos(const char *v) { return pos_valid(v) ? NULL : "must be a two-digit place-of-service code such as 11"; }
 
+int address_validate(json_t *vals, err *e)
+{
+	const char *country = json_string_value(json_object_get(vals, "addr_country"));
+	if (country && strcmp(country, "US") && strcmp(country, "USA"))
+		return 0;
+	const char *st = json_string_value(json_object_get(vals, "addr_state"));
+	const char *zip = json_string_value(json_object_get(vals, "addr_postal_code"));
+	int rc = 0;
+	if (st) {
+		char up[3] = {0};
+		bool ok = strlen(st) == 2;
+		for (int i = 0; ok && i < 2; i++) {
+			up[i] = (char)(st[i] >= 'a' && st[i] <= 'z' ? st[i] - 32 : st[i]);
+			ok = up[i] >= 'A' && up[i] <= 'Z';
+		}
+		if (ok)
+			json_object_set_new(vals, "addr_state", json_string(up));
+		else
+			rc = err_field(e, "address.state", "must be the two-letter state code, such as NY");
+	}
+	if (zip) {
+		size_t n = strlen(zip), d = 0;
+		for (size_t i = 0; i < n; i++)
+			d += zip[i] >= '0' && zip[i] <= '9';
+		if (!((n == 5 && d == 5) || (n == 9 && d == 9) || (n == 10 && d == 9 && zip[5] == '-')))
+			rc = err_field(e, "address.postal_code", "must be a ZIP code: 5 digits or ZIP+4");
+	}
+	return rc;
+}
+
 static const field provider_fields[] = {
 	{"id", "id", F_INT, F_READONLY},
 	{"family_name", "family_name", F_TEXT, F_REQUIRED, 100},
@@ -124,6 +154,10 @@ int reg_create(ctx *x, reg_kind k, json_t *in, json_t **out, err *e)
 	json_t *vals = NULL;
 	if (rec_validate(t->fs, t->n, in, NULL, &vals, e))
 		return -1;
+	if (k == REG_LOCATION && address_validate(vals, e)) {
+		json_decref(vals);
+		return -1;
+	}
 	int64_t id = 0;
 	int rc = db_begin(x->db, e);
 	if (!rc)
@@ -168,6 +202,8 @@ int reg_update(ctx *x, reg_kind k, int64_t id, json_t *patch, json_t **out, err 
 	json_decref(p);
 	int rc = rec_validate(t->fs, t->n, cur, NULL, &vals, e);
 	json_decref(cur);
+	if (!rc && (k == REG_LOCATION && address_validate(vals, e)))
+		json_decref(vals), rc = -1;
 	if (rc)
 		return -1;
 	rc = db_begin(x->db, e);

@@ -19,6 +19,11 @@ int reg_get(ctx *x, reg_kind k, int64_t id, json_t **out, err *e);
 int reg_list(ctx *x, reg_kind k, int limit, int64_t after_id, json_t **out, err *e);
 int reg_update(ctx *x, reg_kind k, int64_t id, json_t *patch, json_t **out, err *e);
 
+/* A US address (country absent or "US") needs a two-letter state (upper-cased here) and
+ * a 5- or 9-digit ZIP: claims and statements need them. `vals` holds validated columns
+ * addr_state, addr_postal_code, addr_country (patients and locations share them). */
+int address_validate(json_t *vals, err *e);
+
 /* Rules, exposed for tests and the demo generator. */
 bool npi_valid(const char *npi);
 void npi_check_digit(const char nine[9], char *digit);

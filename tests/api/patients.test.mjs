@@ -59,6 +59,12 @@ test('a missing required field is a 400 naming it; bad values name theirs', asyn
   assert.equal(bad.status, 400);
   const fields = bad.body.errors.map((e) => e.field).sort();
   assert.deepEqual(fields, ['address.zip', 'birth_date', 'email', 'phone_mobile', 'sex_at_birth', 'shoe_size']);
+  const us = await desk.post('/api/v1/patients', { ...jane, given_name: 'Usa', address: { state: 'New York', postal_code: '1234' } });
+  assert.deepEqual(us.body.errors.map((e) => e.field).sort(), ['address.postal_code', 'address.state'], 'US addresses need a state code and a ZIP');
+  const ca = await desk.post('/api/v1/patients', { ...jane, given_name: 'Canada', address: { state: 'Ontario', postal_code: 'K1A 0B1', country: 'CA' } });
+  assert.equal(ca.status, 201, 'other countries keep their own formats');
+  const lower = await desk.post('/api/v1/patients', { ...jane, given_name: 'Lower', address: { state: 'ny', postal_code: '10001-1234' } });
+  assert.equal(lower.body.address.state, 'NY');
   const future = await desk.post('/api/v1/patients', { ...jane, given_name: 'Future', birth_date: '2999-01-01' });
   assert.equal(future.status, 400);
   assert.equal(future.body.errors[0].field, 'birth_date');
