@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "access/accounts.h"
+#include "access/ratelimit.h"
 #include "base/text.h"
 #include "base/timeutil.h"
 
@@ -88,8 +89,15 @@ int session_login(db *c, json_t *in, const char *ip, login_result *out, err *e)
 		err_field(e, "practice_id", "must be an integer");
 	if (err_has_fields(e))
 		return -1;
-	if (strlen(email) > 254 || strlen(pw) > 1024)
+	time_t now = now_unix();
+	if (!ratelimit_allowed(ip, now)) {
+		audit_login(c, 0, 0, ip, "denied", "too many failed sign-ins from this address");
+		return err_set(e, ERR_RATE_LIMITED, "too many failed sign-ins from this address; try again later");
+	}
+	if (strlen(email) > 254 || strlen(pw) > 1024) {
+		ratelimit_failed(ip, now);
 		return err_set(e, ERR_UNAUTHORIZED, "the e-mail or password is not correct");
+	}
 	char lower[256];
 	snprintf(lower, sizeof lower, "%s", email);
 	for (char *p = lower; *p; p++)
@@ -130,8 +138,8 @@ int session_login(db *c, json_t *in, const char *ip, login_result *out, err *e)
 		return -1;
 	if (matches == 2)
 		return err_field(e, "practice_id", "is required: this e-mail signs in to several practices");
-	time_t now = now_unix();
 	if (!matches) {
+		ratelimit_failed(ip, now);
 		pthread_once(&dummy_once, dummy_setup);
 		pw_verify(dummy_hash, pw);
 		audit_login(c, 0, 0, ip, "failure", "unknown account");
@@ -143,6 +151,7 @@ int session_login(db *c, json_t *in, const char *ip, login_result *out, err *e)
 		return err_set(e, ERR_LOCKED, "too many failed sign-ins; try again later");
 	}
 	if (!pw_verify(hash, pw)) {
+		ratelimit_failed(ip, now);
 		fail_attempt(c, user, failed, *since ? since : NULL, now);
 		audit_login(c, practice, user, ip, "failure", "wrong password");
 		return err_set(e, ERR_UNAUTHORIZED, "the e-mail or password is not correct");
@@ -158,6 +167,7 @@ int session_login(db *c, json_t *in, const char *ip, login_result *out, err *e)
 			return err_set(e, ERR_TOTP_REQUIRED, "enter the code from your authenticator app");
 		}
 		if (totp_check(secret, code)) {
+			ratelimit_failed(ip, now);
 			fail_attempt(c, user, failed, *since ? since : NULL, now);
 			audit_login(c, practice, user, ip, "failure", "wrong one-time code");
 			return err_set(e, ERR_TOTP_INVALID, "the one-time code is not correct");

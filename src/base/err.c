@@ -24,6 +24,7 @@ static const struct {
 	[ERR_DUPLICATE_PATIENT] = {409, "duplicate-patient", "this patient may already be registered"},
 	[ERR_TOO_LARGE] = {413, "payload-too-large", "the request body is too large"},
 	[ERR_LOCKED] = {423, "locked", "the account is locked"},
+	[ERR_RATE_LIMITED] = {429, "rate-limited", "too many attempts; wait and try again"},
 	[ERR_DB] = {500, "internal", "internal error"},
 	[ERR_INTERNAL] = {500, "internal", "internal error"},
 	[ERR_UNAVAILABLE] = {503, "unavailable", "service unavailable"},

@@ -27,6 +27,7 @@ typedef enum {
 	ERR_DUPLICATE_PATIENT,/* 409: extra["candidates"] */
 	ERR_TOO_LARGE,        /* 413 */
 	ERR_LOCKED,           /* 423: account locked */
+	ERR_RATE_LIMITED,     /* 429 */
 	ERR_DB,               /* 500 */
 	ERR_INTERNAL,         /* 500 */
 	ERR_UNAVAILABLE,      /* 503 */

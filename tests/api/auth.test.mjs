@@ -137,3 +137,16 @@ test('a practice that requires TOTP lets unenrolled users only enrol', async () 
     px.db.sql(`UPDATE practice SET require_totp = 0 WHERE id = ${px.practiceB}`);
   }
 });
+
+test('an address that keeps failing is rate limited, whatever account it tries', async () => {
+  const c = client(px.url);
+  let status = 0;
+  for (let i = 0; i < 40 && status !== 429; i++)
+    status = (await c.post('/api/v1/session', { email: `guess${i}@a.test`, password: 'guessing ' + i })).status;
+  assert.equal(status, 429);
+  const r = await c.post('/api/v1/session', { email: px.email('admin'), password: PASSWORD });
+  assert.equal(r.status, 429, 'the right password does not get through during the window');
+  assert.equal(r.body.code, 'rate-limited');
+  const n = Number(px.db.sql(`SELECT COUNT(*) FROM audit_event WHERE action = 'session.create' AND outcome = 'denied' AND reason LIKE 'too many%'`).trim());
+  assert.ok(n >= 2);
+});
