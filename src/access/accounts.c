@@ -213,7 +213,7 @@ int user_list(ctx *x, json_t **out, err *e)
 		json_decref(items);
 		return -1;
 	}
-	*out = json_pack("{s:o,s:n}", "items", items, "next_cursor");
+	*out = rec_page(items, 0);
 	return 0;
 }
 

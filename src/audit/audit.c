@@ -7,12 +7,13 @@
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "base/timeutil.h"
+#include "store/record.h"
 
 static const char zero_hash[] = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /* The encoding that is hashed: prev_hash then each field as "<len>:<bytes>", in this order.
  * Changing it invalidates every stored chain: do not. */
-static void field(buf *b, const char *s)
+static void put(buf *b, const char *s)
 {
 	char len[24];
 	int n = snprintf(len, sizeof len, "%zu:", s ? strlen(s) : 0);
@@ -25,25 +26,25 @@ static void num(buf *b, int64_t v)
 {
 	char s[24];
 	snprintf(s, sizeof s, "%lld", (long long)v);
-	field(b, s);
+	put(b, s);
 }
 
 static void encode(buf *b, const char *prev, int64_t practice, int64_t seq, const char *at, int64_t user,
 		   const char *action, const char *otype, int64_t oid, int64_t patient, const char *ip,
 		   const char *outcome, const char *reason)
 {
-	field(b, prev);
+	put(b, prev);
 	num(b, practice);
 	num(b, seq);
-	field(b, at);
+	put(b, at);
 	num(b, user);
-	field(b, action);
-	field(b, otype);
+	put(b, action);
+	put(b, otype);
 	num(b, oid);
 	num(b, patient);
-	field(b, ip);
-	field(b, outcome);
-	field(b, reason);
+	put(b, ip);
+	put(b, outcome);
+	put(b, reason);
 }
 
 static void event_hash(const char *prev, int64_t practice, int64_t seq, const char *at, int64_t user,
@@ -256,6 +257,15 @@ int audit_verify(db *c, int64_t *count, int64_t *bad_id, char *why, size_t whyle
 	return rc == DB_ERR ? -1 : result;
 }
 
+/* An event as the API shows it, in the order AUDIT_LIST selects it. */
+static const field event_fields[] = {
+	{"id", "a.id", F_INT}, {"at", "a.at", F_TEXT}, {"user_id", "a.user_id", F_INT},
+	{"user_email", "u.email", F_TEXT}, {"action", "a.action", F_TEXT}, {"object_type", "a.object_type", F_TEXT},
+	{"object_id", "a.object_id", F_INT}, {"patient_id", "a.patient_id", F_INT}, {"ip", "a.ip", F_TEXT},
+	{"outcome", "a.outcome", F_TEXT}, {"reason", "a.reason", F_TEXT},
+};
+#define NEVENT (int)(sizeof event_fields / sizeof *event_fields)
+
 int audit_list(db *c, int64_t practice_id, const audit_filter *f, json_t **out, err *e)
 {
 #define AUDIT_LIST(where)                                                                          \
@@ -263,6 +273,8 @@ int audit_list(db *c, int64_t practice_id, const audit_filter *f, json_t **out, 
 	"a.ip, a.outcome, a.reason FROM audit_event a LEFT JOIN app_user u ON u.id = a.user_id "        \
 	"WHERE a.practice_id = $1 AND " where " = $2 AND a.at >= $3 AND a.at <= $4 AND a.id < $5 "      \
 	"ORDER BY a.id DESC LIMIT $6"
+	if (f->patient_id && f->user_id)
+		return err_field(e, "user_id", "cannot be combined with patient_id");
 	/* one statement per filter so each uses its index */
 	const char *sql = f->patient_id ? AUDIT_LIST("a.patient_id")
 			  : f->user_id  ? AUDIT_LIST("a.user_id")
@@ -273,8 +285,6 @@ int audit_list(db *c, int64_t practice_id, const audit_filter *f, json_t **out, 
 		return -1;
 	db_bindv(st, "iissii", practice_id, key, f->from ? f->from : "", f->to ? f->to : "9999",
 		 f->before_id ? f->before_id : INT64_MAX, (int64_t)f->limit + 1);
-	if (f->patient_id && f->user_id)
-		return db_done(st), err_field(e, "user_id", "cannot be combined with patient_id");
 	json_t *items = json_array();
 	int rc, n = 0;
 	int64_t last = 0;
@@ -282,30 +292,13 @@ int audit_list(db *c, int64_t practice_id, const audit_filter *f, json_t **out, 
 		if (++n > f->limit)
 			break;
 		last = db_col_i64(st, 0);
-		json_t *o = json_pack("{s:I,s:s,s:o,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:o}", "id", (json_int_t)last, "at",
-				      db_col_text(st, 1), "user_id",
-				      db_col_null(st, 2) ? json_null() : json_integer(db_col_i64(st, 2)), "user_email",
-				      db_col_null(st, 3) ? json_null() : json_string(db_col_text(st, 3)), "action",
-				      db_col_text(st, 4), "object_type",
-				      db_col_null(st, 5) ? json_null() : json_string(db_col_text(st, 5)), "object_id",
-				      db_col_null(st, 6) ? json_null() : json_integer(db_col_i64(st, 6)), "patient_id",
-				      db_col_null(st, 7) ? json_null() : json_integer(db_col_i64(st, 7)), "ip",
-				      db_col_null(st, 8) ? json_null() : json_string(db_col_text(st, 8)), "outcome",
-				      db_col_text(st, 9), "reason",
-				      db_col_null(st, 10) ? json_null() : json_string(db_col_text(st, 10)));
-		json_array_append_new(items, o);
+		json_array_append_new(items, rec_row(event_fields, NEVENT, st, 0));
 	}
 	db_done(st);
 	if (rc == DB_ERR) {
 		json_decref(items);
 		return -1;
 	}
-	json_t *next = json_null();
-	if (n > f->limit) {
-		char cur[24];
-		snprintf(cur, sizeof cur, "%lld", (long long)last);
-		next = json_string(cur);
-	}
-	*out = json_pack("{s:o,s:o}", "items", items, "next_cursor", next);
+	*out = rec_page(items, n > f->limit ? last : 0);
 	return 0;
 }

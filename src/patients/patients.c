@@ -325,6 +325,20 @@ static void ranges_sql(buf *b, const char *alias, const word *w, params *ps)
 	buf_adds(b, ")");
 }
 
+/* Reads the (key, rank) place of the cursor's patient from a prepared, bound statement. */
+static int cursor_place(db_stmt *st, char ck[160], char cr[260], err *e)
+{
+	if (!st)
+		return -1;
+	int r = db_step(st, e);
+	if (r == DB_ROW) {
+		snprintf(ck, 160, "%s", db_col_text(st, 0));
+		snprintf(cr, 260, "%s", db_col_text(st, 1));
+	}
+	db_done(st);
+	return r == DB_ROW ? 0 : r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
+}
+
 static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id, int limit, json_t **out, err *e)
 {
 	db_stmt *st = db_prepare(x->db, sql, e);
@@ -358,9 +372,7 @@ static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id,
 		json_decref(items);
 		return -1;
 	}
-	char cur[24];
-	snprintf(cur, sizeof cur, "%lld", (long long)last);
-	*out = json_pack("{s:o,s:o}", "items", items, "next_cursor", n > limit ? json_string(cur) : json_null());
+	*out = rec_page(items, n > limit ? last : 0);
 	return 0;
 }
 
@@ -391,17 +403,10 @@ int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **
 		/* everyone, in name order, straight off the name index */
 		if (after_id) {
 			db_stmt *c = db_prepare(x->db, "SELECT family_key, given_key FROM patient WHERE practice_id = $1 AND id = $2", e);
-			if (!c)
+			if (c)
+				db_bindv(c, "ii", practice, after_id);
+			if (cursor_place(c, ck, cr, e))
 				return buf_release(&b), -1;
-			db_bindv(c, "ii", practice, after_id);
-			int r = db_step(c, e);
-			if (r == DB_ROW) {
-				snprintf(ck, sizeof ck, "%s", db_col_text(c, 0));
-				snprintf(cr, sizeof cr, "%s", db_col_text(c, 1));
-			}
-			db_done(c);
-			if (r != DB_ROW)
-				return buf_release(&b), r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
 		}
 		buf_adds(&b, "patient p WHERE p.practice_id = $1 AND p.status <> 'merged'");
 		if (after_id) {
@@ -425,19 +430,13 @@ int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **
 			buf_adds(&c, " ORDER BY k.key LIMIT 1");
 			db_stmt *st = db_prepare(x->db, c.s, e);
 			buf_release(&c);
-			if (!st)
-				return buf_release(&b), -1;
-			db_bindv(st, "ii", practice, after_id);
-			for (int i = 1; i < cp.n; i++)
-				db_bind_text(st, i + 2, cp.v[i]);
-			int r = db_step(st, e);
-			if (r == DB_ROW) {
-				snprintf(ck, sizeof ck, "%s", db_col_text(st, 0));
-				snprintf(cr, sizeof cr, "%s", db_col_text(st, 1));
+			if (st) {
+				db_bindv(st, "ii", practice, after_id);
+				for (int i = 1; i < cp.n; i++)
+					db_bind_text(st, i + 2, cp.v[i]);
 			}
-			db_done(st);
-			if (r != DB_ROW)
-				return buf_release(&b), r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
+			if (cursor_place(st, ck, cr, e))
+				return buf_release(&b), -1;
 		}
 		buf_adds(&b, "patient_key k JOIN patient p ON p.id = k.patient_id WHERE k.practice_id = $1 AND ");
 		ranges_sql(&b, "k", &words[drive], &ps);

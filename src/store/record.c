@@ -379,8 +379,13 @@ int rec_list(db *c, const table *t, int64_t practice, int limit, int64_t after_i
 		json_decref(items);
 		return -1;
 	}
-	char cur[24];
-	snprintf(cur, sizeof cur, "%lld", (long long)last);
-	*out = json_pack("{s:o,s:o}", "items", items, "next_cursor", n > limit ? json_string(cur) : json_null());
+	*out = rec_page(items, n > limit ? last : 0);
 	return 0;
+}
+
+json_t *rec_page(json_t *items, int64_t next)
+{
+	char cur[24];
+	snprintf(cur, sizeof cur, "%lld", (long long)next);
+	return json_pack("{s:o,s:o}", "items", items, "next_cursor", next ? json_string(cur) : json_null());
 }

@@ -68,5 +68,8 @@ int rec_update(db *c, const table *t, int64_t practice, int64_t id, int64_t vers
 	       err *e);
 /* One row as JSON, or ERR_NOT_FOUND (also for another practice's id). */
 int rec_get(db *c, const table *t, int64_t practice, int64_t id, json_t **out, err *e);
+/* A page of a list: {items, next_cursor}; next 0 means the last page (cursor null).
+ * Takes the reference to items. */
+json_t *rec_page(json_t *items, int64_t next);
 /* Rows in id order after `after_id`: {items, next_cursor}. */
 int rec_list(db *c, const table *t, int64_t practice, int limit, int64_t after_id, json_t **out, err *e);

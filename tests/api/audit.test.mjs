@@ -43,7 +43,11 @@ test('only compliance officers, auditors and admins read the trail; filters work
   const auditor = client(px.url, await login(px.url, px.email('auditor')));
   assert.equal((await auditor.get('/api/v1/audit')).status, 200);
   const admin = client(px.url, await login(px.url, px.email('admin')));
-  assert.equal((await admin.get('/api/v1/audit?limit=2')).body.items.length, 2);
+  const page1 = (await admin.get('/api/v1/audit?limit=2')).body;
+  assert.equal(page1.items.length, 2);
+  const page2 = (await admin.get('/api/v1/audit?limit=2&cursor=' + page1.next_cursor)).body;
+  assert.ok(page2.items.length > 0 && page2.items[0].id < page1.items[1].id, 'the next page continues, older');
+  assert.equal((await admin.get('/api/v1/audit?patient_id=1&user_id=1')).status, 400);
   assert.equal((await admin.get('/api/v1/audit?from=2000-01-01&to=2000-12-31')).body.items.length, 0);
   assert.equal((await admin.get('/api/v1/audit?from=yesterday')).status, 400);
   const b = client(px.url, await login(px.url, px.email('admin', 'b')));
