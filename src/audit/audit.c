@@ -190,51 +190,60 @@ int audit_verify(db *c, int64_t *count, int64_t *bad_id, char *why, size_t whyle
 {
 	*count = 0;
 	*bad_id = 0;
-	db_stmt *st = db_prepare(c,
-				 "SELECT id, practice_id, seq, at, user_id, action, object_type, object_id, patient_id, "
-				 "ip, outcome, reason, prev_hash, hash FROM audit_event ORDER BY practice_id, seq",
-				 e);
-	if (!st)
-		return -1;
-	int64_t cur_practice = -1, expect_seq = 0;
+	int64_t cur_practice = -1, expect_seq = 0, after_practice = -1, after_seq = 0;
 	char prev[HASH_HEX_LEN] = "";
 	int rc, result = 0;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		int64_t id = db_col_i64(st, 0), practice = db_col_i64(st, 1), seq = db_col_i64(st, 2);
-		if (practice != cur_practice) {
-			cur_practice = practice;
-			expect_seq = 1;
-			snprintf(prev, sizeof prev, "%s", zero_hash);
+	/* in pages of 10,000, so a long trail never has to fit in memory at once */
+	for (int64_t got = 1; got && !result;) {
+		db_stmt *st = db_prepare(c,
+					 "SELECT id, practice_id, seq, at, user_id, action, object_type, object_id, patient_id, "
+					 "ip, outcome, reason, prev_hash, hash FROM audit_event "
+					 "WHERE (practice_id, seq) > ($1, $2) ORDER BY practice_id, seq LIMIT 10000",
+					 e);
+		if (!st)
+			return -1;
+		db_bindv(st, "ii", after_practice, after_seq);
+		got = 0;
+		while ((rc = db_step(st, e)) == DB_ROW) {
+			got++;
+			int64_t id = db_col_i64(st, 0), practice = db_col_i64(st, 1), seq = db_col_i64(st, 2);
+			after_practice = practice;
+			after_seq = seq;
+			if (practice != cur_practice) {
+				cur_practice = practice;
+				expect_seq = 1;
+				snprintf(prev, sizeof prev, "%s", zero_hash);
+			}
+			const char *stored_prev = db_col_text(st, 12), *stored = db_col_text(st, 13);
+			char h[HASH_HEX_LEN];
+			event_hash(stored_prev ? stored_prev : "", practice, seq, db_col_text(st, 3), col_i64_or0(st, 4),
+				   db_col_text(st, 5), db_col_text(st, 6), col_i64_or0(st, 7), col_i64_or0(st, 8),
+				   db_col_text(st, 9), db_col_text(st, 10), db_col_text(st, 11), h);
+			const char *bad = NULL;
+			if (seq != expect_seq)
+				bad = "an earlier event of this chain is missing";
+			else if (!stored_prev || strcmp(stored_prev, prev))
+				bad = "its link to the previous event is broken";
+			else if (!stored || strcmp(stored, h))
+				bad = "its content does not match its hash";
+			if (bad) {
+				*bad_id = id;
+				snprintf(why, whylen, "%s", bad);
+				result = 1;
+				break;
+			}
+			snprintf(prev, sizeof prev, "%s", stored);
+			expect_seq++;
+			(*count)++;
 		}
-		const char *stored_prev = db_col_text(st, 12), *stored = db_col_text(st, 13);
-		char h[HASH_HEX_LEN];
-		event_hash(stored_prev ? stored_prev : "", practice, seq, db_col_text(st, 3), col_i64_or0(st, 4),
-			   db_col_text(st, 5), db_col_text(st, 6), col_i64_or0(st, 7), col_i64_or0(st, 8),
-			   db_col_text(st, 9), db_col_text(st, 10), db_col_text(st, 11), h);
-		const char *bad = NULL;
-		if (seq != expect_seq)
-			bad = "an earlier event of this chain is missing";
-		else if (!stored_prev || strcmp(stored_prev, prev))
-			bad = "its link to the previous event is broken";
-		else if (!stored || strcmp(stored, h))
-			bad = "its content does not match its hash";
-		if (bad) {
-			*bad_id = id;
-			snprintf(why, whylen, "%s", bad);
-			result = 1;
-			break;
-		}
-		snprintf(prev, sizeof prev, "%s", stored);
-		expect_seq++;
-		(*count)++;
+		db_done(st);
+		if (rc == DB_ERR)
+			return -1;
 	}
-	db_done(st);
-	if (rc == DB_ERR)
-		return -1;
 	if (result)
 		return 1;
 	/* the last event of each chain must be its head: a removed tail is caught here */
-	st = db_prepare(c,
+	db_stmt *st = db_prepare(c,
 			"SELECT h.practice_id, h.seq, h.hash, e.id, e.hash FROM audit_head h "
 			"LEFT JOIN audit_event e ON e.practice_id = h.practice_id AND e.seq = h.seq",
 			e);

@@ -46,6 +46,11 @@ static void check_unknown(const field *fs, int n, json_t *in, const char *const 
 			err_field(e, k, "is not a known field");
 			continue;
 		}
+		bool nested = false; /* "address" of "address.city" */
+		for (int i = 0; i < n && !nested; i++)
+			nested = !strncmp(fs[i].json, k, strlen(k)) && fs[i].json[strlen(k)] == '.';
+		if (nested && !json_is_object(v) && !json_is_null(v))
+			err_field(e, k, "must be an object");
 		if (json_is_object(v)) {
 			const char *k2;
 			json_t *v2;

@@ -61,6 +61,8 @@ test('a missing required field is a 400 naming it; bad values name theirs', asyn
   assert.deepEqual(fields, ['address.zip', 'birth_date', 'email', 'phone_mobile', 'sex_at_birth', 'shoe_size']);
   const us = await desk.post('/api/v1/patients', { ...jane, given_name: 'Usa', address: { state: 'New York', postal_code: '1234' } });
   assert.deepEqual(us.body.errors.map((e) => e.field).sort(), ['address.postal_code', 'address.state'], 'US addresses need a state code and a ZIP');
+  const flat = await desk.post('/api/v1/patients', { ...jane, given_name: 'Flat', address: '1 Main St' });
+  assert.deepEqual(flat.body.errors.map((e) => e.field), ['address'], 'a nested object given as text is refused, not ignored');
   const ca = await desk.post('/api/v1/patients', { ...jane, given_name: 'Canada', address: { state: 'Ontario', postal_code: 'K1A 0B1', country: 'CA' } });
   assert.equal(ca.status, 201, 'other countries keep their own formats');
   const lower = await desk.post('/api/v1/patients', { ...jane, given_name: 'Lower', address: { state: 'ny', postal_code: '10001-1234' } });
