@@ -19,6 +19,7 @@ praxis: $(BUILD)/CMakeCache.txt
 	@cmake --build $(BUILD) -j $(JOBS)
 
 web:
+	@[ -d web/node_modules ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
 	@if [ ! -f web/dist/index.html ] || [ -n "$$(find web/src web/index.html web/package.json -newer web/dist/index.html 2>/dev/null | head -1)" ]; then \
 		cd web && npm run --silent build; fi
 
@@ -40,7 +41,8 @@ bench: setup all
 	@bash bench/run
 
 check: praxis
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr -I src src
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr -I src \
+		--library=posix --library=scripts/cppcheck-jansson.cfg src
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) web/dist
