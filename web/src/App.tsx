@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { AppLayout } from './components/AppLayout';
@@ -81,6 +81,17 @@ function PlannedPage({ path }: { path: string }) {
   return <NotBuilt title={title} planned={item.planned!} />;
 }
 
+/** The built pages, each behind the permission it needs; `what` ends "Your role does not allow you to open …". */
+const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page: ComponentType }[] = [
+  { path: 'patients', permission: 'patient.read', what: 'patients', Page: PatientListPage },
+  { path: 'patients/new', permission: 'patient.write', what: 'patient registration', Page: PatientRegisterPage },
+  { path: 'patients/:id', permission: 'patient.read', what: 'this patient', Page: PatientDetailPage },
+  { path: 'admin/users', permission: 'user.read', what: 'users', Page: UsersPage },
+  { path: 'admin/providers', permission: 'provider.read', what: 'providers', Page: ProvidersPage },
+  { path: 'admin/locations', permission: 'location.read', what: 'locations', Page: LocationsPage },
+  { path: 'compliance/audit', permission: 'audit.read', what: 'the audit trail', Page: AuditPage },
+];
+
 export function App() {
   return (
     <Routes>
@@ -101,62 +112,17 @@ export function App() {
         }
       >
         <Route index element={<Home />} />
-        <Route
-          path="patients"
-          element={
-            <Guard permission="patient.read" what="patients">
-              <PatientListPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="patients/new"
-          element={
-            <Guard permission="patient.write" what="patient registration">
-              <PatientRegisterPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="patients/:id"
-          element={
-            <Guard permission="patient.read" what="this patient">
-              <PatientDetailPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="admin/users"
-          element={
-            <Guard permission="user.read" what="users">
-              <UsersPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="admin/providers"
-          element={
-            <Guard permission="provider.read" what="providers">
-              <ProvidersPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="admin/locations"
-          element={
-            <Guard permission="location.read" what="locations">
-              <LocationsPage />
-            </Guard>
-          }
-        />
-        <Route
-          path="compliance/audit"
-          element={
-            <Guard permission="audit.read" what="the audit trail">
-              <AuditPage />
-            </Guard>
-          }
-        />
+        {GUARDED_PAGES.map(({ path, permission, what, Page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <Guard permission={permission} what={what}>
+                <Page />
+              </Guard>
+            }
+          />
+        ))}
         {PLANNED_ITEMS.map((i) => (
           <Route key={i.path} path={i.path.slice(1)} element={<PlannedPage path={i.path} />} />
         ))}

@@ -1,101 +1,88 @@
 import { Anchor, Text } from '@mantine/core';
-import { DataTable } from 'mantine-datatable';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../lib/format';
-import { LoadMore, useCursorList } from '../lib/lists';
+import { useCursorList } from '../lib/lists';
 import { OUTCOME_STATUS } from '../lib/status';
 import type { Query } from '../lib/api';
 import type { AuditEvent } from '../lib/types';
+import { CursorTable } from './CursorTable';
 import { QueryState } from './QueryState';
 import { StatusBadge } from './StatusBadge';
 
 export function AuditTable({ filters, showPatient = true, label = 'Audit events' }: { filters: Query; showPatient?: boolean; label?: string }) {
   const list = useCursorList<AuditEvent>(['audit'], '/audit', filters);
+  // On an error the table and its footer both give way to the message.
   if (list.isError) return <QueryState error={list.error} retry={() => void list.refetch()} />;
   return (
-    <>
-      <DataTable<AuditEvent>
-        aria-label={label}
-        withTableBorder
-        borderRadius="sm"
-        striped
-        minHeight={list.items.length ? undefined : 160}
-        fetching={list.isLoading}
-        records={list.items}
-        idAccessor="id"
-        noRecordsText="No events match"
-        verticalSpacing="xs"
-        fz="sm"
-        columns={[
-          {
-            accessor: 'at',
-            title: 'When',
-            width: 180,
-            noWrap: true,
-            render: (e) => <span title={e.at}>{formatDateTime(e.at, undefined, { seconds: true, weekday: false })}</span>,
-          },
-          {
-            accessor: 'user_email',
-            title: 'User',
-            render: (e) => (
-              <>
-                {e.user_email ?? (e.user_id ? `User #${e.user_id}` : 'System')}
-                {e.ip ? (
-                  <Text size="xs" c="dimmed" className="mono">
-                    from {e.ip}
-                  </Text>
-                ) : null}
-              </>
-            ),
-          },
-          { accessor: 'action', title: 'Action', render: (e) => <span className="mono">{e.action}</span> },
-          {
-            accessor: 'object_type',
-            title: 'Object',
-            render: (e) => {
-              const obj = e.object_type ? `${e.object_type}${e.object_id !== null && e.object_id !== undefined ? ` #${e.object_id}` : ''}` : '—';
-              if (!showPatient || !e.patient_id) return obj;
-              if (e.object_type === 'patient' && String(e.object_id) === String(e.patient_id))
-                return (
-                  <Anchor component={Link} to={`/patients/${e.patient_id}`} size="sm">
-                    {obj}
-                  </Anchor>
-                );
+    <CursorTable
+      list={list}
+      label={label}
+      noun="events"
+      noRecordsText="No events match"
+      verticalSpacing="xs"
+      fz="sm"
+      columns={[
+        {
+          accessor: 'at',
+          title: 'When',
+          width: 180,
+          noWrap: true,
+          render: (e) => <span title={e.at}>{formatDateTime(e.at, undefined, { seconds: true, weekday: false })}</span>,
+        },
+        {
+          accessor: 'user_email',
+          title: 'User',
+          render: (e) => (
+            <>
+              {e.user_email ?? (e.user_id ? `User #${e.user_id}` : 'System')}
+              {e.ip ? (
+                <Text size="xs" c="dimmed" className="mono">
+                  from {e.ip}
+                </Text>
+              ) : null}
+            </>
+          ),
+        },
+        { accessor: 'action', title: 'Action', render: (e) => <span className="mono">{e.action}</span> },
+        {
+          accessor: 'object_type',
+          title: 'Object',
+          render: (e) => {
+            const obj = e.object_type ? `${e.object_type}${e.object_id !== null && e.object_id !== undefined ? ` #${e.object_id}` : ''}` : '—';
+            if (!showPatient || !e.patient_id) return obj;
+            if (e.object_type === 'patient' && String(e.object_id) === String(e.patient_id))
               return (
-                <>
+                <Anchor component={Link} to={`/patients/${e.patient_id}`} size="sm">
                   {obj}
-                  <br />
-                  <Anchor component={Link} to={`/patients/${e.patient_id}`} size="xs">
-                    patient #{e.patient_id}
-                  </Anchor>
-                </>
+                </Anchor>
               );
-            },
-          },
-          {
-            accessor: 'outcome',
-            title: 'Outcome',
-            width: 120,
-            render: (e) => (
+            return (
               <>
-                <StatusBadge status={e.outcome} map={OUTCOME_STATUS} />
-                {e.reason ? (
-                  <Text size="xs" c="dimmed" mt={2}>
-                    {e.reason}
-                  </Text>
-                ) : null}
+                {obj}
+                <br />
+                <Anchor component={Link} to={`/patients/${e.patient_id}`} size="xs">
+                  patient #{e.patient_id}
+                </Anchor>
               </>
-            ),
+            );
           },
-        ]}
-      />
-      <LoadMore
-        count={list.items.length}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
-        noun="events"
-      />
-    </>
+        },
+        {
+          accessor: 'outcome',
+          title: 'Outcome',
+          width: 120,
+          render: (e) => (
+            <>
+              <StatusBadge status={e.outcome} map={OUTCOME_STATUS} />
+              {e.reason ? (
+                <Text size="xs" c="dimmed" mt={2}>
+                  {e.reason}
+                </Text>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

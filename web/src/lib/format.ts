@@ -1,6 +1,8 @@
 // Every way the app writes a date, a time, an amount or a name is here, so that
 // formats (and later translations) change in one place.
 
+import type { Address } from './types';
+
 export const LOCALE = 'en-US';
 export const CURRENCY = 'USD';
 
@@ -50,6 +52,12 @@ export function formatDate(iso: string | null | undefined): string {
 /** The display/entry format for calendar dates, for date inputs (dayjs tokens). */
 export const DATE_INPUT_FORMAT = 'MM/DD/YYYY';
 export const DATE_INPUT_PLACEHOLDER = 'MM/DD/YYYY';
+/** Format, placeholder and parser that every calendar-date input shares. */
+export const DATE_INPUT_PROPS = {
+  valueFormat: DATE_INPUT_FORMAT,
+  placeholder: DATE_INPUT_PLACEHOLDER,
+  dateParser: (s: string) => parseDateInput(s),
+};
 
 /**
  * What a person types for a date: 04/02/1980, 4/2/1980, 04021980, 1980-04-02.
@@ -141,6 +149,11 @@ export function formatPhone(phone: string | null | undefined): string {
   const ten = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   if (ten.length === 10) return `(${ten.slice(0, 3)}) ${ten.slice(3, 6)}-${ten.slice(6)}`;
   return phone;
+}
+
+/** "Springfield, IL 62701": city, then state and ZIP; empty parts left out. */
+export function formatCityLine(a: Pick<Address, 'city' | 'state' | 'postal_code'> | null | undefined): string {
+  return [a?.city, [a?.state, a?.postal_code].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 }
 
 export const SEX_AT_BIRTH_LABELS: Record<string, string> = {

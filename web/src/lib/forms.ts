@@ -1,7 +1,8 @@
 // Helpers shared by every form: server problem+json field errors land on the
 // same fields as inline validation; values are trimmed and blanks become null.
 import type { UseFormReturnType } from '@mantine/form';
-import { ApiError, type FieldError } from './api';
+import { ApiError, errorMessage, type FieldError } from './api';
+import type { Address } from './types';
 
 function hasPath(values: unknown, path: string): boolean {
   let cur: unknown = values;
@@ -48,6 +49,19 @@ export function applyServerErrors(
 }
 
 /**
+ * Like applyServerErrors, and returns the message for the form's alert: null when
+ * every problem landed on a field, else the error's message.
+ */
+export function submitError(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: UseFormReturnType<any, any>,
+  error: unknown,
+): string | null {
+  const rest = applyServerErrors(form, error);
+  return !(error instanceof ApiError) || !error.fieldErrors.length || rest.length ? errorMessage(error) : null;
+}
+
+/**
  * The server words field messages as predicates ("is required", "must be a phone
  * number"); under a field they read better with the field's name in front.
  */
@@ -67,6 +81,37 @@ export function blankToNull(v: string | null | undefined): string | null {
 
 export function nullToBlank(v: string | null | undefined): string {
   return v ?? '';
+}
+
+/** A postal address as form fields (blank strings, not null). */
+export interface AddressValues {
+  line1: string;
+  line2: string;
+  city: string;
+  state: string;
+  postal_code: string;
+}
+
+export function addressToValues(a: Address | null | undefined): AddressValues {
+  return {
+    line1: nullToBlank(a?.line1),
+    line2: nullToBlank(a?.line2),
+    city: nullToBlank(a?.city),
+    state: nullToBlank(a?.state),
+    postal_code: nullToBlank(a?.postal_code),
+  };
+}
+
+/** Address fields → API JSON: trimmed, state upper-cased, null when all are blank. */
+export function addressToBody(v: AddressValues): Omit<Address, 'country'> | null {
+  const address = {
+    line1: blankToNull(v.line1),
+    line2: blankToNull(v.line2),
+    city: blankToNull(v.city),
+    state: blankToNull(v.state)?.toUpperCase() ?? null,
+    postal_code: blankToNull(v.postal_code),
+  };
+  return Object.values(address).some((x) => x !== null) ? address : null;
 }
 
 export function humanizeField(field: string): string {
@@ -102,4 +147,11 @@ export function isPhoneLike(v: string): boolean {
 /** Keys of `after` whose JSON differs from `before` (for PATCH bodies). */
 export function changedKeys(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+}
+
+/** A PATCH body: the record's version and the given keys of `after`. */
+export function patchBody(version: number, after: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const body: Record<string, unknown> = { version };
+  for (const k of keys) body[k] = after[k];
+  return body;
 }

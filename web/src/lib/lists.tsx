@@ -18,6 +18,8 @@ export function useCursorList<T>(key: unknown[], path: string, query: Query = {}
   return { ...q, items };
 }
 
+export type CursorList<T> = ReturnType<typeof useCursorList<T>>;
+
 export function LoadMore({
   count,
   hasNextPage,

@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { ApiError, errorMessage } from '../lib/api';
 import { EMAIL_RE } from '../lib/forms';
 import { useSession } from '../lib/session';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 interface Values {
   email: string;
@@ -109,11 +110,7 @@ export function LoginPage() {
                   {REASONS[reason]}
                 </Alert>
               ) : null}
-              {error ? (
-                <Alert color="red" role="alert">
-                  {error}
-                </Alert>
-              ) : null}
+              <ErrorAlert error={error} />
               <TextInput
                 label="Email"
                 type="email"

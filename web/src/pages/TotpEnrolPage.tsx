@@ -2,11 +2,12 @@
 // to an authenticator app and proves it with one code.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Box, Button, Center, Code, CopyButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Center, Code, CopyButton, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, api, errorMessage } from '../lib/api';
 import { useSession } from '../lib/session';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 interface Secret {
   secret: string;
@@ -70,11 +71,7 @@ export function TotpEnrolPage() {
             ) : (
               <Text>Protect your account with a 6-digit code from an authenticator app on your phone.</Text>
             )}
-            {error ? (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <ErrorAlert error={error} />
             {!secret ? (
               <Group>
                 <Button onClick={start} loading={busy}>

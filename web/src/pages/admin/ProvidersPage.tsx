@@ -1,19 +1,17 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
-import { ApiError, api, errorMessage } from '../../lib/api';
-import { applyServerErrors, blankToNull, changedKeys, EMAIL_RE, isPhoneLike, isValidNpi, nullToBlank } from '../../lib/forms';
+import { blankToNull, EMAIL_RE, isPhoneLike, isValidNpi, nullToBlank } from '../../lib/forms';
 import { formatPhone } from '../../lib/format';
-import { LoadMore, useCursorList } from '../../lib/lists';
+import { useCursorList } from '../../lib/lists';
+import { useRecordSubmit } from '../../lib/records';
 import { useSession } from '../../lib/session';
 import { ACTIVE_STATUS } from '../../lib/status';
 import type { Provider } from '../../lib/types';
+import { actionsColumn, CursorTable } from '../../components/CursorTable';
+import { FormDialog } from '../../components/Dialogs';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 
 interface Values {
@@ -52,8 +50,6 @@ const toBody = (v: Values) => ({
 export const TAXONOMY_RE = /^[0-9]{3}[0-9A-Z]{6}X$/;
 
 function ProviderModal({ provider, onClose }: { provider: Provider | null; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: toValues(provider ?? undefined),
     validateInputOnBlur: true,
@@ -66,64 +62,27 @@ function ProviderModal({ provider, onClose }: { provider: Provider | null; onClo
       phone: (v) => (v.trim() && !isPhoneLike(v) ? 'Enter a valid phone number' : null),
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setError(null);
-    try {
-      if (provider) {
-        const before = toBody(toValues(provider));
-        const after = toBody(v);
-        const keys = changedKeys(before, after);
-        if (keys.length) {
-          const body: Record<string, unknown> = { version: provider.version };
-          for (const k of keys) body[k] = after[k as keyof typeof after];
-          await api.patch<Provider>(`/providers/${provider.id}`, body);
-        }
-      } else {
-        await api.post<Provider>('/providers', toBody(v));
-      }
-      void queryClient.invalidateQueries({ queryKey: ['providers'] });
-      notifications.show({ color: 'teal', message: provider ? 'Provider saved.' : 'Provider added.' });
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'version-conflict') {
-        setError('Someone else changed this provider while you were editing. Your edits are still here; close and reopen to see theirs, then re-apply.');
-        void queryClient.invalidateQueries({ queryKey: ['providers'] });
-        return;
-      }
-      const rest = applyServerErrors(form, e);
-      if (!(e instanceof ApiError) || !e.fieldErrors.length || rest.length) setError(errorMessage(e));
-    }
-  });
+  const { submit, error } = useRecordSubmit({ form, record: provider, collection: 'providers', noun: 'provider', toValues, toBody, onClose });
   return (
-    <Modal opened onClose={onClose} title={provider ? 'Edit provider' : 'New provider'} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Family name" required data-autofocus {...form.getInputProps('family_name')} />
-            <TextInput label="Given name" required {...form.getInputProps('given_name')} />
-            <TextInput label="Credentials" placeholder="e.g. MD, DO, NP" {...form.getInputProps('credentials')} />
-            <TextInput label="NPI" inputMode="numeric" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('npi')} />
-            <TextInput label="Taxonomy code" placeholder="e.g. 207Q00000X" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('taxonomy')} />
-            <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
-            <TextInput label="Email" type="email" {...form.getInputProps('email')} />
-          </SimpleGrid>
-          <Switch label="Active (can be scheduled and billed)" {...form.getInputProps('active', { type: 'checkbox' })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {provider ? 'Save provider' : 'Add provider'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={provider ? 'Edit provider' : 'New provider'}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={provider ? 'Save provider' : 'Add provider'}
+      submitting={form.submitting}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Family name" required data-autofocus {...form.getInputProps('family_name')} />
+        <TextInput label="Given name" required {...form.getInputProps('given_name')} />
+        <TextInput label="Credentials" placeholder="e.g. MD, DO, NP" {...form.getInputProps('credentials')} />
+        <TextInput label="NPI" inputMode="numeric" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('npi')} />
+        <TextInput label="Taxonomy code" placeholder="e.g. 207Q00000X" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('taxonomy')} />
+        <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
+        <TextInput label="Email" type="email" {...form.getInputProps('email')} />
+      </SimpleGrid>
+      <Switch label="Active (can be scheduled and billed)" {...form.getInputProps('active', { type: 'checkbox' })} />
+    </FormDialog>
   );
 }
 
@@ -146,53 +105,38 @@ export function ProvidersPage() {
         }
       />
       <Paper p="md">
-        {list.isError ? (
-          <QueryState error={list.error} retry={() => void list.refetch()} />
-        ) : (
-          <DataTable<Provider>
-            aria-label="Providers"
-            withTableBorder
-            borderRadius="sm"
-            striped
-            minHeight={list.items.length ? undefined : 160}
-            fetching={list.isLoading}
-            records={list.items}
-            idAccessor="id"
-            noRecordsText="No providers yet"
-            columns={[
-              {
-                accessor: 'name',
-                title: 'Name',
-                render: (p) => (
-                  <Text size="sm" fw={500}>
-                    {p.family_name}, {p.given_name}
-                    {p.credentials ? `, ${p.credentials}` : ''}
-                  </Text>
-                ),
-              },
-              { accessor: 'npi', title: 'NPI', render: (p) => <span className="mono">{p.npi ?? ''}</span> },
-              { accessor: 'taxonomy', title: 'Taxonomy', render: (p) => <span className="mono">{p.taxonomy ?? ''}</span> },
-              { accessor: 'phone', title: 'Phone', render: (p) => formatPhone(p.phone) },
-              { accessor: 'email', title: 'Email' },
-              { accessor: 'active', title: 'Status', width: 100, render: (p) => <StatusBadge status={p.active ? 'active' : 'inactive'} map={ACTIVE_STATUS} /> },
-              ...(canWrite
-                ? [
-                    {
-                      accessor: 'actions',
-                      title: <span className="visually-hidden">Actions</span>,
-                      textAlign: 'right' as const,
-                      render: (p: Provider) => (
-                        <Button size="compact-sm" variant="light" onClick={() => setEditing(p)} aria-label={`Edit ${p.given_name} ${p.family_name}`}>
-                          Edit
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
-        <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} noun="providers" />
+        <CursorTable
+          list={list}
+          label="Providers"
+          noun="providers"
+          noRecordsText="No providers yet"
+          columns={[
+            {
+              accessor: 'name',
+              title: 'Name',
+              render: (p) => (
+                <Text size="sm" fw={500}>
+                  {p.family_name}, {p.given_name}
+                  {p.credentials ? `, ${p.credentials}` : ''}
+                </Text>
+              ),
+            },
+            { accessor: 'npi', title: 'NPI', render: (p) => <span className="mono">{p.npi ?? ''}</span> },
+            { accessor: 'taxonomy', title: 'Taxonomy', render: (p) => <span className="mono">{p.taxonomy ?? ''}</span> },
+            { accessor: 'phone', title: 'Phone', render: (p) => formatPhone(p.phone) },
+            { accessor: 'email', title: 'Email' },
+            { accessor: 'active', title: 'Status', width: 100, render: (p) => <StatusBadge status={p.active ? 'active' : 'inactive'} map={ACTIVE_STATUS} /> },
+            ...(canWrite
+              ? [
+                  actionsColumn<Provider>((p) => (
+                    <Button size="compact-sm" variant="light" onClick={() => setEditing(p)} aria-label={`Edit ${p.given_name} ${p.family_name}`}>
+                      Edit
+                    </Button>
+                  )),
+                ]
+              : []),
+          ]}
+        />
       </Paper>
       {editing ? <ProviderModal provider={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </>

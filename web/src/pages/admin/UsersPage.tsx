@@ -1,19 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, PasswordInput, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconUserPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { ApiError, api, errorMessage } from '../../lib/api';
-import { applyServerErrors, EMAIL_RE } from '../../lib/forms';
+import { EMAIL_RE, submitError } from '../../lib/forms';
 import { formatDateTime, roleLabel } from '../../lib/format';
-import { LoadMore, useCursorList } from '../../lib/lists';
+import { useCursorList } from '../../lib/lists';
 import { useSession } from '../../lib/session';
 import { ACTIVE_STATUS } from '../../lib/status';
 import { ROLES, type User } from '../../lib/types';
+import { actionsColumn, CursorTable } from '../../components/CursorTable';
+import { ActionDialog, FormDialog } from '../../components/Dialogs';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 
 function RoleChecks({ value, onChange, error }: { value: string[]; onChange: (v: string[]) => void; error?: React.ReactNode }) {
@@ -50,135 +50,104 @@ function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => 
       form.reset();
       onClose();
     } catch (e) {
-      const rest = applyServerErrors(form, e);
-      if (!(e instanceof ApiError) || !e.fieldErrors.length || rest.length) setError(errorMessage(e));
+      setError(submitError(form, e));
     }
   });
   return (
-    <Modal opened={opened} onClose={onClose} title="New user" size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
-          <TextInput label="Email" type="email" required data-autofocus {...form.getInputProps('email')} />
-          <TextInput label="Full name" required {...form.getInputProps('display_name')} />
-          <RoleChecks value={form.values.roles} onChange={(v) => form.setFieldValue('roles', v)} error={form.errors.roles} />
-          <PasswordInput
-            label="Initial password"
-            description="Tell the user in person or by phone; they should change it after signing in."
-            required
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              Create user
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog opened={opened} title="New user" error={error} onClose={onClose} onSubmit={submit} submitLabel="Create user" submitting={form.submitting}>
+      <TextInput label="Email" type="email" required data-autofocus {...form.getInputProps('email')} />
+      <TextInput label="Full name" required {...form.getInputProps('display_name')} />
+      <RoleChecks value={form.values.roles} onChange={(v) => form.setFieldValue('roles', v)} error={form.errors.roles} />
+      <PasswordInput
+        label="Initial password"
+        description="Tell the user in person or by phone; they should change it after signing in."
+        required
+        autoComplete="new-password"
+        {...form.getInputProps('password')}
+      />
+    </FormDialog>
   );
 }
 
-function RolesModal({ user, onClose }: { user: User; onClose: () => void }) {
+/**
+ * PATCHes the user (at the version on screen), then refreshes the list and closes.
+ * With `conflict`, a version conflict shows that text and refreshes the list.
+ */
+function useUserPatch(user: User, onClose: () => void) {
   const queryClient = useQueryClient();
-  const [roles, setRoles] = useState<string[]>(user.roles);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const patch = async (change: Partial<User>, done: string, conflict?: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.patch<User>(`/users/${user.id}`, { version: user.version, ...change });
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      notifications.show({ color: 'teal', message: done });
+      onClose();
+    } catch (e) {
+      const isConflict = conflict !== undefined && e instanceof ApiError && e.code === 'version-conflict';
+      setError(isConflict ? conflict : errorMessage(e));
+      if (isConflict) void queryClient.invalidateQueries({ queryKey: ['users'] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, patch };
+}
+
+function RolesModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const { error, setError, busy, patch } = useUserPatch(user, onClose);
   const save = async () => {
     if (roles.length === 0) {
       setError('Choose at least one role, or disable the user instead.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await api.patch<User>(`/users/${user.id}`, { version: user.version, roles });
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      notifications.show({ color: 'teal', message: `Roles of ${user.display_name} changed.` });
-      onClose();
-    } catch (e) {
-      setError(
-        e instanceof ApiError && e.code === 'version-conflict'
-          ? 'Someone else changed this user meanwhile. Close this dialog to see the latest roles, then try again.'
-          : errorMessage(e),
-      );
-      if (e instanceof ApiError && e.code === 'version-conflict') void queryClient.invalidateQueries({ queryKey: ['users'] });
-    } finally {
-      setBusy(false);
-    }
+    await patch(
+      { roles },
+      `Roles of ${user.display_name} changed.`,
+      'Someone else changed this user meanwhile. Close this dialog to see the latest roles, then try again.',
+    );
   };
   return (
-    <Modal opened onClose={onClose} title={`Roles of ${user.display_name}`} size="lg">
-      <Stack>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <RoleChecks value={roles} onChange={setRoles} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={save} loading={busy}>
-            Save roles
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ActionDialog
+      title={`Roles of ${user.display_name}`}
+      size="lg"
+      error={error}
+      onClose={onClose}
+      action={
+        <Button onClick={save} loading={busy}>
+          Save roles
+        </Button>
+      }
+    >
+      <RoleChecks value={roles} onChange={setRoles} />
+    </ActionDialog>
   );
 }
 
 function DisableModal({ user, onClose }: { user: User; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, patch } = useUserPatch(user, onClose);
   const disable = !user.disabled;
-  const go = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.patch<User>(`/users/${user.id}`, { version: user.version, disabled: disable });
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      notifications.show({ color: 'teal', message: `${user.display_name} ${disable ? 'disabled' : 'enabled'}.` });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const go = () => patch({ disabled: disable }, `${user.display_name} ${disable ? 'disabled' : 'enabled'}.`);
   return (
-    <Modal opened onClose={onClose} title={disable ? `Disable ${user.display_name}?` : `Enable ${user.display_name}?`}>
-      <Stack>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <Text size="sm">
-          {disable
-            ? `${user.email} will be signed out everywhere and will not be able to sign in. Their history stays in the audit trail. You can enable the account again later.`
-            : `${user.email} will be able to sign in again with their current password.`}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button color={disable ? 'red.9' : undefined} onClick={go} loading={busy}>
-            {disable ? 'Disable user' : 'Enable user'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ActionDialog
+      title={disable ? `Disable ${user.display_name}?` : `Enable ${user.display_name}?`}
+      error={error}
+      onClose={onClose}
+      action={
+        <Button color={disable ? 'red.9' : undefined} onClick={go} loading={busy}>
+          {disable ? 'Disable user' : 'Enable user'}
+        </Button>
+      }
+    >
+      <Text size="sm">
+        {disable
+          ? `${user.email} will be signed out everywhere and will not be able to sign in. Their history stays in the audit trail. You can enable the account again later.`
+          : `${user.email} will be able to sign in again with their current password.`}
+      </Text>
+    </ActionDialog>
   );
 }
 
@@ -204,86 +173,71 @@ export function UsersPage() {
         }
       />
       <Paper p="md">
-        {list.isError ? (
-          <QueryState error={list.error} retry={() => void list.refetch()} />
-        ) : (
-          <DataTable<User>
-            aria-label="Users"
-            withTableBorder
-            borderRadius="sm"
-            striped
-            minHeight={list.items.length ? undefined : 160}
-            fetching={list.isLoading}
-            records={list.items}
-            idAccessor="id"
-            noRecordsText="No users"
-            columns={[
-              {
-                accessor: 'display_name',
-                title: 'User',
-                render: (u) => (
-                  <>
-                    <Text fw={500} size="sm">
-                      {u.display_name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {u.email}
-                    </Text>
-                  </>
-                ),
-              },
-              { accessor: 'roles', title: 'Roles', render: (u) => <Text size="sm">{u.roles.map(roleLabel).join(', ')}</Text> },
-              {
-                accessor: 'disabled',
-                title: 'Status',
-                width: 120,
-                render: (u) => (
-                  <>
-                    <StatusBadge status={u.disabled ? 'disabled' : 'active'} map={ACTIVE_STATUS} />
-                    <Text size="xs" c="dimmed" mt={2}>
-                      Two-step {u.totp_enabled ? 'on' : 'off'}
-                    </Text>
-                  </>
-                ),
-              },
-              {
-                accessor: 'last_login_at',
-                title: 'Last sign-in',
-                width: 170,
-                noWrap: true,
-                render: (u) => (u.last_login_at ? formatDateTime(u.last_login_at, undefined, { weekday: false }) : 'Never'),
-              },
-              ...(canWrite
-                ? [
-                    {
-                      accessor: 'actions',
-                      title: <span className="visually-hidden">Actions</span>,
-                      textAlign: 'right' as const,
-                      render: (u: User) => (
-                        <Group gap={6} justify="flex-end" wrap="nowrap">
-                          <Button size="compact-sm" variant="light" onClick={() => setRolesFor(u)} aria-label={`Change roles of ${u.display_name}`}>
-                            Roles
-                          </Button>
-                          {u.id !== session.me?.user.id ? (
-                            <Button
-                              size="compact-sm"
-                              variant="subtle"
-                              color={u.disabled ? 'praxis' : 'red.9'}
-                              onClick={() => setDisableFor(u)}
-                              aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.display_name}`}
-                            >
-                              {u.disabled ? 'Enable' : 'Disable'}
-                            </Button>
-                          ) : null}
-                        </Group>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
-        <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} noun="users" />
+        <CursorTable
+          list={list}
+          label="Users"
+          noun="users"
+          noRecordsText="No users"
+          columns={[
+            {
+              accessor: 'display_name',
+              title: 'User',
+              render: (u) => (
+                <>
+                  <Text fw={500} size="sm">
+                    {u.display_name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {u.email}
+                  </Text>
+                </>
+              ),
+            },
+            { accessor: 'roles', title: 'Roles', render: (u) => <Text size="sm">{u.roles.map(roleLabel).join(', ')}</Text> },
+            {
+              accessor: 'disabled',
+              title: 'Status',
+              width: 120,
+              render: (u) => (
+                <>
+                  <StatusBadge status={u.disabled ? 'disabled' : 'active'} map={ACTIVE_STATUS} />
+                  <Text size="xs" c="dimmed" mt={2}>
+                    Two-step {u.totp_enabled ? 'on' : 'off'}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              accessor: 'last_login_at',
+              title: 'Last sign-in',
+              width: 170,
+              noWrap: true,
+              render: (u) => (u.last_login_at ? formatDateTime(u.last_login_at, undefined, { weekday: false }) : 'Never'),
+            },
+            ...(canWrite
+              ? [
+                  actionsColumn<User>((u) => (
+                    <Group gap={6} justify="flex-end" wrap="nowrap">
+                      <Button size="compact-sm" variant="light" onClick={() => setRolesFor(u)} aria-label={`Change roles of ${u.display_name}`}>
+                        Roles
+                      </Button>
+                      {u.id !== session.me?.user.id ? (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color={u.disabled ? 'praxis' : 'red.9'}
+                          onClick={() => setDisableFor(u)}
+                          aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.display_name}`}
+                        >
+                          {u.disabled ? 'Enable' : 'Disable'}
+                        </Button>
+                      ) : null}
+                    </Group>
+                  )),
+                ]
+              : []),
+          ]}
+        />
       </Paper>
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       {rolesFor ? <RolesModal user={rolesFor} onClose={() => setRolesFor(null)} /> : null}

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { AuditTable } from '../../components/AuditTable';
 import { PageHeader } from '../../components/PageHeader';
 import { api, type Query } from '../../lib/api';
-import { DATE_INPUT_FORMAT, DATE_INPUT_PLACEHOLDER, parseDateInput } from '../../lib/format';
+import { DATE_INPUT_PROPS } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Page, User } from '../../lib/types';
 
@@ -96,22 +96,8 @@ export function AuditPage() {
               />
             )}
             <TextInput label="Patient ID" inputMode="numeric" {...form.getInputProps('patient_id')} />
-            <DateInput
-              label="From"
-              clearable
-              valueFormat={DATE_INPUT_FORMAT}
-              placeholder={DATE_INPUT_PLACEHOLDER}
-              dateParser={(s) => parseDateInput(s)}
-              {...form.getInputProps('from')}
-            />
-            <DateInput
-              label="To"
-              clearable
-              valueFormat={DATE_INPUT_FORMAT}
-              placeholder={DATE_INPUT_PLACEHOLDER}
-              dateParser={(s) => parseDateInput(s)}
-              {...form.getInputProps('to')}
-            />
+            <DateInput label="From" clearable {...DATE_INPUT_PROPS} {...form.getInputProps('from')} />
+            <DateInput label="To" clearable {...DATE_INPUT_PROPS} {...form.getInputProps('to')} />
           </SimpleGrid>
           <Group mt="md" gap="sm">
             <Button type="submit">Apply filters</Button>

@@ -1,13 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
-import { ApiError, api, errorMessage, type FieldError } from '../../lib/api';
-import { applyServerErrors, humanizeField, serverMessage } from '../../lib/forms';
+import { ApiError, api, errorMessage } from '../../lib/api';
+import { humanizeField, patchBody } from '../../lib/forms';
 import {
   formatAge,
+  formatCityLine,
   formatDate,
   formatDateTime,
   formatPersonName,
@@ -24,13 +25,15 @@ import { StatusBadge } from '../../components/StatusBadge';
 import {
   changedFields,
   FIELD_LABELS,
+  NEEDS_ATTENTION,
+  PatientErrorAlert,
   PatientFields,
   patientToValues,
+  usePatientErrors,
   usePatientForm,
   valuesToBody,
   type PatientFormValues,
 } from './PatientForm';
-import { PATIENT_ERROR_LABELS } from './PatientForm';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   const empty = children === null || children === undefined || children === '';
@@ -55,7 +58,6 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
 
 function Demographics({ p }: { p: Patient }) {
   const a = p.address;
-  const cityLine = [a?.city, [a?.state, a?.postal_code].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       <Card title="Personal">
@@ -85,7 +87,7 @@ function Demographics({ p }: { p: Patient }) {
             </>
           ) : null}
         </Field>
-        <Field label="City, state, ZIP">{cityLine}</Field>
+        <Field label="City, state, ZIP">{formatCityLine(a)}</Field>
         {a?.country && a.country !== 'US' ? <Field label="Country">{a.country}</Field> : null}
       </Card>
       <Card title="Emergency contact">
@@ -128,26 +130,21 @@ function PatientEditor({ patient, onDone }: { patient: Patient; onDone: () => vo
   const [baseVersion, setBaseVersion] = useState(patient.version);
   const form = usePatientForm(baseline);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  const errors = usePatientErrors(form);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
   const save = form.onSubmit(
     async (values) => {
-      setError(null);
-      setOtherErrors([]);
+      errors.clear();
       const changed = changedFields(baseline, values);
       if (changed.length === 0) {
         notifications.show({ message: 'Nothing was changed.' });
         onDone();
         return;
       }
-      const full = valuesToBody(values);
-      const body: Record<string, unknown> = { version: baseVersion };
-      for (const k of changed) body[k] = full[k];
       setBusy(true);
       try {
-        const updated = await api.patch<Patient>(`/patients/${patient.id}`, body);
+        const updated = await api.patch<Patient>(`/patients/${patient.id}`, patchBody(baseVersion, valuesToBody(values), changed));
         queryClient.setQueryData(['patient', String(patient.id)], updated);
         void queryClient.invalidateQueries({ queryKey: ['patients'] });
         void queryClient.invalidateQueries({ queryKey: ['audit'] });
@@ -157,17 +154,14 @@ function PatientEditor({ patient, onDone }: { patient: Patient; onDone: () => vo
         if (e instanceof ApiError && (e.code === 'version-conflict' || (e.status === 409 && e.code === 'conflict'))) {
           setConflict({ reloaded: false, theirs: [], both: [] });
           window.scrollTo({ top: 0, behavior: 'smooth' });
-        } else if (e instanceof ApiError && e.fieldErrors.length) {
-          setOtherErrors(applyServerErrors(form, e, PATIENT_ERROR_LABELS));
-          setError('Some fields need attention.');
         } else {
-          setError(errorMessage(e));
+          errors.fail(e);
         }
       } finally {
         setBusy(false);
       }
     },
-    () => setError('Some fields need attention.'),
+    () => errors.setError(NEEDS_ATTENTION),
   );
 
   // Load the other person's version underneath, keep every field this user changed.
@@ -187,7 +181,7 @@ function PatientEditor({ patient, onDone }: { patient: Patient; onDone: () => vo
       form.setValues(merged);
       setConflict({ reloaded: true, theirs, both: theirs.filter((k) => myChanges.includes(k)) });
     } catch (e) {
-      setError(errorMessage(e));
+      errors.setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -227,20 +221,7 @@ function PatientEditor({ patient, onDone }: { patient: Patient; onDone: () => vo
             </Text>
           </Alert>
         ) : null}
-        {error ? (
-          <Alert color="red" title="Not saved" role="alert">
-            {error}
-            {otherErrors.length ? (
-              <List size="sm" mt="xs">
-                {otherErrors.map((fe, i) => (
-                  <List.Item key={i}>
-                    {serverMessage(fe, PATIENT_ERROR_LABELS)}
-                  </List.Item>
-                ))}
-              </List>
-            ) : null}
-          </Alert>
-        ) : null}
+        <PatientErrorAlert title="Not saved" errors={errors} />
         <PatientFields form={form} />
         <Group justify="flex-end" className="sticky-actions">
           <Button variant="default" onClick={onDone}>

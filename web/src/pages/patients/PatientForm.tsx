@@ -1,11 +1,23 @@
 // The patient demographics form, shared by registration and editing.
-import { Checkbox, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import type { ReactNode } from 'react';
-import { blankToNull, EMAIL_RE, isPhoneLike, nullToBlank } from '../../lib/forms';
-import { DATE_INPUT_FORMAT, DATE_INPUT_PLACEHOLDER, parseDateInput, PREFERRED_CONTACT_LABELS, SEX_AT_BIRTH_LABELS, todayIso } from '../../lib/format';
+import { useState, type ReactNode } from 'react';
+import { ApiError, errorMessage, type FieldError } from '../../lib/api';
+import {
+  addressToBody,
+  addressToValues,
+  applyServerErrors,
+  blankToNull,
+  EMAIL_RE,
+  isPhoneLike,
+  nullToBlank,
+  serverMessage,
+  type AddressValues,
+} from '../../lib/forms';
+import { DATE_INPUT_PROPS, PREFERRED_CONTACT_LABELS, SEX_AT_BIRTH_LABELS, todayIso } from '../../lib/format';
 import type { Patient } from '../../lib/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 export interface PatientFormValues {
   family_name: string;
@@ -15,7 +27,7 @@ export interface PatientFormValues {
   birth_date: string | null;
   sex_at_birth: string;
   gender_identity: string;
-  address: { line1: string; line2: string; city: string; state: string; postal_code: string };
+  address: AddressValues;
   phone_mobile: string;
   phone_home: string;
   phone_work: string;
@@ -62,13 +74,7 @@ export function patientToValues(p: Patient): PatientFormValues {
     birth_date: p.birth_date || null,
     sex_at_birth: nullToBlank(p.sex_at_birth),
     gender_identity: nullToBlank(p.gender_identity),
-    address: {
-      line1: nullToBlank(p.address?.line1),
-      line2: nullToBlank(p.address?.line2),
-      city: nullToBlank(p.address?.city),
-      state: nullToBlank(p.address?.state),
-      postal_code: nullToBlank(p.address?.postal_code),
-    },
+    address: addressToValues(p.address),
     phone_mobile: nullToBlank(p.phone_mobile),
     phone_home: nullToBlank(p.phone_home),
     phone_work: nullToBlank(p.phone_work),
@@ -100,13 +106,6 @@ function contactBody(c: { name: string; relationship: string; phone: string }) {
 
 /** Form values → API JSON: trimmed, blanks as null, nested objects null when empty. */
 export function valuesToBody(v: PatientFormValues): Body {
-  const address = {
-    line1: blankToNull(v.address.line1),
-    line2: blankToNull(v.address.line2),
-    city: blankToNull(v.address.city),
-    state: blankToNull(v.address.state)?.toUpperCase() ?? null,
-    postal_code: blankToNull(v.address.postal_code),
-  };
   return {
     family_name: v.family_name.trim(),
     given_name: v.given_name.trim(),
@@ -115,7 +114,7 @@ export function valuesToBody(v: PatientFormValues): Body {
     birth_date: v.birth_date,
     sex_at_birth: v.sex_at_birth,
     gender_identity: blankToNull(v.gender_identity),
-    address: Object.values(address).some((x) => x !== null) ? address : null,
+    address: addressToBody(v.address),
     phone_mobile: blankToNull(v.phone_mobile),
     phone_home: blankToNull(v.phone_home),
     phone_work: blankToNull(v.phone_work),
@@ -241,15 +240,24 @@ function DateField({ form, path, label, required, description }: { form: Patient
       label={label}
       description={description}
       required={required}
-      valueFormat={DATE_INPUT_FORMAT}
-      placeholder={DATE_INPUT_PLACEHOLDER}
-      dateParser={(s) => parseDateInput(s)}
+      {...DATE_INPUT_PROPS}
       maxDate={todayIso()}
       clearable={!required}
       defaultLevel={path === 'birth_date' ? 'decade' : 'month'}
       popoverProps={{ trapFocus: false }}
       {...form.getInputProps(path)}
     />
+  );
+}
+
+/** Name, relationship and phone of another person; `who` names them for screen readers. */
+function ContactFields({ form, path, who, relationshipExample }: { form: PatientForm; path: 'emergency_contact' | 'guarantor'; who: string; relationshipExample: string }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
+      <TextInput label="Name" aria-label={`${who} name`} {...form.getInputProps(`${path}.name`)} />
+      <TextInput label="Relationship" aria-label={`${who} relationship`} placeholder={`e.g. ${relationshipExample}`} {...form.getInputProps(`${path}.relationship`)} />
+      <TextInput label="Phone" aria-label={`${who} phone`} type="tel" {...form.getInputProps(`${path}.phone`)} />
+    </SimpleGrid>
   );
 }
 
@@ -293,22 +301,14 @@ export function PatientFields({ form }: { form: PatientForm }) {
       </Section>
 
       <Section title="Emergency contact">
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
-          <TextInput label="Name" aria-label="Emergency contact name" {...form.getInputProps('emergency_contact.name')} />
-          <TextInput label="Relationship" aria-label="Emergency contact relationship" placeholder="e.g. Spouse" {...form.getInputProps('emergency_contact.relationship')} />
-          <TextInput label="Phone" aria-label="Emergency contact phone" type="tel" {...form.getInputProps('emergency_contact.phone')} />
-        </SimpleGrid>
+        <ContactFields form={form} path="emergency_contact" who="Emergency contact" relationshipExample="Spouse" />
       </Section>
 
       <Section title="Guarantor (responsible party)">
         <Text size="xs" c="dimmed" mb="xs">
           Leave empty when the patient is their own guarantor.
         </Text>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
-          <TextInput label="Name" aria-label="Guarantor name" {...form.getInputProps('guarantor.name')} />
-          <TextInput label="Relationship" aria-label="Guarantor relationship" placeholder="e.g. Parent" {...form.getInputProps('guarantor.relationship')} />
-          <TextInput label="Phone" aria-label="Guarantor phone" type="tel" {...form.getInputProps('guarantor.phone')} />
-        </SimpleGrid>
+        <ContactFields form={form} path="guarantor" who="Guarantor" relationshipExample="Parent" />
       </Section>
 
       <Section title="Consent and privacy">
@@ -319,5 +319,45 @@ export function PatientFields({ form }: { form: PatientForm }) {
         </SimpleGrid>
       </Section>
     </Stack>
+  );
+}
+
+export const NEEDS_ATTENTION = 'Some fields need attention.';
+
+/** The error summary of a patient form: a message, and the server's field errors that match no field. */
+export function usePatientErrors(form: PatientForm) {
+  const [error, setError] = useState<string | null>(null);
+  const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  return {
+    error,
+    otherErrors,
+    setError,
+    clear: () => {
+      setError(null);
+      setOtherErrors([]);
+    },
+    /** A failed save: field errors go on their fields, anything else becomes the message. */
+    fail: (e: unknown) => {
+      if (e instanceof ApiError && e.fieldErrors.length) {
+        setOtherErrors(applyServerErrors(form, e, PATIENT_ERROR_LABELS));
+        setError(NEEDS_ATTENTION);
+      } else {
+        setError(errorMessage(e));
+      }
+    },
+  };
+}
+
+export function PatientErrorAlert({ title, errors }: { title: string; errors: ReturnType<typeof usePatientErrors> }) {
+  return (
+    <ErrorAlert title={title} error={errors.error}>
+      {errors.otherErrors.length ? (
+        <List size="sm" mt="xs">
+          {errors.otherErrors.map((fe, i) => (
+            <List.Item key={i}>{serverMessage(fe, PATIENT_ERROR_LABELS)}</List.Item>
+          ))}
+        </List>
+      ) : null}
+    </ErrorAlert>
   );
 }

@@ -3,12 +3,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Anchor, Button, Paper, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
+import { CursorTable } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatAge, formatDate, formatPersonName } from '../../lib/format';
-import { LoadMore, useCursorList } from '../../lib/lists';
+import { useCursorList } from '../../lib/lists';
 import { useSession } from '../../lib/session';
 import type { PatientSummary } from '../../lib/types';
 
@@ -48,60 +47,45 @@ export function PatientListPage() {
           mb="md"
           maw={480}
         />
-        {list.isError ? (
-          <QueryState error={list.error} retry={() => void list.refetch()} />
-        ) : (
-          <DataTable<PatientSummary>
-            aria-label="Patients"
-            withTableBorder
-            borderRadius="sm"
-            striped
-            highlightOnHover
-            minHeight={list.items.length ? undefined : 180}
-            fetching={list.isLoading}
-            records={list.items}
-            idAccessor="id"
-            noRecordsText={debounced ? `No patient matches “${debounced}”` : 'No patients yet'}
-            onRowClick={({ record }) => navigate(`/patients/${record.id}`)}
-            columns={[
-              {
-                accessor: 'name',
-                title: 'Name',
-                render: (p) => (
-                  <Anchor component={Link} to={`/patients/${p.id}`} onClick={(e) => e.stopPropagation()} fw={500}>
-                    {formatPersonName(p)}
-                    {p.preferred_name ? (
-                      <Text span c="dimmed" size="sm" fw={400}>
-                        {` “${p.preferred_name}”`}
-                      </Text>
-                    ) : null}
-                  </Anchor>
-                ),
-              },
-              {
-                accessor: 'birth_date',
-                title: 'Birth date',
-                width: 170,
-                render: (p) => (
-                  <>
-                    {formatDate(p.birth_date)}{' '}
-                    <Text span c="dimmed" size="sm">
-                      ({formatAge(p.birth_date)})
-                    </Text>
-                  </>
-                ),
-              },
-              { accessor: 'mrn', title: 'MRN', width: 140, render: (p) => <span className="mono">{p.mrn}</span> },
-              { accessor: 'status', title: 'Status', width: 120, render: (p) => <StatusBadge status={p.status} /> },
-            ]}
-          />
-        )}
-        <LoadMore
-          count={list.items.length}
-          hasNextPage={list.hasNextPage}
-          isFetchingNextPage={list.isFetchingNextPage}
-          fetchNextPage={list.fetchNextPage}
+        <CursorTable
+          list={list}
+          label="Patients"
           noun="patients"
+          highlightOnHover
+          emptyHeight={180}
+          noRecordsText={debounced ? `No patient matches “${debounced}”` : 'No patients yet'}
+          onRowClick={({ record }) => navigate(`/patients/${record.id}`)}
+          columns={[
+            {
+              accessor: 'name',
+              title: 'Name',
+              render: (p) => (
+                <Anchor component={Link} to={`/patients/${p.id}`} onClick={(e) => e.stopPropagation()} fw={500}>
+                  {formatPersonName(p)}
+                  {p.preferred_name ? (
+                    <Text span c="dimmed" size="sm" fw={400}>
+                      {` “${p.preferred_name}”`}
+                    </Text>
+                  ) : null}
+                </Anchor>
+              ),
+            },
+            {
+              accessor: 'birth_date',
+              title: 'Birth date',
+              width: 170,
+              render: (p) => (
+                <>
+                  {formatDate(p.birth_date)}{' '}
+                  <Text span c="dimmed" size="sm">
+                    ({formatAge(p.birth_date)})
+                  </Text>
+                </>
+              ),
+            },
+            { accessor: 'mrn', title: 'MRN', width: 140, render: (p) => <span className="mono">{p.mrn}</span> },
+            { accessor: 'status', title: 'Status', width: 120, render: (p) => <StatusBadge status={p.status} /> },
+          ]}
         />
       </Paper>
     </>

@@ -1,24 +1,30 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { ApiError, api, errorMessage, type FieldError } from '../../lib/api';
-import { applyServerErrors, serverMessage } from '../../lib/forms';
+import { ApiError, api } from '../../lib/api';
 import { formatBirthDate, formatPersonName } from '../../lib/format';
 import type { DuplicateCandidate, Patient } from '../../lib/types';
 import { PageHeader } from '../../components/PageHeader';
-import { createBody, emptyPatientValues, PatientFields, usePatientForm, type PatientFormValues } from './PatientForm';
-import { PATIENT_ERROR_LABELS } from './PatientForm';
+import {
+  createBody,
+  emptyPatientValues,
+  NEEDS_ATTENTION,
+  PatientErrorAlert,
+  PatientFields,
+  usePatientErrors,
+  usePatientForm,
+  type PatientFormValues,
+} from './PatientForm';
 
 export function PatientRegisterPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = usePatientForm(emptyPatientValues());
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  const errors = usePatientErrors(form);
   const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
 
   // Bring the duplicate warning into view and give it focus (screen readers read it).
@@ -28,8 +34,7 @@ export function PatientRegisterPage() {
 
   const save = async (values: PatientFormValues, confirmNew: boolean) => {
     setBusy(true);
-    setError(null);
-    setOtherErrors([]);
+    errors.clear();
     try {
       const body = createBody(values);
       if (confirmNew) body.confirm_new = true;
@@ -42,11 +47,8 @@ export function PatientRegisterPage() {
       if (e instanceof ApiError && e.code === 'duplicate-patient') {
         const list = (e.problem.candidates as DuplicateCandidate[] | undefined) ?? [];
         setCandidates(list);
-      } else if (e instanceof ApiError && e.fieldErrors.length) {
-        setOtherErrors(applyServerErrors(form, e, PATIENT_ERROR_LABELS));
-        setError('Some fields need attention.');
       } else {
-        setError(errorMessage(e));
+        errors.fail(e);
       }
     } finally {
       setBusy(false);
@@ -56,7 +58,7 @@ export function PatientRegisterPage() {
   const onSubmit = form.onSubmit(
     (values) => void save(values, false),
     () => {
-      setError('Some fields need attention.');
+      errors.setError(NEEDS_ATTENTION);
       window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
     },
   );
@@ -114,20 +116,7 @@ export function PatientRegisterPage() {
             </Group>
           </Alert>
         ) : null}
-        {error && !candidates ? (
-          <Alert color="red" title="The patient was not registered" role="alert">
-            {error}
-            {otherErrors.length ? (
-              <List size="sm" mt="xs">
-                {otherErrors.map((fe, i) => (
-                  <List.Item key={i}>
-                    {serverMessage(fe, PATIENT_ERROR_LABELS)}
-                  </List.Item>
-                ))}
-              </List>
-            ) : null}
-          </Alert>
-        ) : null}
+        {candidates ? null : <PatientErrorAlert title="The patient was not registered" errors={errors} />}
         <PatientFields form={form} />
         <Group justify="flex-end" className="sticky-actions">
           <Button variant="default" component={Link} to="/patients">

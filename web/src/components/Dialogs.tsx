@@ -1,0 +1,84 @@
+// The admin dialogs: an error alert on top, the content, then Cancel and the
+// dialog's own action at the bottom right.
+import type { FormEventHandler, ReactNode } from 'react';
+import { Button, Group, Modal, Stack, type ModalProps } from '@mantine/core';
+import { ErrorAlert } from './ErrorAlert';
+
+function DialogBody({ error, onClose, action, children }: { error: string | null; onClose: () => void; action: ReactNode; children: ReactNode }) {
+  return (
+    <Stack>
+      <ErrorAlert error={error} />
+      {children}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        {action}
+      </Group>
+    </Stack>
+  );
+}
+
+/** A dialog whose action is a button that runs at once (no form). */
+export function ActionDialog({
+  title,
+  size,
+  error,
+  onClose,
+  action,
+  children,
+}: {
+  title: string;
+  size?: ModalProps['size'];
+  error: string | null;
+  onClose: () => void;
+  action: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened onClose={onClose} title={title} size={size}>
+      <DialogBody error={error} onClose={onClose} action={action}>
+        {children}
+      </DialogBody>
+    </Modal>
+  );
+}
+
+/** A dialog around a form; its action is the form's submit button. */
+export function FormDialog({
+  opened = true,
+  title,
+  error,
+  onClose,
+  onSubmit,
+  submitLabel,
+  submitting,
+  children,
+}: {
+  opened?: boolean;
+  title: string;
+  error: string | null;
+  onClose: () => void;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  submitLabel: string;
+  submitting: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      <form onSubmit={onSubmit} noValidate>
+        <DialogBody
+          error={error}
+          onClose={onClose}
+          action={
+            <Button type="submit" loading={submitting}>
+              {submitLabel}
+            </Button>
+          }
+        >
+          {children}
+        </DialogBody>
+      </form>
+    </Modal>
+  );
+}
