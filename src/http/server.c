@@ -456,8 +456,10 @@ int http_serve(const http_config *cfg, err *e)
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	log_info("stopping (signal %d)", sig);
-	MHD_stop_daemon(d);
+	/* stop accepting, let the writer answer every held response, then close */
+	MHD_quiesce_daemon(d);
 	audit_writer_stop();
+	MHD_stop_daemon(d);
 	free(cert);
 	free(key);
 	return 0;
