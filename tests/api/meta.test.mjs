@@ -31,6 +31,30 @@ test('the OpenAPI document lists every route with its permission', async () => {
   assert.equal(count, routes.length, 'a new route needs a test here');
 });
 
+test('every route but the public ones answers 401 without a token, and 403 to a role without its permission', async () => {
+  const doc = (await client(px.url).get('/api/v1/openapi.json')).body;
+  const auditor = client(px.url, await login(px.url, px.email('auditor'))); // audit.read, user.read only
+  const held = new Set((await auditor.get('/api/v1/me')).body.permissions);
+  let checked401 = 0, checked403 = 0;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (method === 'parameters' || (op.security && op.security.length === 0)) continue;
+      const url = path.replace('{id}', '1');
+      const anon = await client(px.url).call(method.toUpperCase(), url, method === 'get' || method === 'delete' ? undefined : {});
+      assert.equal(anon.status, 401, `${method.toUpperCase()} ${path} without a token`);
+      assert.equal(anon.headers.get('content-type'), 'application/problem+json');
+      checked401++;
+      const need = op['x-permission'];
+      if (need && need !== 'signed-in' && !held.has(need)) {
+        const r = await auditor.call(method.toUpperCase(), url, method === 'get' || method === 'delete' ? undefined : {});
+        assert.equal(r.status, 403, `${method.toUpperCase()} ${path} as an auditor (needs ${need})`);
+        checked403++;
+      }
+    }
+  }
+  assert.ok(checked401 >= 20 && checked403 >= 12, `${checked401} routes checked for 401, ${checked403} for 403`);
+});
+
 test('healthz reports the database; metrics are Prometheus text', async () => {
   const h = await client(px.url).get('/healthz');
   assert.equal(h.status, 200);
