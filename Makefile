@@ -1,11 +1,12 @@
 # Praxis: `make run` to try it, `make test` to check it. See README.md.
+SHELL      := bash
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 DB         ?= var/praxis.db
 LISTEN     ?= 127.0.0.1:8080
 JOBS       ?= $(shell nproc)
 
-.PHONY: all setup praxis web run test unit api e2e asan bench check clean
+.PHONY: all setup praxis web run test unit api e2e asan fuzz bench check clean
 
 all: praxis web
 
@@ -37,6 +38,16 @@ asan:
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS) -- --no-print-directory
 
+# libFuzzer targets, each run for FUZZ_SECONDS (default 20) from its seeds
+FUZZ_SECONDS ?= 20
+fuzz:
+	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DPRAXIS_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) -- --no-print-directory >/dev/null
+	@for t in build-fuzz/fuzz_*; do mkdir -p build-fuzz/corpus-$$(basename $$t); \
+		$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 \
+		build-fuzz/corpus-$$(basename $$t) tests/fuzz/seeds 2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY|Done)' ; \
+		test $${PIPESTATUS[0]} -eq 0 || exit 1; done
+
 bench: setup all
 	@bash bench/run
 
@@ -45,4 +56,4 @@ check: praxis
 		--library=posix --library=scripts/cppcheck-jansson.cfg src
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) web/dist
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz web/dist
