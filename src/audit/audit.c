@@ -280,20 +280,21 @@ int audit_list(db *c, int64_t practice_id, const audit_filter *f, json_t **out, 
 #define AUDIT_LIST(where)                                                                          \
 	"SELECT a.id, a.at, a.user_id, u.email, a.action, a.object_type, a.object_id, a.patient_id, "  \
 	"a.ip, a.outcome, a.reason FROM audit_event a LEFT JOIN app_user u ON u.id = a.user_id "        \
-	"WHERE a.practice_id = $1 AND " where " = $2 AND a.at >= $3 AND a.at <= $4 AND a.id < $5 "      \
+	"WHERE a.practice_id = $1 AND " where " AND a.at >= $3 AND a.at <= $4 AND a.id < $5 "           \
 	"ORDER BY a.id DESC LIMIT $6"
-	if (f->patient_id && f->user_id)
-		return err_field(e, "user_id", "cannot be combined with patient_id");
-	/* one statement per filter so each uses its index */
-	const char *sql = f->patient_id ? AUDIT_LIST("a.patient_id")
-			  : f->user_id  ? AUDIT_LIST("a.user_id")
-					: AUDIT_LIST("a.practice_id");
+	/* one statement per filter so each uses its index ($7 only with both filters) */
+	const char *sql = f->patient_id && f->user_id ? AUDIT_LIST("a.patient_id = $2 AND a.user_id = $7")
+			  : f->patient_id	      ? AUDIT_LIST("a.patient_id = $2")
+			  : f->user_id		      ? AUDIT_LIST("a.user_id = $2")
+						      : AUDIT_LIST("a.practice_id = $2");
 	int64_t key = f->patient_id ? f->patient_id : f->user_id ? f->user_id : practice_id;
 	db_stmt *st = db_prepare(c, sql, e);
 	if (!st)
 		return -1;
 	db_bindv(st, "iissii", practice_id, key, f->from ? f->from : "", f->to ? f->to : "9999",
 		 f->before_id ? f->before_id : INT64_MAX, (int64_t)f->limit + 1);
+	if (f->patient_id && f->user_id)
+		db_bind_i64(st, 7, f->user_id);
 	json_t *items = json_array();
 	int rc, n = 0;
 	int64_t last = 0;
