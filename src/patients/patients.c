@@ -283,7 +283,7 @@ static void range(word *w, const char *kind, const char *k)
 static bool classify(const char *tok, word *w)
 {
 	memset(w, 0, sizeof *w);
-	char iso[11], d[40], k[64];
+	char iso[11], d[40], pk[24], k[64];
 	if (date_normalise(tok, iso)) {
 		range(w, "d", iso);
 		return true;
@@ -293,7 +293,7 @@ static bool classify(const char *tok, word *w)
 		if (!strchr("0123456789()-.+", *p))
 			digits_only = false;
 	if (digits_only && text_digits(tok, d, sizeof d) >= 3) {
-		range(w, "p", strlen(d) == 11 && d[0] == '1' ? d + 1 : d);
+		range(w, "p", phone_key(tok, pk));
 		range(w, "m", d);
 		return true;
 	}
@@ -354,7 +354,7 @@ static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id,
 	json_t *items = json_array();
 	int rc, n = 0;
 	int64_t last = 0, seen[512];
-	while ((rc = db_step(st, e)) == DB_ROW && n < limit + 1) {
+	while ((rc = db_step(st, e)) == DB_ROW) {
 		int64_t id = db_col_i64(st, 0);
 		bool dup = false; /* one patient can match a word through two of its names */
 		for (int i = 0; i < n && !dup; i++)

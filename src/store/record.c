@@ -22,13 +22,24 @@ static json_t *get_path(json_t *o, const char *path)
 	return json_is_object(inner) ? json_object_get(inner, dot + 1) : NULL;
 }
 
+/* True when `name` is a nested object of the table ("address" of "address.city"). */
+static bool nests(const field *fs, int n, const char *name)
+{
+	size_t len = strlen(name);
+	for (int i = 0; i < n; i++)
+		if (!strncmp(fs[i].json, name, len) && fs[i].json[len] == '.')
+			return true;
+	return false;
+}
+
 static bool known(const field *fs, int n, const char *key, const char *parent, const char *const *allow)
 {
 	char full[128];
 	snprintf(full, sizeof full, "%s%s%s", parent ? parent : "", parent ? "." : "", key);
-	size_t len = strlen(full);
+	if (nests(fs, n, full))
+		return true;
 	for (int i = 0; i < n; i++)
-		if (!strcmp(fs[i].json, full) || (!strncmp(fs[i].json, full, len) && fs[i].json[len] == '.'))
+		if (!strcmp(fs[i].json, full))
 			return true;
 	for (; !parent && allow && *allow; allow++)
 		if (!strcmp(*allow, key))
@@ -46,10 +57,7 @@ static void check_unknown(const field *fs, int n, json_t *in, const char *const 
 			err_field(e, k, "is not a known field");
 			continue;
 		}
-		bool nested = false; /* "address" of "address.city" */
-		for (int i = 0; i < n && !nested; i++)
-			nested = !strncmp(fs[i].json, k, strlen(k)) && fs[i].json[strlen(k)] == '.';
-		if (nested && !json_is_object(v) && !json_is_null(v))
+		if (nests(fs, n, k) && !json_is_object(v) && !json_is_null(v))
 			err_field(e, k, "must be an object");
 		if (json_is_object(v)) {
 			const char *k2;

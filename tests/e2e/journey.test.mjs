@@ -12,7 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startPraxis, PASSWORD as TEST_PASSWORD } from '../lib/server.mjs';
+import { startPraxis, totp, PASSWORD as TEST_PASSWORD } from '../lib/server.mjs';
 
 let BASE = process.env.PRAXIS_URL?.replace(/\/+$/, '');
 let EMAIL = process.env.PRAXIS_EMAIL;
@@ -33,24 +33,6 @@ let totpSecret = process.env.PRAXIS_TOTP_SECRET || '';
 const skip = process.env.PRAXIS_URL && (!process.env.PRAXIS_EMAIL || !process.env.PRAXIS_PASSWORD)
   ? 'PRAXIS_EMAIL and PRAXIS_PASSWORD must be set with PRAXIS_URL'
   : false;
-
-/** RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret. */
-function totp(secretB32, now = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const ch of secretB32.replace(/[\s=]/g, '').toUpperCase()) {
-    const v = alphabet.indexOf(ch);
-    if (v < 0) throw new Error('bad base32 secret');
-    bits += v.toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(now / 1000 / 30)));
-  const h = crypto.createHmac('sha1', key).update(counter).digest();
-  const o = h[h.length - 1] & 0xf;
-  const code = ((h.readUInt32BE(o) & 0x7fffffff) % 1_000_000).toString();
-  return code.padStart(6, '0');
-}
 
 function letters(n) {
   return Array.from(crypto.randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');

@@ -142,12 +142,16 @@ export async function login(base, email, password = PASSWORD, extra = {}) {
   return r.body.token;
 }
 
-// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret.
+// RFC 6238 TOTP (SHA-1, 30 s, 6 digits) from a base32 secret (spaces and padding ignored).
 import { createHmac } from 'node:crypto';
 export function totp(secretB32, at = Date.now()) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let bits = '';
-  for (const ch of secretB32.replace(/=+$/, '')) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  for (const ch of secretB32.replace(/[\s=]/g, '').toUpperCase()) {
+    const v = alphabet.indexOf(ch);
+    if (v < 0) throw new Error('bad base32 secret');
+    bits += v.toString(2).padStart(5, '0');
+  }
   const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
   const counter = Buffer.alloc(8);
   counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
