@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "base/text.h"
-#include "store/record.h"
+#include "access/resource.h"
 
 void npi_check_digit(const char nine[9], char *digit)
 {
@@ -139,84 +139,28 @@ static const table tables[] = {
 	[REG_LOCATION] = {"location", location_fields, sizeof location_fields / sizeof *location_fields},
 };
 
-/* which unique key a conflict hit, in the caller's words */
-static int conflict(reg_kind k, err *e)
+static int check_location(ctx *x, json_t *in, json_t *vals, err *e)
 {
-	return k == REG_PROVIDER ? err_field(e, "npi", "is already registered for another provider")
-				 : err_field(e, "name", "is already used by another location");
+	(void)x, (void)in;
+	return address_validate(vals, e);
 }
 
-int reg_create(ctx *x, reg_kind k, json_t *in, json_t **out, err *e)
-{
-	const table *t = &tables[k];
-	if (json_is_object(in) && !json_object_get(in, "active"))
-		json_object_set_new(in, "active", json_true());
-	json_t *vals = NULL;
-	if (rec_validate(t->fs, t->n, in, NULL, &vals, e))
-		return -1;
-	if (k == REG_LOCATION && address_validate(vals, e)) {
-		json_decref(vals);
-		return -1;
-	}
-	int64_t id = 0;
-	int rc = db_begin(x->db, e);
-	if (!rc)
-		rc = rec_insert(x->db, t, ctx_practice(x), vals, NULL, &id, e);
-	if (!rc)
-		rc = ctx_audit(x, k == REG_PROVIDER ? "provider.create" : "location.create", t->name, id, 0, NULL, e);
-	json_decref(vals);
-	if (rc) {
-		db_rollback(x->db);
-		return e->code == ERR_CONFLICT ? conflict(k, e) : -1;
-	}
-	if (db_commit(x->db, e))
-		return -1;
-	return rec_get(x->db, t, ctx_practice(x), id, out, e);
-}
+static const resource resources[] = {
+	[REG_PROVIDER] = {&tables[REG_PROVIDER], "provider", "{\"active\": true}", .conflict_field = "npi",
+			  .conflict_msg = "is already registered for another provider"},
+	[REG_LOCATION] = {&tables[REG_LOCATION], "location", "{\"active\": true}", .check = check_location,
+			  .conflict_field = "name", .conflict_msg = "is already used by another location"},
+};
 
-int reg_get(ctx *x, reg_kind k, int64_t id, json_t **out, err *e) { return rec_get(x->db, &tables[k], ctx_practice(x), id, out, e); }
+int reg_create(ctx *x, reg_kind k, json_t *in, json_t **out, err *e) { return res_create(x, &resources[k], in, out, e); }
+int reg_get(ctx *x, reg_kind k, int64_t id, json_t **out, err *e) { return res_get(x, &resources[k], id, out, e); }
 
 int reg_list(ctx *x, reg_kind k, int limit, int64_t after, json_t **out, err *e)
 {
-	return rec_list(x->db, &tables[k], ctx_practice(x), limit, after, out, e);
+	return res_list(x, &resources[k], limit, after, out, e);
 }
 
 int reg_update(ctx *x, reg_kind k, int64_t id, json_t *patch, json_t **out, err *e)
 {
-	const table *t = &tables[k];
-	if (!json_is_object(patch))
-		return err_set(e, ERR_BAD_REQUEST, "the body must be a JSON object");
-	json_t *ver = json_object_get(patch, "version");
-	if (!json_is_integer(ver))
-		return err_field(e, "version", "is required: the version you are changing");
-	json_t *cur = NULL, *vals = NULL;
-	if (rec_get(x->db, t, ctx_practice(x), id, &cur, e))
-		return -1;
-	json_t *p = json_deep_copy(patch);
-	for (int i = 0; i < t->n; i++)
-		if (t->fs[i].flags & F_READONLY) {
-			json_object_del(p, t->fs[i].json);
-			json_object_del(cur, t->fs[i].json);
-		}
-	rec_merge(cur, p);
-	json_decref(p);
-	int rc = rec_validate(t->fs, t->n, cur, NULL, &vals, e);
-	json_decref(cur);
-	if (!rc && (k == REG_LOCATION && address_validate(vals, e)))
-		json_decref(vals), rc = -1;
-	if (rc)
-		return -1;
-	rc = db_begin(x->db, e);
-	if (!rc)
-		rc = rec_update(x->db, t, ctx_practice(x), id, json_integer_value(ver), vals, NULL, e);
-	if (!rc)
-		rc = ctx_audit(x, k == REG_PROVIDER ? "provider.update" : "location.update", t->name, id, 0, NULL, e);
-	json_decref(vals);
-	if (rc) {
-		db_rollback(x->db);
-		return e->code == ERR_CONFLICT ? conflict(k, e) : -1;
-	}
-	if (db_commit(x->db, e))
-		return -1;
-	return rec_get(x->db, t, ctx_practice(x), id, out, e);
+	return res_update(x, &resources[k], id, patch, out, e);
 }

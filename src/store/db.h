@@ -15,8 +15,9 @@
  * native time type (RFC 3339 text, see base/timeutil.h). A text column read with
  * db_col_text stays valid until the next db_step or db_done on that statement.
  *
- * Errors: db_step returns DB_ERR with `e` set: ERR_CONFLICT for a unique-key violation
- * (message names the constraint), ERR_DB otherwise. Messages carry no row values. */
+ * Errors: db_step returns DB_ERR with `e` set: ERR_CONFLICT for a unique-key violation or
+ * an overlap refused by an exclusion constraint (the message names the constraint), ERR_DB
+ * otherwise. Messages carry no row values. */
 #ifndef PRAXIS_DB_H
 #define PRAXIS_DB_H
 

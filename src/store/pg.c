@@ -22,6 +22,10 @@ static int fail(PGresult *r, PGconn *h, err *e)
 		const char *cons = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
 		return err_set(e, ERR_CONFLICT, "unique constraint %s", cons ? cons : "?");
 	}
+	if (state && !strcmp(state, "23P01")) {
+		const char *cons = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
+		return err_set(e, ERR_CONFLICT, "exclusion constraint %s", cons ? cons : "?");
+	}
 	if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03")))
 		return err_set(e, ERR_UNAVAILABLE, "database is busy");
 	/* the primary message never carries row values (those are in DETAIL, not copied) */

@@ -15,6 +15,8 @@ static int fail(sqlite3 *h, err *e)
 	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 		/* "UNIQUE constraint failed: t.col" names columns, never values */
 		return err_set(e, ERR_CONFLICT, "%s", sqlite3_errmsg(h));
+	if (rc == SQLITE_CONSTRAINT_TRIGGER) /* the schema's own RAISE(ABORT, 'exclusion constraint <name>') */
+		return err_set(e, ERR_CONFLICT, "%s", sqlite3_errmsg(h));
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		return err_set(e, ERR_UNAVAILABLE, "database is busy");
 	return err_set(e, ERR_DB, "sqlite: %s", sqlite3_errmsg(h));

@@ -1,0 +1,135 @@
+/* resource.c: the life of a simple resource (see resource.h). */
+#include "access/resource.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Ends a write begun with db_begin: dependent rows and the audit event join the
+ * transaction; any failure rolls everything back. Answers the stored row. */
+static int finish(ctx *x, const resource *r, int64_t id, json_t *in, const char *what, int rc, json_t **out, err *e)
+{
+	char action[64];
+	snprintf(action, sizeof action, "%s.%s", r->action, what);
+	if (!rc && r->after)
+		rc = r->after(x, id, in, e);
+	if (!rc)
+		rc = ctx_audit(x, action, r->t->name, id, 0, NULL, e);
+	if (rc) {
+		if (db_in_tx(x->db))
+			db_rollback(x->db);
+		if (e->code == ERR_CONFLICT && r->conflict_field && strncmp(e->msg, "exclusion", 9)) {
+			err_clear(e);
+			return err_field(e, r->conflict_field, "%s", r->conflict_msg);
+		}
+		return -1;
+	}
+	if (db_commit(x->db, e))
+		return -1;
+	return res_get(x, r, id, out, e);
+}
+
+static int validate(ctx *x, const resource *r, json_t *in, json_t **vals, err *e)
+{
+	if (rec_validate(r->t->fs, r->t->n, in, r->allow, vals, e))
+		return -1;
+	if (r->check && r->check(x, in, *vals, e)) {
+		json_decref(*vals);
+		return -1;
+	}
+	return 0;
+}
+
+int res_create(ctx *x, const resource *r, json_t *in, json_t **out, err *e)
+{
+	if (!json_is_object(in))
+		return err_set(e, ERR_BAD_REQUEST, "the body must be a JSON object");
+	if (r->defaults) {
+		json_t *d = json_loads(r->defaults, 0, NULL);
+		json_object_update_missing(in, d);
+		json_decref(d);
+	}
+	json_t *vals = NULL;
+	if (validate(x, r, in, &vals, e))
+		return -1;
+	int64_t id = 0;
+	int rc = db_begin(x->db, e);
+	if (!rc)
+		rc = rec_insert(x->db, r->t, ctx_practice(x), vals, NULL, &id, e);
+	json_decref(vals);
+	return finish(x, r, id, in, "create", rc, out, e);
+}
+
+int res_get(ctx *x, const resource *r, int64_t id, json_t **out, err *e)
+{
+	if (rec_get(x->db, r->t, ctx_practice(x), id, out, e))
+		return -1;
+	if (r->decorate && r->decorate(x, *out, e)) {
+		json_decref(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int res_list(ctx *x, const resource *r, int limit, int64_t after, json_t **out, err *e)
+{
+	if (rec_list(x->db, r->t, ctx_practice(x), limit, after, out, e))
+		return -1;
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(*out, "items"), i, it) {
+		if (r->decorate && r->decorate(x, it, e)) {
+			json_decref(*out);
+			*out = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int res_update(ctx *x, const resource *r, int64_t id, json_t *patch, json_t **out, err *e)
+{
+	const table *t = r->t;
+	if (!json_is_object(patch))
+		return err_set(e, ERR_BAD_REQUEST, "the body must be a JSON object");
+	json_t *ver = json_object_get(patch, "version");
+	if (!json_is_integer(ver))
+		return err_field(e, "version", "is required: the version you are changing");
+	json_t *cur = NULL, *vals = NULL;
+	if (res_get(x, r, id, &cur, e))
+		return -1;
+	json_t *p = json_deep_copy(patch);
+	for (int i = 0; i < t->n; i++)
+		if (t->fs[i].flags & F_READONLY) {
+			json_object_del(p, t->fs[i].json);
+			json_object_del(cur, t->fs[i].json);
+		}
+	rec_merge(cur, p);
+	json_decref(p);
+	int rc = validate(x, r, cur, &vals, e);
+	if (!rc) {
+		rc = db_begin(x->db, e);
+		if (!rc)
+			rc = rec_update(x->db, t, ctx_practice(x), id, json_integer_value(ver), vals, NULL, e);
+		json_decref(vals);
+		rc = finish(x, r, id, cur, "update", rc, out, e);
+	}
+	json_decref(cur);
+	return rc;
+}
+
+int res_ref(ctx *x, const char *tab, int64_t id, const char *name, err *e)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = $1 AND practice_id = $2", tab);
+	int64_t one;
+	int rc = db_one_i64(x->db, e, &one, sql, "ii", id, ctx_practice(x));
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	char noun[64];
+	snprintf(noun, sizeof noun, "%s", tab);
+	for (char *c = noun; *c; c++)
+		if (*c == '_')
+			*c = ' ';
+	return err_field(e, name, "is not one of this practice's %ss", noun);
+}
