@@ -18,6 +18,10 @@
 	X(USER_READ, "user.read")                                                                  \
 	X(USER_WRITE, "user.write")                                                                \
 	X(AUDIT_READ, "audit.read")                                                                \
+	X(SCHEDULE_READ, "schedule.read")                                                          \
+	X(SCHEDULE_WRITE, "schedule.write")                                                        \
+	X(SCHEDULE_SETUP, "schedule.setup")                                                        \
+	X(SCHEDULE_OVERRIDE, "schedule.override")                                                  \
 	X(PRACTICE_ADMIN, "practice.admin")
 
 typedef enum {

@@ -15,6 +15,7 @@ static const struct {
 	{patient_routes, &patient_nroutes, "patients"},
 	{registry_routes, &registry_nroutes, "registry"},
 	{audit_routes, &audit_nroutes, "audit"},
+	{schedule_routes, &schedule_nroutes, "schedule"},
 };
 #define NAREAS (int)(sizeof areas / sizeof *areas)
 

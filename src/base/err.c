@@ -22,6 +22,8 @@ static const struct {
 	[ERR_CONFLICT] = {409, "conflict", "conflicts with an existing record"},
 	[ERR_VERSION_CONFLICT] = {409, "version-conflict", "someone else changed this record"},
 	[ERR_DUPLICATE_PATIENT] = {409, "duplicate-patient", "this patient may already be registered"},
+	[ERR_STATE] = {409, "invalid-state", "the record's state does not allow this"},
+	[ERR_UNPROCESSABLE] = {422, "rule-violation", "the request breaks a business rule"},
 	[ERR_TOO_LARGE] = {413, "payload-too-large", "the request body is too large"},
 	[ERR_LOCKED] = {423, "locked", "the account is locked"},
 	[ERR_RATE_LIMITED] = {429, "rate-limited", "too many attempts; wait and try again"},

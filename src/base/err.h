@@ -25,6 +25,8 @@ typedef enum {
 	ERR_CONFLICT,         /* 409: unique key taken */
 	ERR_VERSION_CONFLICT, /* 409: stale version */
 	ERR_DUPLICATE_PATIENT,/* 409: extra["candidates"] */
+	ERR_STATE,            /* 409: the record's state does not allow this (illegal transition) */
+	ERR_UNPROCESSABLE,    /* 422: well-formed, but against a business rule (outside availability) */
 	ERR_TOO_LARGE,        /* 413 */
 	ERR_LOCKED,           /* 423: account locked */
 	ERR_RATE_LIMITED,     /* 429 */

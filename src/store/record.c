@@ -118,6 +118,12 @@ static json_t *check_value(const field *f, json_t *v, err *e)
 			why = "must be a real date, YYYY-MM-DD";
 		else
 			out = json_string(iso);
+	} else if (f->type == F_INSTANT) {
+		time_t at;
+		if (ts_parse(t, &at) || !strchr(t, 'T'))
+			why = "must be an RFC 3339 instant such as 2026-03-09T09:00:00-05:00";
+		else
+			out = json_integer((json_int_t)at);
 	} else if (f->type == F_ENUM) {
 		const char *const *c = f->choices;
 		while (*c && strcmp(*c, t))
@@ -249,7 +255,11 @@ json_t *rec_row(const field *fs, int n, db_stmt *st, int col0)
 			v = json_boolean(db_col_i64(st, c) != 0);
 		else if (fs[i].type == F_INT)
 			v = json_integer(db_col_i64(st, c));
-		else
+		else if (fs[i].type == F_INSTANT) {
+			char ts[TS_LEN];
+			ts_format((time_t)db_col_i64(st, c), ts);
+			v = json_string(ts);
+		} else
 			v = json_string(db_col_text(st, c));
 		set_path(o, fs[i].json, v);
 	}

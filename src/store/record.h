@@ -18,7 +18,8 @@
 #include "base/err.h"
 #include "store/db.h"
 
-typedef enum { F_TEXT, F_DATE, F_BOOL, F_INT, F_ENUM } field_type;
+/* F_INSTANT: RFC 3339 text in JSON (any offset), unix seconds in the column, UTC out. */
+typedef enum { F_TEXT, F_DATE, F_BOOL, F_INT, F_ENUM, F_INSTANT } field_type;
 
 enum {
 	F_REQUIRED = 1,  /* must be present and non-empty */

@@ -19,6 +19,12 @@ const routes = [
   ['get', '/api/v1/locations'], ['post', '/api/v1/locations'], ['get', '/api/v1/locations/{id}'],
   ['patch', '/api/v1/locations/{id}'], ['get', '/api/v1/audit'], ['get', '/healthz'], ['get', '/metrics'],
   ['get', '/api/v1/openapi.json'],
+  ...['appointment-types', 'resources', 'availability-rules', 'availability-exceptions', 'waitlist'].flatMap((r) => [
+    ['get', `/api/v1/${r}`], ['post', `/api/v1/${r}`], ['get', `/api/v1/${r}/{id}`], ['patch', `/api/v1/${r}/{id}`]]),
+  ['delete', '/api/v1/availability-rules/{id}'], ['delete', '/api/v1/availability-exceptions/{id}'],
+  ['get', '/api/v1/availability'], ['get', '/api/v1/appointments'], ['post', '/api/v1/appointments'],
+  ['get', '/api/v1/appointments/{id}'], ['patch', '/api/v1/appointments/{id}'], ['post', '/api/v1/appointments/{id}/status'],
+  ['post', '/api/v1/appointments/{id}/cancel'], ['get', '/api/v1/schedule/board'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {

@@ -70,8 +70,9 @@ export const PASSWORD = 'correct horse battery';
 // Starts a server over a database with practices A and B:
 //   A: admin, front_desk, biller, provider, hr, compliance_officer, auditor
 //   B: admin
+// opts.env: extra environment for the server (e.g. PRAXIS_NOW to pin its clock).
 // Returns {url, db, practiceA, practiceB, email(role, practice), stop()}.
-export async function startPraxis() {
+export async function startPraxis(opts = {}) {
   const db = newDatabase();
   praxis(['init', '--db', db.url]);
   const practiceA = Number(praxis(['practice', 'add', '--db', db.url, '--name', 'Practice A']).trim());
@@ -85,7 +86,7 @@ export async function startPraxis() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ['serve', '--db', db.url, '--listen', `127.0.0.1:${port}`, '--threads', '4'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(opts.env || {}) },
   });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });

@@ -1,0 +1,111 @@
+/* schedule.c: appointment types, rooms, availability, appointments, the board, the waitlist. */
+#include "api/api.h"
+#include "schedule/schedule.h"
+
+static int page(req *r, int *limit, int64_t *after, err *e)
+{
+	return api_limit(r, limit, e) || api_int_arg(r, "cursor", after, e) ? -1 : 0;
+}
+
+#define SETUP_HANDLERS(name, kind)                                                                    \
+	static int name##_list(req *r, err *e)                                                        \
+	{                                                                                             \
+		int limit;                                                                            \
+		int64_t after;                                                                        \
+		return page(r, &limit, &after, e) ? -1 : setup_list(&r->x, kind, limit, after, &r->out, e); \
+	}                                                                                             \
+	static int name##_create(req *r, err *e) { return setup_create(&r->x, kind, r->body, &r->out, e); } \
+	static int name##_get(req *r, err *e) { return setup_get(&r->x, kind, r->id, &r->out, e); }   \
+	static int name##_update(req *r, err *e) { return setup_update(&r->x, kind, r->id, r->body, &r->out, e); }
+SETUP_HANDLERS(type, SETUP_TYPE)
+SETUP_HANDLERS(room, SETUP_RESOURCE)
+SETUP_HANDLERS(rule, SETUP_RULE)
+SETUP_HANDLERS(exc, SETUP_EXCEPTION)
+static int rule_delete(req *r, err *e) { return setup_delete(&r->x, SETUP_RULE, r->id, e); }
+static int exc_delete(req *r, err *e) { return setup_delete(&r->x, SETUP_EXCEPTION, r->id, e); }
+
+static int availability(req *r, err *e)
+{
+	int64_t type, provider, location, limit;
+	if (api_int_arg(r, "type_id", &type, e) | api_int_arg(r, "provider_id", &provider, e) |
+	    api_int_arg(r, "location_id", &location, e) | api_int_arg(r, "limit", &limit, e))
+		return -1;
+	if (limit > 200)
+		return err_field(e, "limit", "must be at most 200");
+	const char *from = api_arg(r, "cursor") ? api_arg(r, "cursor") : api_arg(r, "from");
+	return avail_search(&r->x, type, provider, location, from, api_arg(r, "to"), limit ? (int)limit : 10, &r->out, e);
+}
+
+static int appt_list_h(req *r, err *e)
+{
+	int limit;
+	int64_t provider, location, patient;
+	if (api_limit(r, &limit, e) | api_int_arg(r, "provider_id", &provider, e) |
+	    api_int_arg(r, "location_id", &location, e) | api_int_arg(r, "patient_id", &patient, e))
+		return -1;
+	json_t *f = json_pack("{s:I,s:I,s:I}", "provider_id", (json_int_t)provider, "location_id", (json_int_t)location,
+			      "patient_id", (json_int_t)patient);
+	const char *names[] = {"from", "to", "status"};
+	for (int i = 0; i < 3; i++)
+		if (api_arg(r, names[i]))
+			json_object_set_new(f, names[i], json_string(api_arg(r, names[i])));
+	int rc = appt_list(&r->x, f, limit, api_arg(r, "cursor"), &r->out, e);
+	json_decref(f);
+	return rc;
+}
+
+static int appt_create_h(req *r, err *e) { return appt_book(&r->x, r->body, &r->out, e); }
+static int appt_get_h(req *r, err *e) { return appt_get(&r->x, r->id, &r->out, e); }
+static int appt_update_h(req *r, err *e) { return appt_update(&r->x, r->id, r->body, &r->out, e); }
+static int appt_status_h(req *r, err *e) { return appt_status(&r->x, r->id, r->body, &r->out, e); }
+static int appt_cancel_h(req *r, err *e) { return appt_cancel(&r->x, r->id, r->body, &r->out, e); }
+
+static int board(req *r, err *e)
+{
+	int64_t location;
+	if (api_int_arg(r, "location_id", &location, e))
+		return -1;
+	return appt_board(&r->x, api_arg(r, "date"), location, &r->out, e);
+}
+
+static int wl_list(req *r, err *e)
+{
+	int limit;
+	int64_t after;
+	return page(r, &limit, &after, e) ? -1 : waitlist_list(&r->x, limit, after, &r->out, e);
+}
+static int wl_create(req *r, err *e) { return waitlist_create(&r->x, r->body, &r->out, e); }
+static int wl_get(req *r, err *e) { return waitlist_get(&r->x, r->id, &r->out, e); }
+static int wl_update(req *r, err *e) { return waitlist_update(&r->x, r->id, r->body, &r->out, e); }
+
+ROUTES(schedule,
+       {"GET", "/api/v1/appointment-types", P_SCHEDULE_READ, 0, type_list, "Appointment types"},
+       {"POST", "/api/v1/appointment-types", P_SCHEDULE_SETUP, 0, type_create, "Add an appointment type: {name, duration_min, provider_ids, ...}", 201},
+       {"GET", "/api/v1/appointment-types/{id}", P_SCHEDULE_READ, 0, type_get, "One appointment type"},
+       {"PATCH", "/api/v1/appointment-types/{id}", P_SCHEDULE_SETUP, 0, type_update, "Change an appointment type: {version, ...}"},
+       {"GET", "/api/v1/resources", P_SCHEDULE_READ, 0, room_list, "Rooms and equipment"},
+       {"POST", "/api/v1/resources", P_SCHEDULE_SETUP, 0, room_create, "Add a room or piece of equipment", 201},
+       {"GET", "/api/v1/resources/{id}", P_SCHEDULE_READ, 0, room_get, "One room or piece of equipment"},
+       {"PATCH", "/api/v1/resources/{id}", P_SCHEDULE_SETUP, 0, room_update, "Change a room or piece of equipment"},
+       {"GET", "/api/v1/availability-rules", P_SCHEDULE_READ, 0, rule_list, "Recurring availability rules"},
+       {"POST", "/api/v1/availability-rules", P_SCHEDULE_SETUP, 0, rule_create, "Add a rule: {provider_id, location_id, weekdays or rrule, start_time, end_time, valid_from, valid_to?}", 201},
+       {"GET", "/api/v1/availability-rules/{id}", P_SCHEDULE_READ, 0, rule_get, "One availability rule"},
+       {"PATCH", "/api/v1/availability-rules/{id}", P_SCHEDULE_SETUP, 0, rule_update, "Change an availability rule"},
+       {"DELETE", "/api/v1/availability-rules/{id}", P_SCHEDULE_SETUP, 0, rule_delete, "Remove an availability rule", 204},
+       {"GET", "/api/v1/availability-exceptions", P_SCHEDULE_READ, 0, exc_list, "Blocked time and extra sessions"},
+       {"POST", "/api/v1/availability-exceptions", P_SCHEDULE_SETUP, 0, exc_create, "Block time or add a session: {kind, start, end, provider_id?, location_id?, reason?}", 201},
+       {"GET", "/api/v1/availability-exceptions/{id}", P_SCHEDULE_READ, 0, exc_get, "One exception"},
+       {"PATCH", "/api/v1/availability-exceptions/{id}", P_SCHEDULE_SETUP, 0, exc_update, "Change an exception"},
+       {"DELETE", "/api/v1/availability-exceptions/{id}", P_SCHEDULE_SETUP, 0, exc_delete, "Remove an exception", 204},
+       {"GET", "/api/v1/availability", P_SCHEDULE_READ, 0, availability, "Open start times: ?type_id=&provider_id=&location_id=&from=&to=&limit="},
+       {"GET", "/api/v1/appointments", P_SCHEDULE_READ, 0, appt_list_h, "Appointments: ?from=&to= (or patient_id) &provider_id=&location_id=&status="},
+       {"POST", "/api/v1/appointments", P_SCHEDULE_WRITE, 0, appt_create_h, "Book: {patient_id, provider_id, location_id, type_id, start, repeat?}; 409 names a conflict", 201},
+       {"GET", "/api/v1/appointments/{id}", P_SCHEDULE_READ, 0, appt_get_h, "One appointment with its history"},
+       {"PATCH", "/api/v1/appointments/{id}", P_SCHEDULE_WRITE, 0, appt_update_h, "Reschedule or change the note: {version, start?, provider_id?, location_id?, note?}"},
+       {"POST", "/api/v1/appointments/{id}/status", P_SCHEDULE_WRITE, 0, appt_status_h, "Next step: {status: confirmed|arrived|roomed|with_provider|checked_out|no_show}"},
+       {"POST", "/api/v1/appointments/{id}/cancel", P_SCHEDULE_WRITE, 0, appt_cancel_h, "Cancel: {reason, by: patient|practice, scope?: one|remaining}"},
+       {"GET", "/api/v1/schedule/board", P_SCHEDULE_READ, 0, board, "The check-in board of a day: ?date=&location_id="},
+       {"GET", "/api/v1/waitlist", P_SCHEDULE_READ, 0, wl_list, "The waitlist, oldest first"},
+       {"POST", "/api/v1/waitlist", P_SCHEDULE_WRITE, 0, wl_create, "Add a patient to the waitlist", 201},
+       {"GET", "/api/v1/waitlist/{id}", P_SCHEDULE_READ, 0, wl_get, "One waitlist entry"},
+       {"PATCH", "/api/v1/waitlist/{id}", P_SCHEDULE_WRITE, 0, wl_update, "Change a waitlist entry (status, wishes)"});

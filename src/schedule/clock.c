@@ -1,0 +1,122 @@
+/* clock.c: days and local time (see clock.h). Civil-date arithmetic after H. Hinnant's
+ * days_from_civil; zone rules from libical, which reads the system's zoneinfo. */
+#include "schedule/clock.h"
+
+#include <libical/ical.h>
+#include <stdio.h>
+#include <string.h>
+
+int64_t day_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void civil_from_day(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int day_weekday(int64_t day) { return (int)((day % 7 + 11) % 7); } /* 1970-01-01 was a Thursday */
+
+bool day_parse(const char *s, int64_t *day)
+{
+	int y, m, d, n = 0;
+	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+		return false;
+	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
+		return false;
+	*day = day_from_civil(y, m, d);
+	int yy, mm, dd;
+	civil_from_day(*day, &yy, &mm, &dd);
+	return yy == y && mm == m && dd == d;
+}
+
+void day_format(int64_t day, char out[11])
+{
+	int y, m, d;
+	civil_from_day(day, &y, &m, &d);
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+int clock_minute(const char *s)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':')
+		return -1;
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	int h = (s[0] - '0') * 10 + s[1] - '0', m = (s[3] - '0') * 10 + s[4] - '0';
+	if (h > 24 || m > 59 || (h == 24 && m))
+		return -1;
+	return h * 60 + m;
+}
+
+static icaltimezone *zone(const char *tz)
+{
+	if (!tz || !strcmp(tz, "UTC"))
+		return icaltimezone_get_utc_timezone();
+	return icaltimezone_get_builtin_timezone(tz);
+}
+
+bool tz_known(const char *tz) { return tz && zone(tz) != NULL; }
+
+time_t tz_instant(const char *tz, int64_t day, int minute)
+{
+	icaltimezone *z = zone(tz);
+	struct icaltimetype t = icaltime_null_time();
+	civil_from_day(day + minute / 1440, &t.year, &t.month, &t.day);
+	minute %= 1440;
+	t.hour = minute / 60;
+	t.minute = minute % 60;
+	t.zone = z;
+	time_t u = icaltime_as_timet_with_zone(t, z);
+	/* In a DST gap the wall time does not exist; libical answers an instant whose local
+	 * reading differs. Move to the end of the gap: the first valid local minute after it. */
+	int64_t ld;
+	int lm, off;
+	tz_local(tz, u, &ld, &lm, &off);
+	if (ld != day || lm != minute) {
+		int64_t want = (int64_t)minute * 60 + day * 86400;
+		int64_t got = (int64_t)lm * 60 + ld * 86400;
+		if (got < want)
+			u += (time_t)(want - got);
+	}
+	return u;
+}
+
+void tz_local(const char *tz, time_t t, int64_t *day, int *minute, int *offset)
+{
+	icaltimezone *z = zone(tz);
+	struct icaltimetype u = icaltime_from_timet_with_zone(t, 0, icaltimezone_get_utc_timezone());
+	int dst = 0;
+	*offset = icaltimezone_get_utc_offset_of_utc_time(z, &u, &dst);
+	int64_t local = (int64_t)t + *offset;
+	*day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	*minute = (int)((local - *day * 86400) / 60);
+}
+
+void tz_format(const char *tz, time_t t, char out[LOCAL_TS_LEN])
+{
+	int64_t day;
+	int minute, off;
+	tz_local(tz, t, &day, &minute, &off);
+	int y, m, d;
+	civil_from_day(day, &y, &m, &d);
+	int sec = (int)(((int64_t)t + off) % 60 + 60) % 60;
+	int a = off < 0 ? -off : off;
+	snprintf(out, LOCAL_TS_LEN, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, minute / 60, minute % 60, sec,
+		 off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+}

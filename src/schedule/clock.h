@@ -1,0 +1,36 @@
+/* clock.h: wall-clock time in a location's IANA time zone (libical's zone data).
+ *
+ * Availability is defined in local time ("09:00 at the Main St office"); appointments are
+ * instants (unix seconds). These functions cross between the two so that a 09:00 slot stays
+ * 09:00 local across daylight-saving changes. Dates are kept as day numbers (days since
+ * 1970-01-01) so that stepping through days is integer arithmetic. */
+#ifndef PRAXIS_CLOCK_H
+#define PRAXIS_CLOCK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Day number of a civil date, and back; weekday of a day number (0 = Sunday). */
+int64_t day_from_civil(int y, int m, int d);
+void civil_from_day(int64_t day, int *y, int *m, int *d);
+int day_weekday(int64_t day);
+/* "YYYY-MM-DD" <-> day number; parse returns false for anything but a real date. */
+bool day_parse(const char *s, int64_t *day);
+void day_format(int64_t day, char out[11]);
+
+/* "HH:MM" (00:00..24:00) as minutes since midnight, or -1. */
+int clock_minute(const char *hhmm);
+
+/* True when `tz` names a zone libical knows ("UTC" included). */
+bool tz_known(const char *tz);
+/* The instant of local `day` at `minute` (0..1440) in tz. A time skipped by a DST change
+ * maps to the instant after the gap; a repeated one to its first occurrence. */
+time_t tz_instant(const char *tz, int64_t day, int minute);
+/* The local day and minute of the day of an instant, and the zone's UTC offset (seconds). */
+void tz_local(const char *tz, time_t t, int64_t *day, int *minute, int *offset);
+/* RFC 3339 with the local offset: "2026-03-09T09:00:00-04:00" (26 bytes with NUL). */
+#define LOCAL_TS_LEN 26
+void tz_format(const char *tz, time_t t, char out[LOCAL_TS_LEN]);
+
+#endif

@@ -1,0 +1,92 @@
+/* schedule.h: appointment types, availability, booking and the day's flow.
+ *
+ * Availability is recurring rules in each location's local time (RRULE, expanded with
+ * libical) plus exceptions; open start times are computed, never stored. An appointment
+ * holds [start, end) of its provider and, if its type needs one, of a room or equipment;
+ * the database refuses overlaps among live appointments (a PostgreSQL exclusion
+ * constraint, a SQLite trigger inside the single writer), so two requests for one slot
+ * cannot both win. Every status change and reschedule is kept in appointment_event and
+ * audited. All functions are scoped to the caller's practice (ctx). */
+#ifndef PRAXIS_SCHEDULE_H
+#define PRAXIS_SCHEDULE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "access/access.h"
+
+/* --- set-up: rooms and equipment, types, availability rules and exceptions --- */
+
+typedef enum { SETUP_RESOURCE, SETUP_TYPE, SETUP_RULE, SETUP_EXCEPTION } setup_kind;
+
+int setup_create(ctx *x, setup_kind k, json_t *in, json_t **out, err *e);
+int setup_get(ctx *x, setup_kind k, int64_t id, json_t **out, err *e);
+int setup_list(ctx *x, setup_kind k, int limit, int64_t after_id, json_t **out, err *e);
+int setup_update(ctx *x, setup_kind k, int64_t id, json_t *patch, json_t **out, err *e);
+/* Rules and exceptions only (types and rooms are deactivated instead). */
+int setup_delete(ctx *x, setup_kind k, int64_t id, err *e);
+/* An RRULE of days (DAILY or coarser, no BYHOUR/BYMINUTE/BYSECOND), normalised; -1 if not. */
+int rrule_normalise(const char *in, char *out, size_t n);
+
+/* --- open slots --- */
+
+typedef struct avail_query {
+	const int64_t *providers; /* sorted ascending */
+	int nproviders;
+	int64_t location;         /* 0: any */
+	int64_t resource;         /* the room or equipment the type needs, 0: none */
+	int duration_min, step_min;
+	int64_t from, to;         /* unix seconds; starts before now are never offered */
+	int limit;
+} avail_query;
+
+typedef struct slot {
+	int64_t start, end, provider_id, location_id;
+} slot;
+
+/* The earliest `limit` open starts in [from, to), ordered by start then provider, into
+ * out[0..*n). */
+int avail_find(db *c, int64_t practice, const avail_query *q, slot *out, int *n, err *e);
+/* Whether [a, b) lies inside one working session of the provider at the location (rules
+ * and exceptions; bookings are not considered). */
+int avail_covers(db *c, int64_t practice, int64_t provider, int64_t location, int64_t a, int64_t b, bool *inside,
+		 err *e);
+/* GET /availability: type_id required; provider_id (else every provider offering the
+ * type), location_id, from (default now), to (default from + 90 days, at most 366), limit. */
+int avail_search(ctx *x, int64_t type, int64_t provider, int64_t location, const char *from, const char *to,
+		 int limit, json_t **out, err *e);
+
+/* --- appointments --- */
+
+/* {patient_id, provider_id, location_id, type_id, start, note?, override?, override_reason?,
+ *  overbook?, repeat?: {every_weeks, count}}. A conflict answers ERR_CONFLICT with extra
+ * {"conflict": {appointment_id, start, end, with: "provider"|"resource"}}; outside
+ * availability ERR_UNPROCESSABLE unless the caller holds schedule.override and says so. */
+int appt_book(ctx *x, json_t *in, json_t **out, err *e);
+int appt_get(ctx *x, int64_t id, json_t **out, err *e);
+/* from/to (RFC 3339 or dates) with provider_id, location_id, patient_id, status filters;
+ * ordered by start; cursor from next_cursor. */
+int appt_list(ctx *x, json_t *filter, int limit, const char *cursor, json_t **out, err *e);
+/* {version, start?, provider_id?, location_id?, note?, override?, override_reason?} */
+int appt_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+/* {status, reason?}: confirmed arrived roomed with_provider checked_out no_show. */
+int appt_status(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+/* {reason, by: patient|practice, scope?: one|remaining}; answers the appointment with
+ * "waitlist_matches" for the freed time. */
+int appt_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+/* The check-in board of a local day at a location (default: today, every location). */
+int appt_board(ctx *x, const char *date, int64_t location, json_t **out, err *e);
+
+/* --- the waitlist: {patient_id, type_id, provider_id?, location_id?, earliest_date?,
+ * latest_date?, time_of_day?, weekdays?, note?, status?}; a cancellation offers the freed
+ * time to the first matching waiting entry (see appt_cancel) --- */
+int waitlist_create(ctx *x, json_t *in, json_t **out, err *e);
+int waitlist_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+int waitlist_get(ctx *x, int64_t id, json_t **out, err *e);
+int waitlist_list(ctx *x, int limit, int64_t after, json_t **out, err *e);
+
+/* Shared by the files of this folder. */
+int cmp_i64(const void *a, const void *b);
+
+#endif

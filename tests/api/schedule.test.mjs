@@ -1,0 +1,247 @@
+// Scheduling over HTTP: availability, booking without double-booking, the day's flow,
+// cancellations, series and the waitlist. The server's clock is pinned to Monday
+// 2 March 2026, 07:00 in New York, the week before the US switch to daylight time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPraxis, client, login } from '../lib/server.mjs';
+
+const NOW = Date.parse('2026-03-02T12:00:00Z');
+let px, mgr, desk, auditor, adminB, hr;
+let loc, prov, prov2, type, patient, patient2;
+
+before(async () => {
+  px = await startPraxis({ env: { PRAXIS_NOW: String(NOW / 1000) } });
+  mgr = client(px.url, await login(px.url, px.email('practice_manager')));
+  desk = client(px.url, await login(px.url, px.email('front_desk')));
+  auditor = client(px.url, await login(px.url, px.email('auditor')));
+  hr = client(px.url, await login(px.url, px.email('hr')));
+  adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
+  loc = (await mgr.post('/api/v1/locations', { name: 'Main St', time_zone: 'America/New_York', pos_code: '11' })).body.id;
+  prov = (await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus' })).body.id;
+  prov2 = (await mgr.post('/api/v1/providers', { family_name: 'Quinn', given_name: 'Michaela' })).body.id;
+  const t = await mgr.post('/api/v1/appointment-types', { name: 'Follow-up', duration_min: 20, provider_ids: [prov, prov2], color: '#228be6' });
+  assert.equal(t.status, 201, t.text);
+  type = t.body.id;
+  for (const [a, b] of [['09:00', '12:00'], ['13:00', '17:00']]) {
+    const r = await mgr.post('/api/v1/availability-rules', { provider_id: prov, location_id: loc, weekdays: ['MO', 'TU', 'WE', 'TH', 'FR'], start_time: a, end_time: b, valid_from: '2026-01-01' });
+    assert.equal(r.status, 201, r.text);
+  }
+  await mgr.post('/api/v1/availability-rules', { provider_id: prov2, location_id: loc, weekdays: ['MO', 'WE'], start_time: '08:00', end_time: '10:00', valid_from: '2026-01-01' });
+  patient = (await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1980-04-02', sex_at_birth: 'F' })).body.id;
+  patient2 = (await desk.post('/api/v1/patients', { family_name: 'Roe', given_name: 'Rick', birth_date: '1975-01-09', sex_at_birth: 'M' })).body.id;
+});
+after(async () => { await px?.stop(); });
+
+const slots = async (q) => {
+  const r = await desk.get('/api/v1/availability?' + new URLSearchParams({ type_id: type, ...q }));
+  assert.equal(r.status, 200, r.text);
+  return r.body.items;
+};
+const book = (c, start, extra = {}) => c.post('/api/v1/appointments', { patient_id: patient, provider_id: prov, location_id: loc, type_id: type, start, ...extra });
+
+test('availability: the next open starts fit the type, on the slot grid, from now on', async () => {
+  const s = await slots({ provider_id: prov, limit: 12 });
+  assert.equal(s.length, 12);
+  assert.equal(s[0].start, '2026-03-02T09:00:00-05:00');
+  assert.equal(s[0].end, '2026-03-02T09:20:00-05:00');
+  assert.equal(s[1].start, '2026-03-02T09:15:00-05:00');
+  assert.equal(s[10].start, '2026-03-02T11:30:00-05:00', 'the last morning start still ends by 12:00');
+  assert.equal(s[11].start, '2026-03-02T13:00:00-05:00', 'no start runs into the lunch break');
+  const any = await slots({ limit: 3 });
+  assert.deepEqual(any.map((x) => [x.start, x.provider_id]), [
+    ['2026-03-02T08:00:00-05:00', prov2], ['2026-03-02T08:15:00-05:00', prov2], ['2026-03-02T08:30:00-05:00', prov2]]);
+});
+
+test('availability: a 09:00 local slot stays 09:00 local across the daylight-saving change', async () => {
+  const s = await slots({ provider_id: prov, from: '2026-03-06T00:00:00Z', to: '2026-03-10T00:00:00Z', limit: 200 });
+  const firsts = {};
+  for (const x of s) firsts[x.start.slice(0, 10)] ??= x.start;
+  assert.deepEqual(firsts, { '2026-03-06': '2026-03-06T09:00:00-05:00', '2026-03-09': '2026-03-09T09:00:00-04:00' });
+  assert.equal(Date.parse(firsts['2026-03-09']) - Date.parse(firsts['2026-03-06']), (3 * 24 - 1) * 3600e3);
+});
+
+test('exceptions: a holiday removes a day, an extra session adds one; rules accept an RRULE', async () => {
+  const h = await mgr.post('/api/v1/availability-exceptions', { kind: 'blocked', start: '2026-03-03T00:00:00-05:00', end: '2026-03-04T00:00:00-05:00', reason: 'holiday' });
+  assert.equal(h.status, 201, h.text);
+  const x = await mgr.post('/api/v1/availability-exceptions', { kind: 'extra', provider_id: prov, location_id: loc, start: '2026-03-07T10:00:00-05:00', end: '2026-03-07T11:00:00-05:00' });
+  assert.equal(x.status, 201, x.text);
+  const days = new Set((await slots({ provider_id: prov, from: '2026-03-03T00:00:00Z', to: '2026-03-09T00:00:00Z', limit: 200 })).map((s) => s.start.slice(0, 10)));
+  assert.deepEqual([...days].sort(), ['2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
+  const monthly = await mgr.post('/api/v1/availability-rules', { provider_id: prov2, location_id: loc, rrule: 'FREQ=MONTHLY;BYDAY=1SA', start_time: '09:00', end_time: '10:00', valid_from: '2026-01-01' });
+  assert.equal(monthly.status, 201, monthly.text);
+  const sat = await slots({ provider_id: prov2, from: '2026-03-28T00:00:00Z', to: '2026-04-05T00:00:00Z', limit: 200 });
+  assert.deepEqual([...new Set(sat.map((s) => s.start.slice(0, 10)))], ['2026-03-30', '2026-04-01', '2026-04-04']);
+  const bad = await mgr.post('/api/v1/availability-rules', { provider_id: prov, location_id: loc, rrule: 'FREQ=HOURLY', start_time: '10:00', end_time: '09:00', valid_from: '2026-01-01' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.errors.map((e) => e.field), ['rrule']);
+  const order = await mgr.post('/api/v1/availability-rules', { provider_id: prov, location_id: loc, weekdays: ['XX'], start_time: '25:00', end_time: '09:00', valid_from: '2026-01-01' });
+  assert.equal(order.status, 400);
+  assert.ok(order.body.errors.some((e) => e.field === 'start_time'));
+  assert.equal((await mgr.del(`/api/v1/availability-exceptions/${h.body.id}`)).status, 204);
+});
+
+test('booking: the slot is taken once; an overlap answers 409 naming the appointment it hits', async () => {
+  const a = await book(desk, '2026-03-04T10:00:00-05:00', { note: 'prefers mornings' });
+  assert.equal(a.status, 201, a.text);
+  assert.equal(a.body.status, 'booked');
+  assert.equal(a.body.end, '2026-03-04T10:20:00-05:00');
+  assert.equal(a.body.patient.name, 'Doe, Jane');
+  const again = await book(desk, '2026-03-04T10:10:00-05:00', { patient_id: patient2 });
+  assert.equal(again.status, 409);
+  assert.equal(again.body.conflict.appointment_id, a.body.id);
+  assert.equal(again.body.conflict.with, 'provider');
+  assert.ok(!JSON.stringify(again.body).includes('Doe'), 'the conflict names the appointment, not the patient');
+  const free = await slots({ provider_id: prov, from: '2026-03-04T14:30:00Z', to: '2026-03-04T16:00:00Z', limit: 10 });
+  assert.deepEqual(free.map((s) => s.start.slice(11, 16)), ['09:30', '10:30', '10:45'], 'starts overlapping 10:00-10:20 are gone');
+});
+
+test('booking: 50 simultaneous requests for one slot yield exactly one 201', async () => {
+  const rs = await Promise.all(Array.from({ length: 50 }, () => book(desk, '2026-03-05T14:00:00-05:00', { patient_id: patient2 })));
+  const codes = rs.map((r) => r.status).sort();
+  assert.equal(codes.filter((c) => c === 201).length, 1, JSON.stringify(codes));
+  assert.equal(codes.filter((c) => c === 409).length, 49);
+  const list = await desk.get('/api/v1/appointments?' + new URLSearchParams({ from: '2026-03-05', to: '2026-03-06', provider_id: prov }));
+  assert.equal(list.body.items.filter((x) => x.start === '2026-03-05T14:00:00-05:00').length, 1);
+});
+
+test('booking outside availability answers 422 unless an override is stated by someone allowed to', async () => {
+  const out = await book(desk, '2026-03-04T07:00:00-05:00');
+  assert.equal(out.status, 422);
+  assert.equal(out.body.rule, 'outside_availability');
+  assert.equal((await book(desk, '2026-03-04T07:00:00-05:00', { override: true, override_reason: 'urgent' })).status, 403);
+  const noReason = await book(mgr, '2026-03-04T07:00:00-05:00', { override: true });
+  assert.equal(noReason.status, 400);
+  assert.equal(noReason.body.errors[0].field, 'override_reason');
+  const ok = await book(mgr, '2026-03-04T07:00:00-05:00', { override: true, override_reason: 'urgent' });
+  assert.equal(ok.status, 201, ok.text);
+  assert.equal(ok.body.outside_availability, true);
+  const trail = await client(px.url, await login(px.url, px.email('admin'))).get(`/api/v1/audit?patient_id=${patient}`);
+  assert.ok(trail.body.items.some((e) => e.action === 'appointment.create_override' && e.reason === 'urgent'));
+});
+
+test('the day flows booked -> arrived -> roomed -> with provider -> checked out; illegal steps answer 409', async () => {
+  const a = (await book(desk, '2026-03-02T09:00:00-05:00')).body;
+  const step = (status) => desk.post(`/api/v1/appointments/${a.id}/status`, { status });
+  assert.equal((await step('checked_out')).status, 409);
+  assert.equal((await step('no_show')).status, 409, 'not a no-show before its start');
+  assert.equal((await step('arrived')).status, 200);
+  const board = await desk.get('/api/v1/schedule/board?date=2026-03-02');
+  const row = board.body.items.find((x) => x.id === a.id);
+  assert.equal(row.status, 'arrived');
+  assert.equal(row.minutes_waiting, 0);
+  for (const s of ['roomed', 'with_provider', 'checked_out']) assert.equal((await step(s)).status, 200, s);
+  assert.equal((await step('arrived')).status, 409);
+  const full = await desk.get(`/api/v1/appointments/${a.id}`);
+  assert.deepEqual(full.body.history.map((h) => h.to_status), ['booked', 'arrived', 'roomed', 'with_provider', 'checked_out']);
+  assert.ok(full.body.checked_out_at && full.body.arrived_at);
+  assert.equal((await step('bogus')).status, 400);
+});
+
+test('a past appointment can be marked a no-show, which frees its time', async () => {
+  const a = await book(mgr, '2026-02-27T09:00:00-05:00');
+  assert.equal(a.status, 201, a.text);
+  const r = await desk.post(`/api/v1/appointments/${a.body.id}/status`, { status: 'no_show' });
+  assert.equal(r.status, 200);
+  assert.ok(r.body.no_show_at);
+  assert.equal((await book(mgr, '2026-02-27T09:00:00-05:00', { patient_id: patient2 })).status, 201);
+});
+
+test('reschedule keeps history and needs the current version; a move into a booked time is 409', async () => {
+  const a = (await book(desk, '2026-03-06T09:00:00-05:00')).body;
+  const b = (await book(desk, '2026-03-06T10:00:00-05:00', { patient_id: patient2 })).body;
+  const moved = await desk.patch(`/api/v1/appointments/${a.id}`, { version: a.version, start: '2026-03-06T11:00:00-05:00', reason: 'patient asked' });
+  assert.equal(moved.status, 200, moved.text);
+  assert.equal(moved.body.start, '2026-03-06T11:00:00-05:00');
+  const stale = await desk.patch(`/api/v1/appointments/${a.id}`, { version: a.version, start: '2026-03-06T11:30:00-05:00' });
+  assert.equal(stale.status, 409);
+  assert.equal(stale.body.type.endsWith('version-conflict'), true);
+  const clash = await desk.patch(`/api/v1/appointments/${a.id}`, { version: moved.body.version, start: '2026-03-06T10:10:00-05:00' });
+  assert.equal(clash.status, 409);
+  assert.equal(clash.body.conflict.appointment_id, b.id);
+  const h = (await desk.get(`/api/v1/appointments/${a.id}`)).body.history;
+  assert.equal(h.at(-1).to_status, 'rescheduled');
+  assert.equal(h.at(-1).from_start, '2026-03-06T09:00:00-05:00');
+  assert.equal(h.at(-1).reason, 'patient asked');
+});
+
+test('cancel: reason and who are required; late when the patient cancels within 24 h; the waitlist is offered the time', async () => {
+  const wl = await desk.post('/api/v1/waitlist', { patient_id: patient2, type_id: type, provider_id: prov, time_of_day: 'afternoon' });
+  assert.equal(wl.status, 201, wl.text);
+  const wl2 = await desk.post('/api/v1/waitlist', { patient_id: patient, type_id: type, time_of_day: 'morning' });
+  assert.equal(wl2.status, 201);
+  const a = (await book(desk, '2026-03-02T15:00:00-05:00')).body;
+  const missing = await desk.post(`/api/v1/appointments/${a.id}/cancel`, {});
+  assert.equal(missing.status, 400);
+  assert.deepEqual(missing.body.errors.map((e) => e.field).sort(), ['by', 'reason']);
+  const c = await desk.post(`/api/v1/appointments/${a.id}/cancel`, { reason: 'feeling better', by: 'patient' });
+  assert.equal(c.status, 200, c.text);
+  assert.equal(c.body.status, 'cancelled');
+  assert.equal(c.body.late_cancel, true);
+  assert.deepEqual(c.body.waitlist_matches.map((m) => m.waitlist_id), [wl.body.id], 'only the afternoon wish fits 15:00');
+  assert.equal((await desk.get(`/api/v1/waitlist/${wl.body.id}`)).body.status, 'offered');
+  assert.equal((await desk.post(`/api/v1/appointments/${a.id}/cancel`, { reason: 'x', by: 'patient' })).status, 409);
+  assert.equal((await book(desk, '2026-03-02T15:00:00-05:00', { patient_id: patient2 })).status, 201, 'the time is free again');
+});
+
+test('a weekly series books every occurrence or none; cancelling the remaining ones leaves the earlier', async () => {
+  const blocker = (await book(desk, '2026-03-25T16:00:00-04:00', { patient_id: patient2 })).body;
+  const clash = await book(desk, '2026-03-11T16:00:00-04:00', { repeat: { every_weeks: 1, count: 4 } });
+  assert.equal(clash.status, 409);
+  assert.equal(clash.body.occurrence, 3);
+  assert.equal(clash.body.conflict.appointment_id, blocker.id);
+  const none = await desk.get('/api/v1/appointments?' + new URLSearchParams({ patient_id: patient, from: '2026-03-11', to: '2026-04-30' }));
+  assert.equal(none.body.items.filter((x) => x.start.endsWith('T16:00:00-04:00')).length, 0, 'nothing of the failed series was kept');
+  const s = await book(desk, '2026-03-10T16:00:00-04:00', { repeat: { every_weeks: 1, count: 4 } });
+  assert.equal(s.status, 201, s.text);
+  const series = (await desk.get('/api/v1/appointments?' + new URLSearchParams({ patient_id: patient, from: '2026-03-10', to: '2026-04-30' })))
+    .body.items.filter((x) => x.series_id === s.body.id);
+  assert.deepEqual(series.map((x) => x.start), ['2026-03-10T16:00:00-04:00', '2026-03-17T16:00:00-04:00', '2026-03-24T16:00:00-04:00', '2026-03-31T16:00:00-04:00']);
+  const c = await desk.post(`/api/v1/appointments/${series[1].id}/cancel`, { reason: 'moving away', by: 'patient', scope: 'remaining' });
+  assert.equal(c.status, 200, c.text);
+  assert.equal(c.body.cancelled_count, 3);
+  assert.equal(c.body.late_cancel, false);
+  assert.equal((await desk.get(`/api/v1/appointments/${series[0].id}`)).body.status, 'booked');
+  assert.equal((await desk.get(`/api/v1/appointments/${series[3].id}`)).body.status, 'cancelled');
+});
+
+test('set-up: types validate and list their providers; front desk may book but not set up', async () => {
+  const bad = await mgr.post('/api/v1/appointment-types', { name: 'Bad', duration_min: 2, color: 'blue', provider_ids: [999999] });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.errors.map((e) => e.field).sort(), ['color']);
+  const got = await desk.get(`/api/v1/appointment-types/${type}`);
+  assert.deepEqual(got.body.provider_ids, [prov, prov2]);
+  assert.equal(got.body.slot_step_min, 15);
+  assert.equal((await desk.post('/api/v1/appointment-types', { name: 'X', duration_min: 10 })).status, 403);
+  assert.equal((await desk.post('/api/v1/availability-rules', {})).status, 403);
+  const dup = await mgr.post('/api/v1/appointment-types', { name: 'Follow-up', duration_min: 10 });
+  assert.equal(dup.status, 400);
+  assert.equal(dup.body.errors[0].field, 'name');
+});
+
+test('scheduling is scoped: 403 without the permission, 404 across practices', async () => {
+  const a = (await book(desk, '2026-03-09T13:00:00-04:00')).body;
+  for (const c of [auditor, hr]) {
+    assert.equal((await c.get(`/api/v1/appointments/${a.id}`)).status, 403);
+    assert.equal((await c.get('/api/v1/availability?type_id=' + type)).status, 403);
+  }
+  assert.equal((await adminB.get(`/api/v1/appointments/${a.id}`)).status, 404);
+  assert.equal((await adminB.patch(`/api/v1/appointments/${a.id}`, { version: 1, note: 'x' })).status, 404);
+  assert.equal((await adminB.post(`/api/v1/appointments/${a.id}/status`, { status: 'arrived' })).status, 404);
+  assert.equal((await adminB.post(`/api/v1/appointments/${a.id}/cancel`, { reason: 'x', by: 'practice' })).status, 404);
+  assert.equal((await adminB.get(`/api/v1/appointment-types/${type}`)).status, 404);
+  const foreign = await adminB.post('/api/v1/appointments', { patient_id: patient, provider_id: prov, location_id: loc, type_id: type, start: '2026-03-09T14:00:00-04:00' });
+  assert.equal(foreign.status, 400);
+  assert.equal(foreign.body.errors[0].field, 'patient_id');
+  const list = await adminB.get('/api/v1/appointments?from=2026-03-01&to=2026-04-01');
+  assert.deepEqual(list.body.items, []);
+  assert.equal((await adminB.get('/api/v1/availability?type_id=' + type)).status, 400, "another practice's type is not found");
+});
+
+test('reading an appointment is audited against its patient', async () => {
+  const a = (await book(desk, '2026-03-09T15:00:00-04:00', { patient_id: patient2 })).body;
+  await desk.get(`/api/v1/appointments/${a.id}`);
+  const admin = client(px.url, await login(px.url, px.email('admin')));
+  const t = await admin.get(`/api/v1/audit?patient_id=${patient2}`);
+  const actions = t.body.items.map((e) => e.action);
+  assert.ok(actions.includes('appointment.create') && actions.includes('appointment.read'), actions.join());
+});
