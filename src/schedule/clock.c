@@ -77,22 +77,28 @@ time_t tz_instant(const char *tz, int64_t day, int minute)
 {
 	icaltimezone *z = zone(tz);
 	struct icaltimetype t = icaltime_null_time();
-	civil_from_day(day + minute / 1440, &t.year, &t.month, &t.day);
+	day += minute / 1440;
 	minute %= 1440;
+	civil_from_day(day, &t.year, &t.month, &t.day);
 	t.hour = minute / 60;
 	t.minute = minute % 60;
 	t.zone = z;
 	time_t u = icaltime_as_timet_with_zone(t, z);
-	/* In a DST gap the wall time does not exist; libical answers an instant whose local
-	 * reading differs. Move to the end of the gap: the first valid local minute after it. */
+	/* In a gap libical uses the offset after it, so its answer reads earlier than asked;
+	 * move forward by the difference (the gap's length) to get RFC 5545's reading. */
 	int64_t ld;
 	int lm, off;
 	tz_local(tz, u, &ld, &lm, &off);
-	if (ld != day || lm != minute) {
-		int64_t want = (int64_t)minute * 60 + day * 86400;
-		int64_t got = (int64_t)lm * 60 + ld * 86400;
-		if (got < want)
-			u += (time_t)(want - got);
+	int64_t got = ld * 1440 + lm, want = day * 1440 + minute;
+	if (got < want)
+		return u + (time_t)((want - got) * 60);
+	/* A repeated time: libical answers the second occurrence; take the first. Shifts are
+	 * 30 minutes (Lord Howe), an hour, or two. */
+	static const int shifts[] = {1800, 3600, 7200};
+	for (int i = 0; i < 3; i++) {
+		tz_local(tz, u - shifts[i], &ld, &lm, &off);
+		if (ld * 1440 + lm == want)
+			return u - shifts[i];
 	}
 	return u;
 }

@@ -24,8 +24,9 @@ int clock_minute(const char *hhmm);
 
 /* True when `tz` names a zone libical knows ("UTC" included). */
 bool tz_known(const char *tz);
-/* The instant of local `day` at `minute` (0..1440) in tz. A time skipped by a DST change
- * maps to the instant after the gap; a repeated one to its first occurrence. */
+/* The instant of local `day` at `minute` (0..1440) in tz. As RFC 5545 (3.3.5) says, a time
+ * skipped by a DST change is read with the offset before the gap (02:30 becomes 03:30
+ * daylight time); a repeated time is its first occurrence. */
 time_t tz_instant(const char *tz, int64_t day, int minute);
 /* The local day and minute of the day of an instant, and the zone's UTC offset (seconds). */
 void tz_local(const char *tz, time_t t, int64_t *day, int *minute, int *offset);
