@@ -7,6 +7,7 @@
 #include "access/accounts.h"
 #include "patients/patients.h"
 #include "registry/registry.h"
+#include "schedule/schedule.h"
 
 static const char *const family[] = {
 	"Smith", "Johnson", "Williams", "Brown", "Jones", "García", "Miller", "Davis", "Rodríguez", "Martínez",
@@ -44,14 +45,14 @@ static const struct {
 static const char *const languages[] = {"en", "en", "en", "en", "en", "en", "es", "es", "vi", "zh", "pt", "fr"};
 
 /* splitmix64: small, fast and the same everywhere */
-static uint64_t next(uint64_t *s)
+uint64_t demo_rand(uint64_t *s)
 {
 	uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
 	return z ^ (z >> 31);
 }
-static int pick(uint64_t *s, int n) { return (int)(next(s) % (uint64_t)n); }
+static int pick(uint64_t *s, int n) { return (int)(demo_rand(s) % (uint64_t)n); }
 #define PICK(s, a) (a)[pick(s, (int)(sizeof(a) / sizeof *(a)))]
 
 static void phone(uint64_t *s, char out[16])
@@ -126,16 +127,23 @@ int demo_generate(db *c, const demo_opts *o, demo_result *out, err *e)
 	} docs[] = {{"Okafor", "Adaeze", "MD", "207Q00000X"}, {"Lindqvist", "Erik", "DO", "207R00000X"},
 		    {"Ramírez", "Sofía", "MD", "208000000X"}, {"Chen", "Wei", "NP", "363L00000X"},
 		    {"Bauer", "Hannah", "PA-C", "363A00000X"}};
-	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+	for (int i = 0; i < (o->providers > 0 ? o->providers : 1); i++) {
 		char npi[11];
-		snprintf(npi, sizeof npi, "1%08llu", (unsigned long long)(next(&s) % 100000000ull));
+		snprintf(npi, sizeof npi, "1%08llu", (unsigned long long)(demo_rand(&s) % 100000000ull));
 		npi_check_digit(npi, &npi[9]);
 		npi[10] = 0;
+		int k = i % (int)(sizeof docs / sizeof *docs);
+		const char *fam = i < 5 ? docs[k].fam : PICK(&s, family);
+		const char *giv = i < 5 ? docs[k].giv : i % 2 ? PICK(&s, given_m) : PICK(&s, given_f);
 		if (add(&x, REG_PROVIDER,
-			json_pack("{s:s,s:s,s:s,s:s,s:s}", "family_name", docs[i].fam, "given_name", docs[i].giv,
-				  "credentials", docs[i].cred, "taxonomy", docs[i].tax, "npi", npi),
-			e))
-			return -1;
+			json_pack("{s:s,s:s,s:s,s:s,s:s}", "family_name", fam, "given_name", giv, "credentials", docs[k].cred,
+				  "taxonomy", docs[k].tax, "npi", npi),
+			e)) {
+			if (e->code != ERR_VALIDATION) /* an NPI drawn twice: draw again */
+				return -1;
+			err_clear(e);
+			i--;
+		}
 	}
 	if (add(&x, REG_LOCATION,
 		json_pack("{s:s,s:{s:s,s:s,s:s,s:s},s:s,s:s,s:s}", "name", "Main Street Clinic", "address", "line1",
@@ -166,5 +174,5 @@ int demo_generate(db *c, const demo_opts *o, demo_result *out, err *e)
 		if (db_commit(c, e))
 			return -1;
 	}
-	return 0;
+	return demo_schedule(&x, &s, o->appointments, e);
 }

@@ -324,6 +324,36 @@ int appt_book(ctx *x, json_t *in, json_t **out, err *e)
 	return appt_load(x, first, out, e);
 }
 
+int appt_seed_one(ctx *x, const appt_seed *a, err *e)
+{
+	target t = {a->type, a->provider, a->location, 0, 0, ""};
+	int64_t id;
+	if (load_target(x, &t, e) || insert(x, &t, a->patient, a->start, false, false, 0, NULL, NULL, &id, e))
+		return -1;
+	if (!strcmp(a->status, "booked"))
+		return 0;
+	char st[4][TS_LEN];
+	const int64_t at[4] = {a->arrived, a->roomed, a->with_provider, a->checked_out};
+	for (int i = 0; i < 4; i++)
+		ts_format((time_t)at[i], st[i]);
+	bool live = strcmp(a->status, "cancelled") && strcmp(a->status, "no_show");
+	char when[TS_LEN];
+	ts_format((time_t)(a->start - 86400), when); /* confirmations and cancellations: the day before */
+	char missed[TS_LEN];
+	ts_format((time_t)(a->start + 1200), missed);
+	if (db_run(x->db, e,
+		   "UPDATE appointment SET status = $1, live = $2, confirmed_at = $3, arrived_at = $4, roomed_at = $5, "
+		   "with_provider_at = $6, checked_out_at = $7, no_show_at = $8, cancelled_at = $9, "
+		   "cancel_reason = $10, cancelled_by = $11 WHERE id = $12",
+		   "sisssssssssi", a->status, (int64_t)live, when, a->arrived ? st[0] : NULL, a->roomed ? st[1] : NULL,
+		   a->with_provider ? st[2] : NULL, a->checked_out ? st[3] : NULL,
+		   !strcmp(a->status, "no_show") ? missed : NULL, !strcmp(a->status, "cancelled") ? when : NULL,
+		   !strcmp(a->status, "cancelled") ? "schedule conflict" : NULL,
+		   !strcmp(a->status, "cancelled") ? "patient" : NULL, id) < 0)
+		return -1;
+	return appt_event(x, id, "booked", a->status, 0, NULL, e);
+}
+
 /* --- changes --- */
 
 static bool movable(const char *status) { return !strcmp(status, "booked") || !strcmp(status, "confirmed"); }

@@ -64,11 +64,27 @@ int clock_minute(const char *s)
 	return h * 60 + m;
 }
 
+/* libical finds a zone by a linear search of ~600 names; each thread remembers the few it
+ * uses (built-in zones live as long as the process). */
 static icaltimezone *zone(const char *tz)
 {
 	if (!tz || !strcmp(tz, "UTC"))
 		return icaltimezone_get_utc_timezone();
-	return icaltimezone_get_builtin_timezone(tz);
+	static __thread struct {
+		char name[64];
+		icaltimezone *z;
+	} seen[8];
+	static __thread unsigned next;
+	for (int i = 0; i < 8; i++)
+		if (seen[i].z && !strcmp(seen[i].name, tz))
+			return seen[i].z;
+	icaltimezone *z = icaltimezone_get_builtin_timezone(tz);
+	if (z && strlen(tz) < sizeof seen[0].name) {
+		unsigned k = next++ % 8;
+		strcpy(seen[k].name, tz);
+		seen[k].z = z;
+	}
+	return z;
 }
 
 bool tz_known(const char *tz) { return tz && zone(tz) != NULL; }

@@ -78,6 +78,16 @@ int appt_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 /* The check-in board of a local day at a location (default: today, every location). */
 int appt_board(ctx *x, const char *date, int64_t location, json_t **out, err *e);
 
+/* The demo generator's way in: an appointment placed inside availability by its caller,
+ * with its day's stamps (unix seconds, 0 for none) when it lies in the past. Overlaps are
+ * still refused. status: booked confirmed checked_out no_show cancelled. */
+typedef struct appt_seed {
+	int64_t patient, provider, location, type, start;
+	const char *status;
+	int64_t arrived, roomed, with_provider, checked_out;
+} appt_seed;
+int appt_seed_one(ctx *x, const appt_seed *a, err *e);
+
 /* --- the waitlist: {patient_id, type_id, provider_id?, location_id?, earliest_date?,
  * latest_date?, time_of_day?, weekdays?, note?, status?}; a cancellation offers the freed
  * time to the first matching waiting entry (see appt_cancel) --- */

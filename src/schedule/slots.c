@@ -66,8 +66,26 @@ typedef struct rule {
 	int64_t provider, location, from_day, to_day;
 	int start_min, end_min;
 	const char *tz;
+	unsigned weekdays; /* a plain weekly rule (bit 0 = Sunday), walked without libical; 0 if not */
 	struct icalrecurrencetype r;
 } rule;
+
+/* The weekday mask of FREQ=WEEKLY;BYDAY=... with nothing else (the common rule), or 0. */
+static unsigned plain_weekly(const struct icalrecurrencetype *r)
+{
+	if (r->freq != ICAL_WEEKLY_RECURRENCE || r->interval != 1 || r->count || !icaltime_is_null_time(r->until) ||
+	    r->by_month[0] != ICAL_RECURRENCE_ARRAY_MAX || r->by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+	    r->by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX || r->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+	    r->by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX || r->by_day[0] == ICAL_RECURRENCE_ARRAY_MAX)
+		return 0;
+	unsigned mask = 0;
+	for (int i = 0; i < ICAL_BY_DAY_SIZE && r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++) {
+		if (icalrecurrencetype_day_position(r->by_day[i]))
+			return 0;
+		mask |= 1u << ((int)icalrecurrencetype_day_day_of_week(r->by_day[i]) - 1);
+	}
+	return mask;
+}
 
 typedef struct place {
 	int64_t id;
@@ -159,6 +177,7 @@ static int plan_load(db *c, int64_t practice, const int64_t *prov, int nprov, in
 		if (!db_col_null(st, 6) && !day_parse(db_col_text(st, 6), &r->to_day))
 			continue;
 		r->tz = NULL; /* set below, once places are final */
+		r->weekdays = plain_weekly(&r->r);
 		if (r->r.freq != ICAL_NO_RECURRENCE && r->start_min >= 0 && r->end_min > r->start_min)
 			p->nrules++;
 	}
@@ -222,6 +241,16 @@ static void working(const plan *p, int64_t provider, int64_t a, int64_t b, spans
 			d1 = r->to_day;
 		if (d0 > d1)
 			continue;
+		if (r->weekdays) {
+			for (int64_t day = d0; day <= d1; day++) {
+				if (!(r->weekdays & (1u << day_weekday(day))))
+					continue;
+				int64_t sa = tz_instant(r->tz, day, r->start_min), sb = tz_instant(r->tz, day, r->end_min);
+				if (sb > a && sa < b)
+					push(out, (span){sa, sb, sa, r->location});
+			}
+			continue;
+		}
 		icalrecur_iterator *it = icalrecur_iterator_new(r->r, ical_date(r->from_day));
 		if (!it)
 			continue;
@@ -267,21 +296,19 @@ static int take_booked(db *c, int64_t practice, const int64_t *prov, spans *open
 	if (nprov == 1)
 		st = db_prepare(c,
 				"SELECT provider_id, start_s, end_s FROM appointment WHERE provider_id = $1 AND start_s > $2 "
-				"AND start_s < $3 AND live = 1",
+				"AND start_s < $3 AND end_s > $4 AND live = 1",
 				e);
 	else
 		st = db_prepare(c,
 				"SELECT provider_id, start_s, end_s FROM appointment WHERE practice_id = $1 AND start_s > $2 "
-				"AND start_s < $3 AND live = 1",
+				"AND start_s < $3 AND end_s > $4 AND live = 1",
 				e);
 	if (!st)
 		return -1;
-	db_bindv(st, "iii", nprov == 1 ? prov[0] : practice, a - 86400, b);
+	db_bindv(st, "iiii", nprov == 1 ? prov[0] : practice, a - 86400, b, a);
 	int rc;
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		int64_t pv = db_col_i64(st, 0), s = db_col_i64(st, 1), t = db_col_i64(st, 2);
-		if (t <= a)
-			continue;
 		int64_t *hit = bsearch(&pv, prov, (size_t)nprov, sizeof *prov, cmp_i64);
 		if (hit)
 			subtract(&open[hit - prov], s, t, 0);
@@ -291,11 +318,11 @@ static int take_booked(db *c, int64_t practice, const int64_t *prov, spans *open
 		return rc == DB_ERR ? -1 : 0;
 	st = db_prepare(c,
 			"SELECT start_s, end_s FROM appointment WHERE resource_id = $1 AND start_s > $2 AND start_s < $3 "
-			"AND live = 1",
+			"AND end_s > $4 AND live = 1",
 			e);
 	if (!st)
 		return -1;
-	db_bindv(st, "iii", resource, a - 86400, b);
+	db_bindv(st, "iiii", resource, a - 86400, b, a);
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		int64_t s = db_col_i64(st, 0), t = db_col_i64(st, 1);
 		for (int i = 0; i < nprov; i++)
@@ -338,7 +365,8 @@ int avail_find(db *c, int64_t practice, const avail_query *q, slot *out, int *no
 			if (q->location)
 				subtract(&open[i], INT64_MIN / 2, INT64_MAX / 2, -q->location); /* other locations */
 		}
-		rc = take_booked(c, practice, q->providers, open, np, q->resource, a, b + 86400, e);
+		/* a start just before b runs on for the type's duration */
+		rc = take_booked(c, practice, q->providers, open, np, q->resource, a, b + dur, e);
 		int n = 0;
 		for (int i = 0; i < np && !rc; i++) {
 			/* each provider's earliest `limit` starts in this chunk, in time order */

@@ -107,9 +107,11 @@ CREATE TABLE appointment (
   updated_at TEXT NOT NULL,
   CHECK (end_s > start_s AND end_s - start_s <= 86400)
 );
-CREATE INDEX appointment_provider ON appointment (provider_id, start_s);
-CREATE INDEX appointment_resource ON appointment (resource_id, start_s);
-CREATE INDEX appointment_day ON appointment (practice_id, start_s);
+-- The open-slot search and the overlap checks read only these indexes (they cover the
+-- columns those queries need), one per provider and one per practice and time.
+CREATE INDEX appointment_provider ON appointment (provider_id, start_s, end_s, live, overbook);
+CREATE INDEX appointment_resource ON appointment (resource_id, start_s, end_s, live);
+CREATE INDEX appointment_day ON appointment (practice_id, start_s, provider_id, end_s, live);
 CREATE INDEX appointment_patient ON appointment (practice_id, patient_id, start_s);
 CREATE INDEX appointment_series ON appointment (series_id);
 
