@@ -5,7 +5,7 @@
  * On a demo practice (praxis demo --providers 50 --appointments 200000): the next 10 open
  * starts of a 20-minute type over 90 days for one provider and for any of the providers,
  * median and p99; bookings per second with the full path (validation, availability,
- * conflict check, insert, history, audit; one transaction and one commit each) from 4
+ * conflict check, insert, history, audit; group commit, see store/group.c) from 4
  * threads; and, next to it, the machine's own fdatasync rate in the database's directory. */
 #include <fcntl.h>
 #include <libgen.h>
@@ -184,7 +184,7 @@ int main(int argc, char **argv)
 	}
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s", strncmp(url, "postgres", 8) ? url : "/tmp");
-	printf("%-48s %7.0f /s   (%d in %.1f s, %d refused)\n", "bookings, 4 threads, one commit each", booked / secs, booked,
+	printf("%-48s %7.0f /s   (%d in %.1f s, %d refused)\n", "bookings, 4 threads, group commit", booked / secs, booked,
 	       secs, failed);
 	printf("%-48s %7.0f /s\n", "reference: 4 KiB write + fdatasync, same disk", fsync_rate(dirname(dir)));
 	return 0;

@@ -238,6 +238,41 @@ static int lost_race(ctx *x, const target *t, bool overbook, int64_t a, err *e)
 	return -1;
 }
 
+/* The write of a booking: every occurrence, or none (see db_group_write). */
+typedef struct booking {
+	ctx x;
+	const target *t;
+	int64_t patient;
+	int count;
+	const int64_t *at;
+	const bool *outside;
+	bool overbook;
+	const char *note, *reason;
+	int64_t first; /* out: the first appointment's id */
+	int failed;    /* out: the occurrence that could not be booked */
+} booking;
+
+static int book_tx(db *w, void *arg, err *e)
+{
+	booking *b = arg;
+	ctx x = b->x;
+	x.db = w;
+	for (int i = 0; i < b->count; i++) {
+		int64_t id;
+		if (insert(&x, b->t, b->patient, b->at[i], b->overbook, b->outside[i], b->count > 1 ? b->first : 0, b->note,
+			   b->reason, &id, e)) {
+			b->failed = i;
+			return -1;
+		}
+		if (!i) {
+			b->first = id;
+			if (b->count > 1 && db_run(w, e, "UPDATE appointment SET series_id = id WHERE id = $1", "i", id) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int appt_book(ctx *x, json_t *in, json_t **out, err *e)
 {
 	if (!json_is_object(in))
@@ -292,36 +327,20 @@ int appt_book(ctx *x, json_t *in, json_t **out, err *e)
 		at[i] = i ? (int64_t)tz_instant(t.tz, day + (int64_t)i * 7 * every, minute) : (int64_t)start;
 		rc = check_hours(x, &t, at[i], at[i] + t.duration_min * 60, in, &outside[i], e);
 	}
-	const char *note = json_string_value(json_object_get(in, "note"));
-	const char *reason = json_string_value(json_object_get(in, "override_reason"));
-	int64_t first = 0;
+	booking b = {*x, &t, patient, count, at, outside, overbook, json_string_value(json_object_get(in, "note")),
+		     json_string_value(json_object_get(in, "override_reason")), 0, -1};
 	if (rc == 0)
-		rc = db_begin(x->db, e);
-	int failed = -1;
-	for (int i = 0; i < count && !rc; i++) {
-		int64_t id;
-		rc = insert(x, &t, patient, at[i], overbook, outside[i], count > 1 ? first : 0, note, reason, &id, e);
-		if (rc)
-			failed = i;
-		else if (!i) {
-			first = id;
-			if (count > 1)
-				rc = (int)db_run(x->db, e, "UPDATE appointment SET series_id = id WHERE id = $1", "i", id) < 0 ? -1 : 0;
-		}
+		rc = db_group_write(x->db, book_tx, &b, e);
+	if (rc && b.failed >= 0) {
+		lost_race(x, &t, overbook, at[b.failed], e);
+		if (count > 1 && e->extra)
+			json_object_set_new(e->extra, "occurrence", json_integer(b.failed + 1));
 	}
-	if (rc && db_in_tx(x->db)) {
-		db_rollback(x->db);
-		if (failed >= 0)
-			lost_race(x, &t, overbook, at[failed], e);
-		if (failed >= 0 && count > 1 && e->extra)
-			json_object_set_new(e->extra, "occurrence", json_integer(failed + 1));
-	} else if (!rc)
-		rc = db_commit(x->db, e);
 	free(at);
 	free(outside);
 	if (rc)
 		return -1;
-	return appt_load(x, first, out, e);
+	return appt_load(x, b.first, out, e);
 }
 
 int appt_seed_one(ctx *x, const appt_seed *a, err *e)

@@ -21,6 +21,9 @@ int db_open(const char *url, db **out, err *e)
 		free(c);
 		return -1;
 	}
+	c->url = strdup(url);
+	if (!c->url)
+		abort();
 	*out = c;
 	return 0;
 }
@@ -37,6 +40,7 @@ void db_close(db *c)
 			free(st);
 		}
 	c->eng->close(c);
+	free(c->url);
 	free(c);
 }
 

@@ -75,4 +75,14 @@ bool db_in_tx(const db *c);
 int db_tx_begin(db *c, bool *own, err *e);
 int db_tx_end(db *c, bool own, int rc, err *e);
 
+/* Group commit of small write transactions (group.c). On SQLite, fn runs on a writer
+ * thread's own connection `w`, in a SAVEPOINT of one transaction shared with the calls
+ * queued meanwhile; the transaction commits once (one fsync for the group) and then each
+ * caller gets fn's result. A failing fn rolls back only its own work; a failed commit fails
+ * them all. On PostgreSQL, fn runs in its own transaction on `c` (the server already
+ * commits concurrent transactions together). fn must not begin or end transactions, and
+ * must do its reads that need no lock before calling (on `c`). Returns fn's result. */
+typedef int (*db_group_fn)(db *w, void *arg, err *e);
+int db_group_write(db *c, db_group_fn fn, void *arg, err *e);
+
 #endif

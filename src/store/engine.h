@@ -46,6 +46,7 @@ struct db_stmt {
 struct db {
 	const engine *eng;
 	db_engine kind;
+	char *url; /* as opened: group.c opens the writer's own connection with it */
 	void *h;
 	bool in_tx;
 	int nstmts;
