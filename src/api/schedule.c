@@ -78,6 +78,17 @@ static int wl_create(req *r, err *e) { return waitlist_create(&r->x, r->body, &r
 static int wl_get(req *r, err *e) { return waitlist_get(&r->x, r->id, &r->out, e); }
 static int wl_update(req *r, err *e) { return waitlist_update(&r->x, r->id, r->body, &r->out, e); }
 
+static int feed_new(req *r, err *e) { return feed_create(&r->x, r->id, r->body, &r->out, e); }
+static int feed_del(req *r, err *e) { return feed_revoke(&r->x, r->id, e); }
+
+static int feed_get(req *r, err *e)
+{
+	if (feed_ics(r->x.db, r->id, api_arg(r, "token"), r->x.ip, &r->out_text, e))
+		return -1;
+	r->content_type = "text/calendar; charset=utf-8";
+	return 0;
+}
+
 ROUTES(schedule,
        {"GET", "/api/v1/appointment-types", P_SCHEDULE_READ, 0, type_list, "Appointment types"},
        {"POST", "/api/v1/appointment-types", P_SCHEDULE_SETUP, 0, type_create, "Add an appointment type: {name, duration_min, provider_ids, ...}", 201},
@@ -105,6 +116,9 @@ ROUTES(schedule,
        {"POST", "/api/v1/appointments/{id}/status", P_SCHEDULE_WRITE, 0, appt_status_h, "Next step: {status: confirmed|arrived|roomed|with_provider|checked_out|no_show}"},
        {"POST", "/api/v1/appointments/{id}/cancel", P_SCHEDULE_WRITE, 0, appt_cancel_h, "Cancel: {reason, by: patient|practice, scope?: one|remaining}"},
        {"GET", "/api/v1/schedule/board", P_SCHEDULE_READ, 0, board, "The check-in board of a day: ?date=&location_id="},
+       {"POST", "/api/v1/providers/{id}/calendar-feed", P_SCHEDULE_SETUP, 0, feed_new, "A new calendar feed URL for a provider: {show_patient_names?}", 201},
+       {"DELETE", "/api/v1/providers/{id}/calendar-feed", P_SCHEDULE_SETUP, 0, feed_del, "Revoke the provider's calendar feeds", 204},
+       {"GET", "/api/v1/providers/{id}/calendar.ics", P_NONE, R_PUBLIC | R_TEXT, feed_get, "iCalendar feed (?token= is the credential): busy time and types"},
        {"GET", "/api/v1/waitlist", P_SCHEDULE_READ, 0, wl_list, "The waitlist, oldest first"},
        {"POST", "/api/v1/waitlist", P_SCHEDULE_WRITE, 0, wl_create, "Add a patient to the waitlist", 201},
        {"GET", "/api/v1/waitlist/{id}", P_SCHEDULE_READ, 0, wl_get, "One waitlist entry"},

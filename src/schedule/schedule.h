@@ -96,6 +96,16 @@ int waitlist_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 int waitlist_get(ctx *x, int64_t id, json_t **out, err *e);
 int waitlist_list(ctx *x, int limit, int64_t after, json_t **out, err *e);
 
+/* --- a provider's iCalendar feed --- */
+/* {show_patient_names?} -> {id, path (with the token), token}; the token is shown once. */
+int feed_create(ctx *x, int64_t provider, json_t *in, json_t **out, err *e);
+/* Deletes every feed of the provider: their URLs stop working. */
+int feed_revoke(ctx *x, int64_t provider, err *e);
+/* The feed for a token (no sign-in: the token is the credential): live appointments from
+ * 30 days back to 180 ahead as text/calendar (*out is libical-allocated, free() it).
+ * A wrong or revoked token is ERR_NOT_FOUND. */
+int feed_ics(db *c, int64_t provider, const char *token, const char *ip, char **out, err *e);
+
 /* Shared by the files of this folder. */
 int cmp_i64(const void *a, const void *b);
 

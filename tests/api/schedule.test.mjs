@@ -245,3 +245,28 @@ test('reading an appointment is audited against its patient', async () => {
   const actions = t.body.items.map((e) => e.action);
   assert.ok(actions.includes('appointment.create') && actions.includes('appointment.read'), actions.join());
 });
+
+test('calendar feed: a secret URL shows busy time and types, names only when turned on; revoking ends it', async () => {
+  const a = (await book(desk, '2026-03-10T09:00:00-04:00')).body;
+  assert.equal((await desk.post(`/api/v1/providers/${prov}/calendar-feed`, {})).status, 403, 'setting up a feed is schedule.setup');
+  const f = await mgr.post(`/api/v1/providers/${prov}/calendar-feed`, {});
+  assert.equal(f.status, 201, f.text);
+  const ics = await fetch(px.url + f.body.path);
+  assert.equal(ics.status, 200);
+  assert.match(ics.headers.get('content-type'), /^text\/calendar/);
+  const text = await ics.text();
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(text, new RegExp(`UID:appointment-${a.id}@`));
+  assert.match(text, /DTSTART:20260310T130000Z/);
+  assert.match(text, /SUMMARY:Busy: Follow-up/);
+  assert.ok(!text.includes('Doe'), 'no patient names by default');
+  const named = await mgr.post(`/api/v1/providers/${prov}/calendar-feed`, { show_patient_names: true });
+  assert.match(await (await fetch(px.url + named.body.path)).text(), /SUMMARY:Follow-up: Doe\\?, Jane/);
+  const forged = f.body.path.replace(/token=.{8}/, 'token=AAAAAAAA');
+  assert.equal((await fetch(px.url + forged)).status, 404);
+  assert.equal((await fetch(px.url + f.body.path.replace(`providers/${prov}/`, `providers/${prov2}/`))).status, 404, 'a token opens only its own provider');
+  assert.equal((await adminB.del(`/api/v1/providers/${prov}/calendar-feed`)).status, 404);
+  assert.equal((await mgr.del(`/api/v1/providers/${prov}/calendar-feed`)).status, 204);
+  assert.equal((await fetch(px.url + f.body.path)).status, 404, 'revoked');
+  assert.equal((await fetch(px.url + named.body.path)).status, 404, 'revoked');
+});

@@ -182,3 +182,17 @@ CREATE TABLE waitlist (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX waitlist_status ON waitlist (practice_id, status, id);
+
+-- A provider's calendar feed: a secret URL a calendar app subscribes to. Only the token's
+-- hash is kept; deleting the row revokes it. Busy time and appointment types only, unless
+-- whoever set the feed up (schedule.setup) turned patient names on.
+CREATE TABLE calendar_feed (
+  id {{id}},
+  practice_id BIGINT NOT NULL REFERENCES practice(id),
+  provider_id BIGINT NOT NULL REFERENCES provider(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  show_patient_names INTEGER NOT NULL DEFAULT 0,
+  created_by BIGINT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX calendar_feed_provider ON calendar_feed (practice_id, provider_id);
