@@ -22,6 +22,7 @@
 	X(SCHEDULE_WRITE, "schedule.write")                                                        \
 	X(SCHEDULE_SETUP, "schedule.setup")                                                        \
 	X(SCHEDULE_OVERRIDE, "schedule.override")                                                  \
+	X(SCHEDULE_REPORTS, "schedule.reports")                                                    \
 	X(PRACTICE_ADMIN, "practice.admin")
 
 typedef enum {

@@ -45,6 +45,8 @@ struct req {
 	int status;             /* defaults to the route's ok_status */
 	json_t *out;            /* JSON body (owned), NULL for none */
 	char *out_text;         /* R_TEXT routes: malloc'ed body */
+	size_t out_len;         /* its length when it is binary (0: a C string) */
+	const char *filename;   /* a download: sent as Content-Disposition: attachment */
 	const char *content_type;
 	char cookie[TOKEN_LEN]; /* a new session token to set as cookie; "-" clears it */
 };

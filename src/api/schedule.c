@@ -1,4 +1,7 @@
 /* schedule.c: appointment types, rooms, availability, appointments, the board, the waitlist. */
+#include <stdio.h>
+#include <string.h>
+
 #include "api/api.h"
 #include "schedule/schedule.h"
 
@@ -89,6 +92,51 @@ static int feed_get(req *r, err *e)
 	return 0;
 }
 
+/* A report as JSON ({items}), or ?format=csv|xlsx as a download named after it. */
+static int report(req *r, const char *name, const column *cols, int ncols, json_t *rows, err *e)
+{
+	const char *fmt = api_arg(r, "format");
+	if (!fmt || !*fmt || !strcmp(fmt, "json")) {
+		r->out = json_pack("{s:o,s:n}", "items", rows, "next_cursor");
+		return 0;
+	}
+	static __thread char filename[64];
+	snprintf(filename, sizeof filename, "%s.%s", name, fmt);
+	int rc;
+	if (!strcmp(fmt, "csv")) {
+		rc = table_csv(cols, ncols, rows, &r->out_text, &r->out_len, e);
+		r->content_type = "text/csv; charset=utf-8";
+	} else if (!strcmp(fmt, "xlsx")) {
+		rc = table_xlsx(name, cols, ncols, rows, &r->out_text, &r->out_len, e);
+		r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	} else
+		rc = err_field(e, "format", "must be json, csv or xlsx");
+	json_decref(rows);
+	if (!rc) {
+		r->filename = filename;
+		ctx_audit_read(&r->x, "report.export", "report", 0, 0);
+	}
+	return rc;
+}
+
+static int utilisation(req *r, err *e)
+{
+	json_t *rows;
+	if (report_utilisation(&r->x, api_arg(r, "from"), api_arg(r, "to"), &rows, e))
+		return -1;
+	return report(r, "utilisation", utilisation_columns, utilisation_ncolumns, rows, e);
+}
+
+static int wait_times(req *r, err *e)
+{
+	int64_t provider;
+	json_t *rows;
+	if (api_int_arg(r, "provider_id", &provider, e) ||
+	    report_wait_times(&r->x, api_arg(r, "from"), api_arg(r, "to"), provider, &rows, e))
+		return -1;
+	return report(r, "wait-times", wait_columns, wait_ncolumns, rows, e);
+}
+
 ROUTES(schedule,
        {"GET", "/api/v1/appointment-types", P_SCHEDULE_READ, 0, type_list, "Appointment types"},
        {"POST", "/api/v1/appointment-types", P_SCHEDULE_SETUP, 0, type_create, "Add an appointment type: {name, duration_min, provider_ids, ...}", 201},
@@ -119,6 +167,8 @@ ROUTES(schedule,
        {"POST", "/api/v1/providers/{id}/calendar-feed", P_SCHEDULE_SETUP, 0, feed_new, "A new calendar feed URL for a provider: {show_patient_names?}", 201},
        {"DELETE", "/api/v1/providers/{id}/calendar-feed", P_SCHEDULE_SETUP, 0, feed_del, "Revoke the provider's calendar feeds", 204},
        {"GET", "/api/v1/providers/{id}/calendar.ics", P_NONE, R_PUBLIC | R_TEXT, feed_get, "iCalendar feed (?token= is the credential): busy time and types"},
+       {"GET", "/api/v1/reports/schedule/utilisation", P_SCHEDULE_REPORTS, 0, utilisation, "Utilisation, no-shows, cancellations, lead time, new patients per provider and week: ?from=&to=&format=json|csv|xlsx"},
+       {"GET", "/api/v1/reports/schedule/wait-times", P_SCHEDULE_REPORTS, 0, wait_times, "Waits per provider and day, median and 90th percentile: ?from=&to=&provider_id=&format=json|csv|xlsx"},
        {"GET", "/api/v1/waitlist", P_SCHEDULE_READ, 0, wl_list, "The waitlist, oldest first"},
        {"POST", "/api/v1/waitlist", P_SCHEDULE_WRITE, 0, wl_create, "Add a patient to the waitlist", 201},
        {"GET", "/api/v1/waitlist/{id}", P_SCHEDULE_READ, 0, wl_get, "One waitlist entry"},

@@ -115,6 +115,9 @@ int demo_schedule(ctx *x, uint64_t *s, int appointments, err *e)
 					appt_seed ap = {lo + (int64_t)(demo_rand(s) % (uint64_t)(hi - lo + 1)), prov[i], loc[i % 2], type_id[k],
 							tz_instant("America/New_York", day, t), "booked", 0, 0, 0, 0};
 					int r = (int)(demo_rand(s) % 100);
+					/* booked 0 to 40 days ahead (mostly within two weeks), never in the future */
+					int64_t lead = 3600 * (int64_t)(demo_rand(s) % 24) + 86400 * (int64_t)(demo_rand(s) % 100 < 70 ? demo_rand(s) % 14 : demo_rand(s) % 40);
+					ap.booked = ap.start - lead < now ? ap.start - lead : now;
 					if (ap.start + types[k].minutes * 60 < now) {
 						ap.status = r < 7 ? "no_show" : r < 16 ? "cancelled" : "checked_out";
 						ap.arrived = ap.start - 60 * (int64_t)(demo_rand(s) % 15);

@@ -266,9 +266,15 @@ static enum MHD_Result handle(conn *c, struct MHD_Connection *mc, const char *ur
 	} else {
 		status = (unsigned)(r->status ? r->status : rt->ok_status ? rt->ok_status : 200);
 		if (r->out_text) {
-			resp = MHD_create_response_from_buffer(strlen(r->out_text), r->out_text, MHD_RESPMEM_MUST_FREE);
+			resp = MHD_create_response_from_buffer(r->out_len ? r->out_len : strlen(r->out_text), r->out_text,
+							       MHD_RESPMEM_MUST_FREE);
 			r->out_text = NULL;
 			MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/plain");
+			if (r->filename) {
+				char cd[160];
+				snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", r->filename);
+				MHD_add_response_header(resp, "Content-Disposition", cd);
+			}
 			add_headers(resp, true);
 		} else if (r->out && status != 204) {
 			resp = json_response(r->out, "application/json");

@@ -349,6 +349,12 @@ int appt_seed_one(ctx *x, const appt_seed *a, err *e)
 	int64_t id;
 	if (load_target(x, &t, e) || insert(x, &t, a->patient, a->start, false, false, 0, NULL, NULL, &id, e))
 		return -1;
+	if (a->booked) {
+		char made[TS_LEN];
+		ts_format((time_t)a->booked, made);
+		if (db_run(x->db, e, "UPDATE appointment SET created_at = $1 WHERE id = $2", "si", made, id) < 0)
+			return -1;
+	}
 	if (!strcmp(a->status, "booked"))
 		return 0;
 	char st[4][TS_LEN];

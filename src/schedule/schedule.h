@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "access/access.h"
+#include "formats/table.h"
 
 /* --- set-up: rooms and equipment, types, availability rules and exceptions --- */
 
@@ -52,6 +53,10 @@ int avail_find(db *c, int64_t practice, const avail_query *q, slot *out, int *n,
  * and exceptions; bookings are not considered). */
 int avail_covers(db *c, int64_t practice, int64_t provider, int64_t location, int64_t a, int64_t b, bool *inside,
 		 err *e);
+/* Working minutes (rules + extra sessions - blocked time, bookings ignored) of each
+ * provider (sorted) in each window [edges[k], edges[k+1]): minutes[i * (nedges - 1) + k]. */
+int avail_worked(db *c, int64_t practice, const int64_t *prov, int nprov, const int64_t *edges, int nedges,
+		 int64_t *minutes, err *e);
 /* GET /availability: type_id required; provider_id (else every provider offering the
  * type), location_id, from (default now), to (default from + 90 days, at most 366), limit. */
 int avail_search(ctx *x, int64_t type, int64_t provider, int64_t location, const char *from, const char *to,
@@ -85,6 +90,7 @@ typedef struct appt_seed {
 	int64_t patient, provider, location, type, start;
 	const char *status;
 	int64_t arrived, roomed, with_provider, checked_out;
+	int64_t booked; /* when it was booked (0: now) */
 } appt_seed;
 int appt_seed_one(ctx *x, const appt_seed *a, err *e);
 
@@ -95,6 +101,20 @@ int waitlist_create(ctx *x, json_t *in, json_t **out, err *e);
 int waitlist_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 int waitlist_get(ctx *x, int64_t id, json_t **out, err *e);
 int waitlist_list(ctx *x, int limit, int64_t after, json_t **out, err *e);
+
+/* --- reports: rows (a JSON array of objects) and the columns to write them with --- */
+/* Per provider and week (weeks start on Monday in the practice's zone): available and
+ * booked minutes, utilisation, appointments, no-show, cancellation and late-cancellation
+ * rates, median booking lead time, new-patient share. from/to: dates, at most 53 weeks. */
+int report_utilisation(ctx *x, const char *from, const char *to, json_t **rows, err *e);
+extern const column utilisation_columns[];
+extern const int utilisation_ncolumns;
+/* Per provider and day, from checked-out visits: arrival to rooming, rooming to the
+ * provider, and the whole visit (arrival to check-out), median and 90th percentile in
+ * minutes. provider 0: every provider. */
+int report_wait_times(ctx *x, const char *from, const char *to, int64_t provider, json_t **rows, err *e);
+extern const column wait_columns[];
+extern const int wait_ncolumns;
 
 /* --- a provider's iCalendar feed --- */
 /* {show_patient_names?} -> {id, path (with the token), token}; the token is shown once. */

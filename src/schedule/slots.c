@@ -413,3 +413,28 @@ int avail_covers(db *c, int64_t practice, int64_t provider, int64_t location, in
 	plan_free(&p);
 	return 0;
 }
+
+int avail_worked(db *c, int64_t practice, const int64_t *prov, int nprov, const int64_t *edges, int nedges,
+		 int64_t *minutes, err *e)
+{
+	plan p;
+	if (plan_load(c, practice, prov, nprov, edges[0], edges[nedges - 1], &p, e)) {
+		plan_free(&p);
+		return -1;
+	}
+	spans w = {0};
+	for (int i = 0; i < nprov; i++)
+		for (int k = 0; k + 1 < nedges; k++) {
+			working(&p, prov[i], edges[k], edges[k + 1], &w);
+			int64_t sum = 0;
+			for (int j = 0; j < w.n; j++) {
+				int64_t a = w.v[j].a > edges[k] ? w.v[j].a : edges[k];
+				int64_t b = w.v[j].b < edges[k + 1] ? w.v[j].b : edges[k + 1];
+				sum += b > a ? b - a : 0;
+			}
+			minutes[i * (nedges - 1) + k] = sum / 60;
+		}
+	free(w.v);
+	plan_free(&p);
+	return 0;
+}

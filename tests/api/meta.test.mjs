@@ -26,7 +26,8 @@ const routes = [
   ['get', '/api/v1/appointments/{id}'], ['patch', '/api/v1/appointments/{id}'], ['post', '/api/v1/appointments/{id}/status'],
   ['post', '/api/v1/appointments/{id}/cancel'], ['get', '/api/v1/schedule/board'],
   ['post', '/api/v1/providers/{id}/calendar-feed'], ['delete', '/api/v1/providers/{id}/calendar-feed'],
-  ['get', '/api/v1/providers/{id}/calendar.ics'],
+  ['get', '/api/v1/providers/{id}/calendar.ics'], ['get', '/api/v1/reports/schedule/utilisation'],
+  ['get', '/api/v1/reports/schedule/wait-times'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {

@@ -270,3 +270,35 @@ test('calendar feed: a secret URL shows busy time and types, names only when tur
   assert.equal((await fetch(px.url + f.body.path)).status, 404, 'revoked');
   assert.equal((await fetch(px.url + named.body.path)).status, 404, 'revoked');
 });
+
+test('reports: utilisation per provider and week, wait times per day; CSV and XLSX downloads', async () => {
+  assert.equal((await desk.get('/api/v1/reports/schedule/utilisation?from=2026-03-02&to=2026-03-08')).status, 403);
+  const bad = await mgr.get('/api/v1/reports/schedule/utilisation?from=2026-03-02');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.errors[0].field, 'to');
+  const u = await mgr.get('/api/v1/reports/schedule/utilisation?from=2026-03-02&to=2026-03-08');
+  assert.equal(u.status, 200, u.text);
+  const row = u.body.items.find((r) => r.provider_id === prov && r.week === '2026-03-02');
+  assert.equal(row.available_min, 5 * 7 * 60 + 60, 'five 7-hour days and the one-hour Saturday session');
+  const list = (await desk.get('/api/v1/appointments?' + new URLSearchParams({ from: '2026-03-02T05:00:00Z', to: '2026-03-09T05:00:00Z', provider_id: prov, limit: 500 }))).body.items;
+  const held = list.filter((a) => a.status !== 'cancelled');
+  assert.equal(row.appointments, list.length);
+  assert.equal(row.booked_min, held.reduce((n, a) => n + a.duration_min, 0));
+  assert.equal(row.cancellations, list.length - held.length);
+  assert.ok(Math.abs(row.utilisation - row.booked_min / row.available_min) < 1e-9);
+  const w = await mgr.get('/api/v1/reports/schedule/wait-times?from=2026-03-02&to=2026-03-02');
+  assert.equal(w.status, 200, w.text);
+  assert.deepEqual(w.body.items.map((r) => [r.provider_id, r.date, r.visits]), [[prov, '2026-03-02', 1]]);
+  const csv = await fetch(px.url + '/api/v1/reports/schedule/utilisation?from=2026-03-02&to=2026-03-08&format=csv', { headers: { Authorization: mgr.auth } });
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-disposition'), /attachment; filename="utilisation.csv"/);
+  const lines = (await csv.text()).trim().split('\r\n');
+  assert.equal(lines[0].split(',')[0], 'Provider');
+  assert.equal(lines.length, u.body.items.length + 1);
+  const x = await fetch(px.url + '/api/v1/reports/schedule/wait-times?from=2026-03-02&to=2026-03-02&format=xlsx', { headers: { Authorization: mgr.auth } });
+  assert.equal(x.status, 200);
+  const bytes = Buffer.from(await x.arrayBuffer());
+  assert.equal(bytes.subarray(0, 4).toString('binary'), 'PK\x03\x04', 'an XLSX file is a zip');
+  assert.ok(bytes.includes('xl/worksheets/sheet1.xml'));
+  assert.equal((await mgr.get('/api/v1/reports/schedule/wait-times?from=2026-03-02&to=2026-03-02&format=pdf')).status, 400);
+});

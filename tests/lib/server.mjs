@@ -134,6 +134,7 @@ export function client(base, token, extraHeaders = {}) {
     patch: (p, b, h) => call('PATCH', p, b, h),
     del: (p, h) => call('DELETE', p, undefined, h),
     call,
+    auth: token ? 'Bearer ' + token : undefined, // for raw fetch (downloads)
   };
 }
 
