@@ -16,6 +16,10 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { ProvidersPage } from './pages/admin/ProvidersPage';
 import { LocationsPage } from './pages/admin/LocationsPage';
 import { AuditPage } from './pages/compliance/AuditPage';
+import { CalendarPage } from './pages/schedule/CalendarPage';
+import { CheckInBoardPage } from './pages/schedule/CheckInBoardPage';
+import { WaitlistPage } from './pages/schedule/WaitlistPage';
+import { ScheduleSetupPage } from './pages/schedule/ScheduleSetupPage';
 
 function FullPageLoader() {
   return (
@@ -83,6 +87,10 @@ function PlannedPage({ path }: { path: string }) {
 
 /** The built pages, each behind the permission it needs; `what` ends "Your role does not allow you to open …". */
 const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page: ComponentType }[] = [
+  { path: 'schedule', permission: 'schedule.read', what: 'the calendar', Page: CalendarPage },
+  { path: 'schedule/board', permission: 'schedule.read', what: 'the check-in board', Page: CheckInBoardPage },
+  { path: 'schedule/waitlist', permission: 'schedule.read', what: 'the waitlist', Page: WaitlistPage },
+  { path: 'schedule/setup', permission: 'schedule.setup', what: 'schedule setup', Page: ScheduleSetupPage },
   { path: 'patients', permission: 'patient.read', what: 'patients', Page: PatientListPage },
   { path: 'patients/new', permission: 'patient.write', what: 'patient registration', Page: PatientRegisterPage },
   { path: 'patients/:id', permission: 'patient.read', what: 'this patient', Page: PatientDetailPage },

@@ -47,6 +47,10 @@ export const SERVER_PERMISSIONS = new Set<string>([
   'user.write',
   'audit.read',
   'practice.admin',
+  'schedule.read',
+  'schedule.write',
+  'schedule.setup',
+  'schedule.override',
 ]);
 
 const BILLING = ['biller', 'practice_manager'];
@@ -57,17 +61,13 @@ const GROWTH = ['practice_manager', 'front_desk'];
 
 export const NAV: NavSection[] = [
   {
-    label: 'Schedule',
+    label: 'Scheduling',
     icon: IconCalendarEvent,
     items: [
-      {
-        label: 'Schedule',
-        path: '/schedule',
-        permission: 'schedule.read',
-        roles: ['front_desk', 'provider', 'practice_manager'],
-        planned:
-          "Book, move and cancel appointments across providers and locations from open slots, find the next available time, and run today's check-in board.",
-      },
+      { label: 'Calendar', path: '/schedule', permission: 'schedule.read' },
+      { label: 'Check-in board', path: '/schedule/board', permission: 'schedule.read' },
+      { label: 'Waitlist', path: '/schedule/waitlist', permission: 'schedule.read' },
+      { label: 'Schedule setup', path: '/schedule/setup', permission: 'schedule.setup' },
     ],
   },
   {

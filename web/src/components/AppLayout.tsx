@@ -35,7 +35,14 @@ export function AppLayout() {
 
   useEffect(() => close(), [location.pathname, close]);
 
-  const isActive = (path: string) => location.pathname === path || location.pathname.startsWith(path + '/');
+  // The item whose path is the longest prefix of the address is the active one
+  // ("/schedule/board" is the board, not also the calendar at "/schedule").
+  const matches = (path: string) => location.pathname === path || location.pathname.startsWith(path + '/');
+  const activePath = sections
+    .flatMap((s) => s.items.map((i) => i.path))
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
+  const isActive = (path: string) => path === activePath;
 
   return (
     <AppShell

@@ -22,3 +22,28 @@ export const OUTCOME_STATUS: Record<string, { label: string; color: string }> = 
   failed: { label: 'Failure', color: 'orange' },
   error: { label: 'Error', color: 'orange' },
 };
+
+/** Appointment states: one colour each, on the calendar, the board and in badges. */
+export const APPOINTMENT_STATUS: Record<string, { label: string; color: string }> = {
+  booked: { label: 'Booked', color: 'blue' },
+  confirmed: { label: 'Confirmed', color: 'indigo' },
+  arrived: { label: 'Arrived', color: 'orange' },
+  roomed: { label: 'Roomed', color: 'grape' },
+  with_provider: { label: 'With provider', color: 'violet' },
+  checked_out: { label: 'Checked out', color: 'teal' },
+  cancelled: { label: 'Cancelled', color: 'gray' },
+  no_show: { label: 'No-show', color: 'red' },
+  rescheduled: { label: 'Rescheduled', color: 'cyan' },
+};
+
+export const WAITLIST_STATUS: Record<string, { label: string; color: string }> = {
+  waiting: { label: 'Waiting', color: 'blue' },
+  offered: { label: 'Offered', color: 'orange' },
+  booked: { label: 'Booked', color: 'teal' },
+  removed: { label: 'Removed', color: 'gray' },
+};
+
+export const EXCEPTION_KIND: Record<string, { label: string; color: string }> = {
+  blocked: { label: 'Blocked', color: 'red' },
+  extra: { label: 'Extra session', color: 'teal' },
+};

@@ -12,6 +12,10 @@ export type Permission =
   | 'user.write'
   | 'audit.read'
   | 'practice.admin'
+  | 'schedule.read'
+  | 'schedule.write'
+  | 'schedule.setup'
+  | 'schedule.override'
   | (string & {});
 
 export const ROLES = [

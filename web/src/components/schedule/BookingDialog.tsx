@@ -1,0 +1,335 @@
+// Book in seconds: patient, type, start (prefilled from the slot clicked), note,
+// optional weekly repeat. The open times of the day are offered as buttons, and
+// "Next available" finds the first open time from now. A conflict or a time
+// outside availability is explained; managers may override with a reason.
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ColorSwatch,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { DateInput, TimeInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconAlertTriangle, IconCalendarSearch } from '@tabler/icons-react';
+import { ApiError, api, errorMessage } from '../../lib/api';
+import { DATE_INPUT_PROPS } from '../../lib/format';
+import { applyServerErrors } from '../../lib/forms';
+import {
+  isOutsideAvailability,
+  providerName,
+  scheduleErrorMessage,
+  typesOf,
+  useLocationsAll,
+  useProvidersAll,
+  useTypesAll,
+  type Appointment,
+  type Slot,
+} from '../../lib/schedule';
+import { useSession } from '../../lib/session';
+import type { Page } from '../../lib/types';
+import { formatRange, formatWall, instantOf, wallOf } from '../../lib/zone';
+import { ErrorAlert } from '../ErrorAlert';
+import { OpenTimes, useOpenTimes } from './OpenTimes';
+import { PatientPicker, type PickedPatient } from './PatientPicker';
+
+export interface BookingDefaults {
+  /** Wall time in the location's zone, "YYYY-MM-DDTHH:mm:ss". */
+  start?: string | null;
+  providerId?: number | null;
+  locationId?: number | null;
+  typeId?: number | null;
+  patient?: PickedPatient | null;
+  note?: string;
+}
+
+interface Values {
+  patient: PickedPatient | null;
+  provider_id: string | null;
+  location_id: string | null;
+  type_id: string | null;
+  date: string | null;
+  time: string;
+  note: string;
+  repeat: boolean;
+  every_weeks: number | string;
+  count: number | string;
+  override: boolean;
+  override_reason: string;
+}
+
+export function BookingDialog({
+  defaults,
+  onClose,
+  onBooked,
+  find,
+  title = 'Book appointment',
+}: {
+  defaults: BookingDefaults;
+  onClose: () => void;
+  onBooked?: (a: Appointment) => void | Promise<void>;
+  /** Finds an appointment on screen by id, to name a conflict. */
+  find?: (id: number) => Appointment | undefined | null;
+  title?: string;
+}) {
+  const session = useSession();
+  const canOverride = session.can('schedule.override');
+  const queryClient = useQueryClient();
+  const locations = useLocationsAll();
+  const providers = useProvidersAll();
+  const types = useTypesAll();
+  const [error, setError] = useState<string | null>(null);
+  const [outside, setOutside] = useState(false);
+
+  const initialType = useMemo(() => {
+    if (defaults.typeId) return String(defaults.typeId);
+    return null;
+  }, [defaults.typeId]);
+
+  const form = useForm<Values>({
+    initialValues: {
+      patient: defaults.patient ?? null,
+      provider_id: defaults.providerId ? String(defaults.providerId) : null,
+      location_id: defaults.locationId ? String(defaults.locationId) : null,
+      type_id: initialType,
+      date: defaults.start ? defaults.start.slice(0, 10) : null,
+      time: defaults.start ? defaults.start.slice(11, 16) : '',
+      note: defaults.note ?? '',
+      repeat: false,
+      every_weeks: 1,
+      count: 4,
+      override: false,
+      override_reason: '',
+    },
+    validate: {
+      patient: (v) => (!v ? 'Choose the patient' : null),
+      provider_id: (v) => (!v ? 'Choose the provider' : null),
+      location_id: (v) => (!v ? 'Choose the location' : null),
+      type_id: (v) => (!v ? 'Choose the appointment type' : null),
+      date: (v) => (!v ? 'Choose the date' : null),
+      time: (v) => (!/^\d{2}:\d{2}$/.test(v) ? 'Enter the start time' : null),
+      every_weeks: (v, all) => (all.repeat && !(Number(v) >= 1 && Number(v) <= 8) ? 'Every 1 to 8 weeks' : null),
+      count: (v, all) => (all.repeat && !(Number(v) >= 2 && Number(v) <= 52) ? '2 to 52 appointments' : null),
+      override_reason: (v, all) => (all.override && !v.trim() ? 'Say why this booking is outside availability' : null),
+    },
+  });
+  const values = form.values;
+
+  // Location: the only one, or the first active, when none was given.
+  const activeLocations = (locations.data ?? []).filter((l) => l.active || String(l.id) === values.location_id);
+  useEffect(() => {
+    if (!values.location_id && activeLocations.length > 0) form.setFieldValue('location_id', String(activeLocations[0].id));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeLocations.length]);
+  const location = (locations.data ?? []).find((l) => String(l.id) === values.location_id);
+  const tz = location?.time_zone ?? 'UTC';
+
+  const providerId = values.provider_id ? Number(values.provider_id) : null;
+  const provider = (providers.data ?? []).find((p) => p.id === providerId);
+  const offered = typesOf(types.data ?? [], providerId);
+  // The only type the provider offers is chosen for you.
+  useEffect(() => {
+    if (!providerId) return;
+    if (values.type_id && !offered.some((t) => String(t.id) === values.type_id)) form.setFieldValue('type_id', null);
+    if (!values.type_id && offered.length === 1) form.setFieldValue('type_id', String(offered[0].id));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [providerId, offered.length]);
+  const type = offered.find((t) => String(t.id) === values.type_id);
+
+  const open = useOpenTimes({
+    typeId: values.type_id ? Number(values.type_id) : null,
+    providerId,
+    locationId: values.location_id ? Number(values.location_id) : null,
+    date: values.date,
+    tz: location ? tz : null,
+  });
+  const { ready, times: openTimes } = open;
+  const chosenIsOpen = openTimes.includes(values.time);
+  const showNotOpen = ready && open.isSuccess && /^\d{2}:\d{2}$/.test(values.time) && !chosenIsOpen;
+
+  const [finding, setFinding] = useState(false);
+  const nextAvailable = async () => {
+    if (!values.type_id || !values.provider_id || !values.location_id) {
+      form.validateField('type_id');
+      form.validateField('provider_id');
+      return;
+    }
+    setFinding(true);
+    setError(null);
+    try {
+      const r = await api.get<Page<Slot>>('/availability', {
+        type_id: values.type_id,
+        provider_id: values.provider_id,
+        location_id: values.location_id,
+        limit: 1,
+      });
+      const s = r.items[0];
+      if (!s) {
+        setError(`${providerName(provider)} has no open time for this type in the next 90 days.`);
+      } else {
+        const w = wallOf(s.start, tz);
+        form.setFieldValue('date', w.slice(0, 10));
+        form.setFieldValue('time', w.slice(11, 16));
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setFinding(false);
+    }
+  };
+
+  const submit = form.onSubmit(async (val) => {
+    setError(null);
+    const start = instantOf(`${val.date}T${val.time}:00`, tz);
+    const body: Record<string, unknown> = {
+      patient_id: val.patient!.id,
+      provider_id: Number(val.provider_id),
+      location_id: Number(val.location_id),
+      type_id: Number(val.type_id),
+      start,
+    };
+    if (val.note.trim()) body.note = val.note.trim();
+    if (val.repeat) body.repeat = { every_weeks: Number(val.every_weeks), count: Number(val.count) };
+    if (val.override) {
+      body.override = true;
+      body.override_reason = val.override_reason.trim();
+    }
+    try {
+      const a = await api.post<Appointment>('/appointments', body);
+      void queryClient.invalidateQueries({ queryKey: ['appointments'] });
+      void queryClient.invalidateQueries({ queryKey: ['availability'] });
+      void queryClient.invalidateQueries({ queryKey: ['board'] });
+      notifications.show({
+        color: 'teal',
+        title: val.repeat ? `Booked ${val.count} appointments` : 'Appointment booked',
+        message: `${a.patient.name} · ${a.type.name} · ${formatRange(a.start, a.end, a.time_zone)} with ${providerName(provider)}${val.repeat ? `, then every ${Number(val.every_weeks) === 1 ? 'week' : `${val.every_weeks} weeks`}` : ''}`,
+      });
+      await onBooked?.(a);
+      onClose();
+    } catch (e) {
+      if (isOutsideAvailability(e)) setOutside(true);
+      const rest = e instanceof ApiError && e.status === 400 ? applyServerErrors(form, e) : [];
+      if (e instanceof ApiError && e.status === 400 && e.fieldErrors.length && !rest.length) return;
+      setError(scheduleErrorMessage(e, { tz, providerLabel: providerName(provider), find }));
+      void queryClient.invalidateQueries({ queryKey: ['availability'] });
+    }
+  });
+
+  const providerData = (providers.data ?? [])
+    .filter((p) => p.active || String(p.id) === values.provider_id)
+    .map((p) => ({ value: String(p.id), label: providerName(p) }));
+  const typeData = offered.map((t) => ({ value: String(t.id), label: `${t.name} · ${t.duration_min} min` }));
+  const startWall = values.date && /^\d{2}:\d{2}$/.test(values.time) ? `${values.date}T${values.time}:00` : null;
+
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={submit} noValidate aria-label={title}>
+        <Stack>
+          <ErrorAlert error={error} />
+          <PatientPicker
+            value={values.patient}
+            onChange={(p) => form.setFieldValue('patient', p)}
+            required
+            autoFocus={!values.patient}
+            error={form.errors.patient}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select label="Provider" required data={providerData} allowDeselect={false} searchable {...form.getInputProps('provider_id')} />
+            {activeLocations.length > 1 ? (
+              <Select
+                label="Location"
+                required
+                allowDeselect={false}
+                data={activeLocations.map((l) => ({ value: String(l.id), label: l.name }))}
+                {...form.getInputProps('location_id')}
+              />
+            ) : (
+              <TextInput label="Location" readOnly value={location?.name ?? ''} description={location ? `Times in ${tz}` : undefined} />
+            )}
+          </SimpleGrid>
+          <Select
+            label="Appointment type"
+            required
+            allowDeselect={false}
+            data={typeData}
+            nothingFoundMessage="This provider offers no appointment types"
+            placeholder={providerId ? (offered.length ? 'Choose a type' : 'This provider offers no types yet') : 'Choose the provider first'}
+            disabled={!providerId}
+            leftSection={type ? <ColorSwatch color={type.color} size={14} aria-hidden /> : undefined}
+            renderOption={({ option }) => {
+              const t = offered.find((x) => String(x.id) === option.value);
+              return (
+                <Group gap="xs" wrap="nowrap">
+                  {t ? <ColorSwatch color={t.color} size={12} aria-hidden /> : null}
+                  <span>{option.label}</span>
+                </Group>
+              );
+            }}
+            {...form.getInputProps('type_id')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
+            <DateInput label="Date" required {...DATE_INPUT_PROPS} popoverProps={{ withinPortal: true }} {...form.getInputProps('date')} />
+            <TimeInput label="Start time" required {...form.getInputProps('time')} />
+            <Button variant="light" leftSection={<IconCalendarSearch size={16} />} onClick={() => void nextAvailable()} loading={finding}>
+              Next available
+            </Button>
+          </SimpleGrid>
+          {startWall ? (
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {formatWall(startWall)}
+              {type ? ` for ${type.duration_min} minutes` : ''} · {tz}
+            </Text>
+          ) : null}
+          {ready ? (
+            <OpenTimes
+              date={values.date!}
+              times={openTimes}
+              isLoading={open.isLoading}
+              value={values.time}
+              onChange={(t) => form.setFieldValue('time', t)}
+              extra="Try “Next available” or another date."
+            />
+          ) : null}
+          {showNotOpen ? (
+            <Alert color="orange" icon={<IconAlertTriangle size={18} />} p="xs">
+              <Text size="sm">This start is not one of the open times: it is outside working hours or overlaps another appointment.</Text>
+            </Alert>
+          ) : null}
+          <Textarea label="Note" autosize minRows={2} maxRows={5} maxLength={500} {...form.getInputProps('note')} />
+          <Checkbox label="Repeat weekly" {...form.getInputProps('repeat', { type: 'checkbox' })} />
+          {values.repeat ? (
+            <SimpleGrid cols={2}>
+              <NumberInput label="Every (weeks)" min={1} max={8} allowDecimal={false} {...form.getInputProps('every_weeks')} />
+              <NumberInput label="Number of appointments" min={2} max={52} allowDecimal={false} {...form.getInputProps('count')} />
+            </SimpleGrid>
+          ) : null}
+          {canOverride && (outside || showNotOpen || values.override) ? (
+            <Stack gap="xs">
+              <Checkbox label="Book outside the provider's availability (override)" {...form.getInputProps('override', { type: 'checkbox' })} />
+              {values.override ? <TextInput label="Reason for the override" required maxLength={200} {...form.getInputProps('override_reason')} /> : null}
+            </Stack>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {values.repeat ? 'Book series' : 'Book appointment'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

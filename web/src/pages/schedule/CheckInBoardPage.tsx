@@ -1,0 +1,3 @@
+export function CheckInBoardPage() {
+  return <div>CheckInBoardPage</div>;
+}

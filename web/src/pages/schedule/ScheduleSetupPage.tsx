@@ -1,0 +1,3 @@
+export function ScheduleSetupPage() {
+  return <div>ScheduleSetupPage</div>;
+}
