@@ -87,6 +87,9 @@ int appt_get(ctx *x, int64_t id, json_t **out, err *e)
 		json_array_append_new(hist, h);
 	}
 	db_done(st);
+	json_t *one = json_pack("[O]", *out);
+	rc = rc == DB_ERR ? DB_ERR : appt_risk(x, one, e) ? DB_ERR : DB_DONE;
+	json_decref(one);
 	if (rc == DB_ERR)
 		goto fail;
 	ctx_audit_read(x, "appointment.read", "appointment", id, json_integer_value(json_object_get(*out, "patient_id")));
@@ -152,7 +155,7 @@ int appt_list(ctx *x, json_t *f, int limit, const char *cursor, json_t **out, er
 		json_array_append_new(items, appt_json(st));
 	}
 	db_done(st);
-	if (rc == DB_ERR) {
+	if (rc == DB_ERR || appt_risk(x, items, e)) {
 		json_decref(items);
 		return -1;
 	}
@@ -225,6 +228,10 @@ int appt_board(ctx *x, const char *date, int64_t location, json_t **out, err *e)
 			json_decref(items);
 			return -1;
 		}
+	}
+	if (appt_risk(x, items, e)) {
+		json_decref(items);
+		return -1;
 	}
 	*out = json_pack("{s:s,s:o,s:o}", "date", date, "items", items, "next_cursor", json_null());
 	ctx_audit_read(x, "schedule.board", "appointment", 0, 0);

@@ -27,6 +27,9 @@ int appt_conflict(ctx *x, int64_t self, int64_t provider, int64_t resource, bool
 		  const char *tz, err *e);
 /* Appends one history row. */
 int appt_event(ctx *x, int64_t id, const char *from, const char *to, int64_t from_start, const char *reason, err *e);
+/* Adds "no_show_risk": {score 0..0.95, level low|medium|high, reasons[]} to each booked or
+ * confirmed appointment of `items` (risk.c). */
+int appt_risk(ctx *x, json_t *items, err *e);
 /* Waitlist entries that fit a freed time, in order; the first is marked offered. */
 int waitlist_offer(ctx *x, int64_t type, int64_t provider, int64_t location, int64_t start, const char *tz,
 		   json_t **matches, err *e);

@@ -302,3 +302,18 @@ test('reports: utilisation per provider and week, wait times per day; CSV and XL
   assert.ok(bytes.includes('xl/worksheets/sheet1.xml'));
   assert.equal((await mgr.get('/api/v1/reports/schedule/wait-times?from=2026-03-02&to=2026-03-02&format=pdf')).status, 400);
 });
+
+test("no-show risk: the patient's own history, smoothed, with its reasons", async () => {
+  // `patient` missed the 27 February visit (the no-show test); `patient2` has no past visit
+  const a = (await book(desk, '2026-03-11T13:00:00-04:00')).body;
+  const b = (await book(desk, '2026-03-11T14:00:00-04:00', { patient_id: patient2 })).body;
+  const ra = (await desk.get(`/api/v1/appointments/${a.id}`)).body.no_show_risk;
+  const rb = (await desk.get(`/api/v1/appointments/${b.id}`)).body.no_show_risk;
+  assert.equal(ra.level, 'high', JSON.stringify(ra));
+  assert.match(ra.reasons[0], /^1 no-show in 1 past visit$/);
+  assert.notEqual(rb.level, 'high');
+  assert.match(rb.reasons[0], /^no past visits/);
+  assert.ok(ra.score > rb.score);
+  const listed = (await desk.get('/api/v1/appointments?from=2026-03-11&to=2026-03-12')).body.items.find((x) => x.id === a.id);
+  assert.deepEqual(listed.no_show_risk, ra, 'the calendar list carries the same risk');
+});
