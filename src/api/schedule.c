@@ -137,6 +137,42 @@ static int wait_times(req *r, err *e)
 	return report(r, "wait-times", wait_columns, wait_ncolumns, rows, e);
 }
 
+static int settings_get_h(req *r, err *e) { return settings_get(&r->x, &r->out, e); }
+static int settings_patch_h(req *r, err *e) { return settings_update(&r->x, r->body, &r->out, e); }
+static int rrule_list(req *r, err *e)
+{
+	int limit;
+	int64_t after;
+	return page(r, &limit, &after, e) ? -1 : reminder_rule_list(&r->x, limit, after, &r->out, e);
+}
+static int rrule_create(req *r, err *e) { return reminder_rule_create(&r->x, r->body, &r->out, e); }
+static int rrule_update(req *r, err *e) { return reminder_rule_update(&r->x, r->id, r->body, &r->out, e); }
+static int appt_reminders(req *r, err *e)
+{
+	json_t *a;
+	if (appt_get(&r->x, r->id, &a, e)) /* scoped, and audited as a read of the appointment */
+		return -1;
+	json_decref(a);
+	return reminder_list(&r->x, r->id, &r->out, e);
+}
+
+static int reminders_now(req *r, err *e)
+{
+	reminder_stats s;
+	if (reminders_run(r->x.db, ctx_practice(&r->x), &s, e))
+		return -1;
+	r->out = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i}", "planned", s.planned, "sent", s.sent, "skipped", s.skipped, "deferred",
+			   s.deferred, "retrying", s.retrying, "failed", s.failed);
+	return 0;
+}
+
+static int link_get(req *r, err *e) { return link_view(r->x.db, api_arg(r, "token"), &r->out, e); }
+static int link_post(req *r, err *e)
+{
+	return link_act(r->x.db, json_string_value(json_object_get(r->body, "token")),
+			json_string_value(json_object_get(r->body, "action")), r->x.ip, &r->out, e);
+}
+
 ROUTES(schedule,
        {"GET", "/api/v1/appointment-types", P_SCHEDULE_READ, 0, type_list, "Appointment types"},
        {"POST", "/api/v1/appointment-types", P_SCHEDULE_SETUP, 0, type_create, "Add an appointment type: {name, duration_min, provider_ids, ...}", 201},
@@ -169,6 +205,15 @@ ROUTES(schedule,
        {"GET", "/api/v1/providers/{id}/calendar.ics", P_NONE, R_PUBLIC | R_TEXT, feed_get, "iCalendar feed (?token= is the credential): busy time and types"},
        {"GET", "/api/v1/reports/schedule/utilisation", P_SCHEDULE_REPORTS, 0, utilisation, "Utilisation, no-shows, cancellations, lead time, new patients per provider and week: ?from=&to=&format=json|csv|xlsx"},
        {"GET", "/api/v1/reports/schedule/wait-times", P_SCHEDULE_REPORTS, 0, wait_times, "Waits per provider and day, median and 90th percentile: ?from=&to=&provider_id=&format=json|csv|xlsx"},
+       {"GET", "/api/v1/schedule/settings", P_SCHEDULE_READ, 0, settings_get_h, "Quiet hours for reminders, the late-cancellation window"},
+       {"PATCH", "/api/v1/schedule/settings", P_SCHEDULE_SETUP, 0, settings_patch_h, "Change them: {version, quiet_start?, quiet_end?, late_cancel_hours?}"},
+       {"GET", "/api/v1/reminder-rules", P_SCHEDULE_READ, 0, rrule_list, "When reminders go out"},
+       {"POST", "/api/v1/reminder-rules", P_SCHEDULE_SETUP, 0, rrule_create, "Add a rule: {channel: email|sms, hours_before}", 201},
+       {"PATCH", "/api/v1/reminder-rules/{id}", P_SCHEDULE_SETUP, 0, rrule_update, "Change a rule: {version, hours_before?, active?}"},
+       {"GET", "/api/v1/appointments/{id}/reminders", P_SCHEDULE_READ, 0, appt_reminders, "The reminders of an appointment and their outcomes"},
+       {"POST", "/api/v1/reminders/run", P_SCHEDULE_SETUP, 0, reminders_now, "Plan and send due reminders now (they also go out every minute)"},
+       {"GET", "/api/v1/appointment-link", P_NONE, R_PUBLIC, link_get, "What a reminder link is for (?token=)"},
+       {"POST", "/api/v1/appointment-link", P_NONE, R_PUBLIC, link_post, "Confirm or cancel through a reminder link: {token, action: confirm|cancel}"},
        {"GET", "/api/v1/waitlist", P_SCHEDULE_READ, 0, wl_list, "The waitlist, oldest first"},
        {"POST", "/api/v1/waitlist", P_SCHEDULE_WRITE, 0, wl_create, "Add a patient to the waitlist", 201},
        {"GET", "/api/v1/waitlist/{id}", P_SCHEDULE_READ, 0, wl_get, "One waitlist entry"},

@@ -21,6 +21,9 @@ static const char usage[] =
 	"  --threads N       worker threads                         ($PRAXIS_THREADS, 2 x cores)\n"
 	"  --tls-cert FILE   PEM certificate: serve HTTPS           ($PRAXIS_TLS_CERT)\n"
 	"  --tls-key FILE    PEM private key                        ($PRAXIS_TLS_KEY)\n"
+	"Background jobs (reminders) run every $PRAXIS_JOBS_INTERVAL seconds (60; 0 turns them off).\n"
+	"Reminders use $PRAXIS_SMTP_URL, $PRAXIS_SMTP_FROM, $PRAXIS_SMS_URL, $PRAXIS_SMS_TOKEN and put\n"
+	"$PRAXIS_PUBLIC_URL (the address patients reach the web app at) in their links.\n"
 	"Without TLS, Praxis listens only on loopback addresses.\n";
 
 static const char *env_or(const char *name, const char *def)
@@ -62,6 +65,7 @@ int cmd_serve(int argc, char **argv)
 		.listen = env_or("PRAXIS_LISTEN", "127.0.0.1:8080"),
 		.web_dir = env_or("PRAXIS_WEB_DIR", NULL),
 		.threads = atoi(env_or("PRAXIS_THREADS", defthreads)),
+		.jobs_interval = atoi(env_or("PRAXIS_JOBS_INTERVAL", "60")),
 		.tls_cert = env_or("PRAXIS_TLS_CERT", NULL),
 		.tls_key = env_or("PRAXIS_TLS_KEY", NULL),
 	};

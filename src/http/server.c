@@ -1,5 +1,6 @@
 /* server.c: see server.h. */
 #include "http/server.h"
+#include "jobs/jobs.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -458,12 +459,20 @@ int http_serve(const http_config *cfg, err *e)
 		free(key);
 		return err_set(e, ERR_BAD_REQUEST, "could not listen on %s: %s", cfg->listen, strerror(errno));
 	}
+	if (cfg->jobs_interval > 0 && jobs_start(cfg->db_url, cfg->jobs_interval, e)) {
+		MHD_stop_daemon(d);
+		audit_writer_stop();
+		free(cert);
+		free(key);
+		return -1;
+	}
 	log_info("serving on %s://%s with %d threads", srv.tls ? "https" : "http", cfg->listen, cfg->threads);
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	log_info("stopping (signal %d)", sig);
 	/* stop accepting, let the writer answer every held response, then close */
 	MHD_quiesce_daemon(d);
+	jobs_stop();
 	audit_writer_stop();
 	MHD_stop_daemon(d);
 	free(cert);

@@ -21,6 +21,7 @@ typedef struct http_config {
 	const char *web_dir;  /* built web app (web/dist); may be NULL */
 	int threads;          /* worker threads */
 	const char *tls_cert, *tls_key; /* PEM files; both or neither */
+	int jobs_interval;    /* seconds between background passes (reminders); 0: none */
 } http_config;
 
 /* Serves until SIGINT or SIGTERM. */

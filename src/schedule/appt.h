@@ -4,8 +4,6 @@
 
 #include "schedule/schedule.h"
 
-#define LATE_CANCEL_S (24 * 3600) /* a patient's cancellation closer than this to the start is late */
-
 /* The columns appt_json reads, and the joins they need; append a WHERE. */
 #define APPT_SELECT                                                                                    \
 	"SELECT a.id, a.patient_id, a.provider_id, a.location_id, a.type_id, a.resource_id, a.start_s, a.end_s, " \

@@ -135,7 +135,10 @@ int appt_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 	char tz[64];
 	snprintf(tz, sizeof tz, "%s", json_string_value(json_object_get(cur, "time_zone")));
 	json_decref(cur);
-	bool late = !strcmp(by, "patient") && start - now_unix() < LATE_CANCEL_S;
+	sched_settings set;
+	if (settings_load(x->db, ctx_practice(x), &set, e))
+		return -1;
+	bool late = !strcmp(by, "patient") && start - now_unix() < (time_t)set.late_cancel_hours * 3600;
 
 	if (scope && !strcmp(scope, "remaining") && series) {
 		db_stmt *st = db_prepare(x->db,

@@ -116,6 +116,36 @@ int report_wait_times(ctx *x, const char *from, const char *to, int64_t provider
 extern const column wait_columns[];
 extern const int wait_ncolumns;
 
+/* --- policy and reminders --- */
+
+typedef struct sched_settings {
+	int quiet_start, quiet_end; /* minutes of the local day; no reminder goes out in between */
+	int late_cancel_hours;
+	int64_t version;            /* 0: never changed (the defaults) */
+} sched_settings;
+/* The practice's settings, or the defaults (quiet 21:00-08:00, late within 24 hours). */
+int settings_load(db *c, int64_t practice, sched_settings *s, err *e);
+int settings_get(ctx *x, json_t **out, err *e);
+/* {version, quiet_start?, quiet_end?, late_cancel_hours?} */
+int settings_update(ctx *x, json_t *in, json_t **out, err *e);
+/* Reminder rules: {channel: email|sms, hours_before, active} */
+int reminder_rule_create(ctx *x, json_t *in, json_t **out, err *e);
+int reminder_rule_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+int reminder_rule_list(ctx *x, int limit, int64_t after, json_t **out, err *e);
+
+typedef struct reminder_stats {
+	int planned, sent, skipped, deferred, retrying, failed;
+} reminder_stats;
+/* One pass (practice 0: every practice): plan the reminders due within a day, send the
+ * due ones. Runs in the background of praxis serve (jobs/) and on demand. */
+int reminders_run(db *c, int64_t practice, reminder_stats *s, err *e);
+/* The reminders of one appointment with their outcomes. */
+int reminder_list(ctx *x, int64_t appointment, json_t **out, err *e);
+/* The reminder link (no sign-in: the token is the credential, once, until the start):
+ * what it is for, and confirming or cancelling through it. */
+int link_view(db *c, const char *token, json_t **out, err *e);
+int link_act(db *c, const char *token, const char *action, const char *ip, json_t **out, err *e);
+
 /* --- a provider's iCalendar feed --- */
 /* {show_patient_names?} -> {id, path (with the token), token}; the token is shown once. */
 int feed_create(ctx *x, int64_t provider, json_t *in, json_t **out, err *e);

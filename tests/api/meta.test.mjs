@@ -27,7 +27,10 @@ const routes = [
   ['post', '/api/v1/appointments/{id}/cancel'], ['get', '/api/v1/schedule/board'],
   ['post', '/api/v1/providers/{id}/calendar-feed'], ['delete', '/api/v1/providers/{id}/calendar-feed'],
   ['get', '/api/v1/providers/{id}/calendar.ics'], ['get', '/api/v1/reports/schedule/utilisation'],
-  ['get', '/api/v1/reports/schedule/wait-times'],
+  ['get', '/api/v1/reports/schedule/wait-times'], ['get', '/api/v1/schedule/settings'], ['patch', '/api/v1/schedule/settings'],
+  ['get', '/api/v1/reminder-rules'], ['post', '/api/v1/reminder-rules'], ['patch', '/api/v1/reminder-rules/{id}'],
+  ['get', '/api/v1/appointments/{id}/reminders'], ['post', '/api/v1/reminders/run'], ['get', '/api/v1/appointment-link'],
+  ['post', '/api/v1/appointment-link'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {

@@ -196,3 +196,57 @@ CREATE TABLE calendar_feed (
   created_at TEXT NOT NULL
 );
 CREATE INDEX calendar_feed_provider ON calendar_feed (practice_id, provider_id);
+
+-- The practice's scheduling policy (a row appears with the first change; defaults apply
+-- until then). Quiet hours are local to each appointment's location.
+CREATE TABLE schedule_settings (
+  practice_id BIGINT PRIMARY KEY REFERENCES practice(id),
+  quiet_start TEXT NOT NULL,         -- HH:MM: no reminder is sent from here ...
+  quiet_end TEXT NOT NULL,           -- ... to here (may wrap past midnight)
+  late_cancel_hours BIGINT NOT NULL, -- a patient's cancellation closer to the start is late
+  version BIGINT NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
+);
+
+-- When to remind: e.g. e-mail 48 hours before, SMS 2 hours before.
+CREATE TABLE reminder_rule (
+  id {{id}},
+  practice_id BIGINT NOT NULL REFERENCES practice(id),
+  channel TEXT NOT NULL,             -- email | sms
+  hours_before BIGINT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (practice_id, channel, hours_before)
+);
+
+-- One reminder of one appointment by one rule: planned, then sent, skipped (no consent or
+-- address, appointment no longer open) or failed after its retries. Every attempt's outcome
+-- is kept in `outcome` (never the message itself).
+CREATE TABLE reminder (
+  id {{id}},
+  practice_id BIGINT NOT NULL REFERENCES practice(id),
+  appointment_id BIGINT NOT NULL REFERENCES appointment(id),
+  rule_id BIGINT NOT NULL REFERENCES reminder_rule(id),
+  channel TEXT NOT NULL,
+  status TEXT NOT NULL,              -- pending | sending | sent | skipped | failed
+  next_s BIGINT NOT NULL,            -- when to try (again)
+  attempts BIGINT NOT NULL DEFAULT 0,
+  outcome TEXT,
+  sent_at TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (appointment_id, rule_id)
+);
+CREATE INDEX reminder_due ON reminder (status, next_s);
+
+-- The link in a reminder: a random token (only its hash is kept) that lets the patient
+-- confirm or cancel that one appointment, once, until it starts.
+CREATE TABLE appointment_link (
+  token_hash TEXT PRIMARY KEY,
+  practice_id BIGINT NOT NULL,
+  appointment_id BIGINT NOT NULL REFERENCES appointment(id),
+  expires_s BIGINT NOT NULL,
+  used_at TEXT,
+  used_action TEXT
+);
