@@ -142,6 +142,43 @@ static int check_hours(ctx *x, const target *t, int64_t a, int64_t b, json_t *in
 	return 0;
 }
 
+/* Overbooking is a deliberate act: anyone with schedule.override; otherwise only where the
+ * practice allows it and the regular booking of that time is at high risk of a no-show. */
+static int may_overbook(ctx *x, const target *t, int64_t a, err *e)
+{
+	if (ctx_can(x, P_SCHEDULE_OVERRIDE))
+		return 0;
+	sched_settings s;
+	if (settings_load(x->db, ctx_practice(x), &s, e))
+		return -1;
+	if (!s.overbook_high_risk)
+		return err_set(e, ERR_FORBIDDEN, "overbooking needs the schedule.override permission here");
+	err probe = ERR_INIT;
+	if (appt_conflict(x, 0, t->provider, 0, false, a, a + t->duration_min * 60, t->tz, &probe) == 0)
+		return err_field(e, "overbook", "there is no booking to overbook at this time");
+	if (probe.code != ERR_CONFLICT) {
+		*e = probe;
+		return -1;
+	}
+	int64_t id = json_integer_value(json_object_get(json_object_get(probe.extra, "conflict"), "appointment_id"));
+	err_clear(&probe);
+	json_t *cur;
+	if (appt_load(x, id, &cur, e))
+		return -1;
+	json_t *one = json_pack("[O]", cur);
+	int rc = appt_risk(x, one, e);
+	json_decref(one);
+	const char *level = json_string_value(json_object_get(json_object_get(cur, "no_show_risk"), "level"));
+	if (!rc && (!level || strcmp(level, "high"))) {
+		err_set(e, ERR_UNPROCESSABLE, "only a slot whose booking is at high risk of a no-show may be overbooked (appointment %lld is %s)",
+			(long long)id, level ? level : "not open");
+		e->extra = json_pack("{s:s}", "rule", "overbook_not_high_risk");
+		rc = -1;
+	}
+	json_decref(cur);
+	return rc;
+}
+
 static int int_field(json_t *in, const char *name, bool required, int64_t *v, err *e)
 {
 	json_t *j = json_object_get(in, name);
@@ -305,8 +342,6 @@ int appt_book(ctx *x, json_t *in, json_t **out, err *e)
 	if (err_has_fields(e))
 		return -1;
 	bool overbook = json_is_true(json_object_get(in, "overbook"));
-	if (overbook && !ctx_can(x, P_SCHEDULE_OVERRIDE))
-		return err_set(e, ERR_FORBIDDEN, "overbooking needs the schedule.override permission");
 	int64_t one;
 	int rc = db_one_i64(x->db, e, &one, "SELECT 1 FROM patient WHERE id = $1 AND practice_id = $2 AND status = 'active'",
 			    "ii", patient, ctx_practice(x));
@@ -326,6 +361,8 @@ int appt_book(ctx *x, json_t *in, json_t **out, err *e)
 	for (int i = 0; i < count && !rc; i++) {
 		at[i] = i ? (int64_t)tz_instant(t.tz, day + (int64_t)i * 7 * every, minute) : (int64_t)start;
 		rc = check_hours(x, &t, at[i], at[i] + t.duration_min * 60, in, &outside[i], e);
+		if (!rc && overbook)
+			rc = may_overbook(x, &t, at[i], e);
 	}
 	booking b = {*x, &t, patient, count, at, outside, overbook, json_string_value(json_object_get(in, "note")),
 		     json_string_value(json_object_get(in, "override_reason")), 0, -1};

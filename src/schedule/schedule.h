@@ -67,7 +67,10 @@ int avail_search(ctx *x, int64_t type, int64_t provider, int64_t location, const
 /* {patient_id, provider_id, location_id, type_id, start, note?, override?, override_reason?,
  *  overbook?, repeat?: {every_weeks, count}}. A conflict answers ERR_CONFLICT with extra
  * {"conflict": {appointment_id, start, end, with: "provider"|"resource"}}; outside
- * availability ERR_UNPROCESSABLE unless the caller holds schedule.override and says so. */
+ * availability ERR_UNPROCESSABLE unless the caller holds schedule.override and says so.
+ * overbook: a deliberate second booking on a taken slot, by schedule.override, or by
+ * schedule.write where the practice allows it and the booking there is at high risk of a
+ * no-show. */
 int appt_book(ctx *x, json_t *in, json_t **out, err *e);
 int appt_get(ctx *x, int64_t id, json_t **out, err *e);
 /* from/to (RFC 3339 or dates) with provider_id, location_id, patient_id, status filters;
@@ -121,12 +124,14 @@ extern const int wait_ncolumns;
 typedef struct sched_settings {
 	int quiet_start, quiet_end; /* minutes of the local day; no reminder goes out in between */
 	int late_cancel_hours;
+	bool overbook_high_risk;    /* schedule.write may overbook a slot whose booking is at high no-show risk */
 	int64_t version;            /* 0: never changed (the defaults) */
 } sched_settings;
-/* The practice's settings, or the defaults (quiet 21:00-08:00, late within 24 hours). */
+/* The practice's settings, or the defaults (quiet 21:00-08:00, late within 24 hours, no
+ * overbooking but by schedule.override). */
 int settings_load(db *c, int64_t practice, sched_settings *s, err *e);
 int settings_get(ctx *x, json_t **out, err *e);
-/* {version, quiet_start?, quiet_end?, late_cancel_hours?} */
+/* {version, quiet_start?, quiet_end?, late_cancel_hours?, overbook_high_risk?} */
 int settings_update(ctx *x, json_t *in, json_t **out, err *e);
 /* Reminder rules: {channel: email|sms, hours_before, active} */
 int reminder_rule_create(ctx *x, json_t *in, json_t **out, err *e);

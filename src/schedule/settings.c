@@ -10,8 +10,11 @@
 
 int settings_load(db *c, int64_t practice, sched_settings *s, err *e)
 {
-	*s = (sched_settings){21 * 60, 8 * 60, 24, 0};
-	db_stmt *st = db_prepare(c, "SELECT quiet_start, quiet_end, late_cancel_hours, version FROM schedule_settings WHERE practice_id = $1", e);
+	*s = (sched_settings){21 * 60, 8 * 60, 24, false, 0};
+	db_stmt *st = db_prepare(c,
+				 "SELECT quiet_start, quiet_end, late_cancel_hours, version, overbook_high_risk FROM schedule_settings "
+				 "WHERE practice_id = $1",
+				 e);
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, practice);
@@ -21,6 +24,7 @@ int settings_load(db *c, int64_t practice, sched_settings *s, err *e)
 		s->quiet_end = clock_minute(db_col_text(st, 1));
 		s->late_cancel_hours = (int)db_col_i64(st, 2);
 		s->version = db_col_i64(st, 3);
+		s->overbook_high_risk = db_col_i64(st, 4) != 0;
 	}
 	db_done(st);
 	return rc == DB_ERR ? -1 : 0;
@@ -31,8 +35,8 @@ static json_t *settings_json(const sched_settings *s)
 	char a[6], b[6];
 	snprintf(a, sizeof a, "%02d:%02d", s->quiet_start / 60, s->quiet_start % 60);
 	snprintf(b, sizeof b, "%02d:%02d", s->quiet_end / 60, s->quiet_end % 60);
-	return json_pack("{s:s,s:s,s:i,s:I}", "quiet_start", a, "quiet_end", b, "late_cancel_hours", s->late_cancel_hours,
-			 "version", (json_int_t)s->version);
+	return json_pack("{s:s,s:s,s:i,s:b,s:I}", "quiet_start", a, "quiet_end", b, "late_cancel_hours", s->late_cancel_hours,
+			 "overbook_high_risk", s->overbook_high_risk, "version", (json_int_t)s->version);
 }
 
 int settings_get(ctx *x, json_t **out, err *e)
@@ -68,6 +72,11 @@ int settings_update(ctx *x, json_t *in, json_t **out, err *e)
 				err_field(e, k, "must be 0 to 168 hours");
 			else
 				s.late_cancel_hours = (int)json_integer_value(v);
+		} else if (!strcmp(k, "overbook_high_risk")) {
+			if (!json_is_boolean(v))
+				err_field(e, k, "must be true or false");
+			else
+				s.overbook_high_risk = json_is_true(v);
 		} else if (strcmp(k, "version"))
 			err_field(e, k, "is not a known field");
 	}
@@ -83,14 +92,16 @@ int settings_update(ctx *x, json_t *in, json_t **out, err *e)
 			    ? (json_integer_value(ver) == 0
 				       ? db_run(x->db, e,
 						"INSERT INTO schedule_settings (practice_id, quiet_start, quiet_end, late_cancel_hours, "
-						"version, updated_at) VALUES ($1, $2, $3, $4, 1, $5)",
-						"issis", ctx_practice(x), qs, qe, (int64_t)s.late_cancel_hours, ts)
+						"overbook_high_risk, version, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6)",
+						"issiis", ctx_practice(x), qs, qe, (int64_t)s.late_cancel_hours,
+						(int64_t)s.overbook_high_risk, ts)
 				       : 0)
 			    : db_run(x->db, e,
 				     "UPDATE schedule_settings SET quiet_start = $1, quiet_end = $2, late_cancel_hours = $3, "
-				     "version = version + 1, updated_at = $4 WHERE practice_id = $5 AND version = $6",
-				     "ssisii", qs, qe, (int64_t)s.late_cancel_hours, ts, ctx_practice(x),
-				     (int64_t)json_integer_value(ver));
+				     "overbook_high_risk = $4, version = version + 1, updated_at = $5 WHERE practice_id = $6 "
+				     "AND version = $7",
+				     "ssiisii", qs, qe, (int64_t)s.late_cancel_hours, (int64_t)s.overbook_high_risk, ts,
+				     ctx_practice(x), (int64_t)json_integer_value(ver));
 	int rc = n < 0 ? -1 : n == 0 ? err_set(e, ERR_VERSION_CONFLICT, "the settings were changed by someone else; reload them") : 0;
 	if (!rc)
 		rc = ctx_audit(x, "schedule_settings.update", "practice", ctx_practice(x), 0, NULL, e);

@@ -147,7 +147,7 @@ test('the link confirms or cancels once; a replay or a forged token does nothing
 
 test('quiet hours hold a reminder until they end, in the location\'s time', async () => {
   const s = (await mgr.get('/api/v1/schedule/settings')).body;
-  assert.deepEqual(s, { quiet_start: '21:00', quiet_end: '08:00', late_cancel_hours: 24, version: 0 });
+  assert.deepEqual(s, { quiet_start: '21:00', quiet_end: '08:00', late_cancel_hours: 24, overbook_high_risk: false, version: 0 });
   assert.equal((await desk.patch('/api/v1/schedule/settings', { version: 0, quiet_start: '09:00' })).status, 403);
   const bad = await mgr.patch('/api/v1/schedule/settings', { version: 0, quiet_start: '9am' });
   assert.equal(bad.status, 400);

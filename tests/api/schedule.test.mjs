@@ -317,3 +317,22 @@ test("no-show risk: the patient's own history, smoothed, with its reasons", asyn
   const listed = (await desk.get('/api/v1/appointments?from=2026-03-11&to=2026-03-12')).body.items.find((x) => x.id === a.id);
   assert.deepEqual(listed.no_show_risk, ra, 'the calendar list carries the same risk');
 });
+
+test('controlled overbooking: the desk may double-book only high-risk slots, and only when the practice allows it', async () => {
+  // the risk test booked `patient` (high risk) at 13:00 and `patient2` (not high) at 14:00 on 11 March
+  const over = (start) => book(desk, start, { patient_id: patient2, overbook: true });
+  assert.equal((await over('2026-03-11T13:00:00-04:00')).status, 403, 'not allowed until the practice says so');
+  const s = (await mgr.get('/api/v1/schedule/settings')).body;
+  assert.equal((await mgr.patch('/api/v1/schedule/settings', { version: s.version, overbook_high_risk: true })).status, 200);
+  const ok = await over('2026-03-11T13:00:00-04:00');
+  assert.equal(ok.status, 201, ok.text);
+  assert.equal(ok.body.overbook, true);
+  const second = await over('2026-03-11T13:00:00-04:00');
+  assert.equal(second.status, 409, 'one overbooking per slot: the database refuses a second');
+  const low = await over('2026-03-11T14:00:00-04:00');
+  assert.equal(low.status, 422);
+  assert.equal(low.body.rule, 'overbook_not_high_risk');
+  const empty = await over('2026-03-11T15:00:00-04:00');
+  assert.equal(empty.status, 400);
+  assert.equal(empty.body.errors[0].field, 'overbook');
+});

@@ -204,6 +204,7 @@ CREATE TABLE schedule_settings (
   quiet_start TEXT NOT NULL,         -- HH:MM: no reminder is sent from here ...
   quiet_end TEXT NOT NULL,           -- ... to here (may wrap past midnight)
   late_cancel_hours BIGINT NOT NULL, -- a patient's cancellation closer to the start is late
+  overbook_high_risk INTEGER NOT NULL, -- 1: the desk may double-book a slot whose booking is at high no-show risk
   version BIGINT NOT NULL DEFAULT 1,
   updated_at TEXT NOT NULL
 );
