@@ -370,7 +370,8 @@ int avail_find(db *c, int64_t practice, const avail_query *q, slot *out, int *no
 		int n = 0;
 		for (int i = 0; i < np && !rc; i++) {
 			/* each provider's earliest `limit` starts in this chunk, in time order */
-			qsort(open[i].v, (size_t)open[i].n, sizeof *open[i].v, cmp_span);
+			if (open[i].n > 1)
+				qsort(open[i].v, (size_t)open[i].n, sizeof *open[i].v, cmp_span);
 			int mine = 0;
 			for (int k = 0; k < open[i].n && mine < q->limit; k++) {
 				span sp = open[i].v[k];
