@@ -17,18 +17,7 @@ int appt_event(ctx *x, int64_t id, const char *from, const char *to, int64_t fro
 				 e);
 	if (!st)
 		return -1;
-	db_bindv(st, "iis", ctx_practice(x), id, ts);
-	if (ctx_user(x))
-		db_bind_i64(st, 4, ctx_user(x));
-	else
-		db_bind_null(st, 4);
-	db_bind_text(st, 5, from);
-	db_bind_text(st, 6, to);
-	if (from_start)
-		db_bind_i64(st, 7, from_start);
-	else
-		db_bind_null(st, 7);
-	db_bind_text(st, 8, reason);
+	db_bindv(st, "iisnssns", ctx_practice(x), id, ts, ctx_user(x), from, to, from_start, reason);
 	int rc = db_step(st, e);
 	db_done(st);
 	return rc == DB_DONE ? 0 : -1;
@@ -233,25 +222,8 @@ static int insert(ctx *x, const target *t, int64_t patient, int64_t a, bool over
 				 e);
 	if (!st)
 		return -1;
-	db_bindv(st, "iiiii", ctx_practice(x), patient, t->provider, t->location, t->type);
-	if (t->resource)
-		db_bind_i64(st, 6, t->resource);
-	else
-		db_bind_null(st, 6);
-	db_bind_i64(st, 7, a);
-	db_bind_i64(st, 8, a + t->duration_min * 60);
-	db_bind_i64(st, 9, overbook);
-	db_bind_i64(st, 10, outside);
-	if (series)
-		db_bind_i64(st, 11, series);
-	else
-		db_bind_null(st, 11);
-	db_bind_text(st, 12, note);
-	if (ctx_user(x))
-		db_bind_i64(st, 13, ctx_user(x));
-	else
-		db_bind_null(st, 13);
-	db_bind_text(st, 14, ts);
+	db_bindv(st, "iiiiiniiiinsns", ctx_practice(x), patient, t->provider, t->location, t->type, t->resource, a,
+		 a + t->duration_min * 60, (int64_t)overbook, (int64_t)outside, series, note, ctx_user(x), ts);
 	int rc = db_step(st, e);
 	if (rc == DB_ROW)
 		*id = db_col_i64(st, 0);
@@ -482,10 +454,10 @@ int appt_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 	ts_now(ts);
 	int64_t n = rc ? -1
 		       : db_run(x->db, e,
-				"UPDATE appointment SET provider_id = $1, location_id = $2, resource_id = NULLIF($3, 0), start_s = $4, "
+				"UPDATE appointment SET provider_id = $1, location_id = $2, resource_id = $3, start_s = $4, "
 				"end_s = $5, outside_availability = $6, note = CASE WHEN $7 = 1 THEN $8 ELSE note END, "
 				"version = version + 1, updated_at = $9 WHERE id = $10 AND practice_id = $11 AND version = $12",
-				"iiiiiiissiii", t.provider, t.location, t.resource, (int64_t)start,
+				"iiniiiissiii", t.provider, t.location, t.resource, (int64_t)start,
 				(int64_t)start + t.duration_min * 60, (int64_t)outside, (int64_t)note_given, note, ts, id,
 				ctx_practice(x), (int64_t)json_integer_value(ver));
 	if (n == 0)

@@ -124,7 +124,13 @@ static void bindva(db_stmt *st, const char *fmt, va_list ap)
 	for (int i = 1; fmt && fmt[i - 1]; i++) {
 		if (fmt[i - 1] == 'i')
 			db_bind_i64(st, i, va_arg(ap, int64_t));
-		else
+		else if (fmt[i - 1] == 'n') {
+			int64_t v = va_arg(ap, int64_t);
+			if (v)
+				db_bind_i64(st, i, v);
+			else
+				db_bind_null(st, i);
+		} else
 			db_bind_text(st, i, va_arg(ap, const char *));
 	}
 }

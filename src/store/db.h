@@ -55,7 +55,8 @@ void db_done(db_stmt *st); /* resets bindings and returns the statement to the c
 
 /* Runs a statement expected to return at most one row and reads its first column as an
  * integer. Returns 1 found, 0 no row, -1 error. `fmt` describes the arguments that follow:
- * 'i' int64_t, 's' const char * (NULL allowed). */
+ * 'i' int64_t, 'n' int64_t where 0 binds NULL (an optional reference), 's' const char *
+ * (NULL allowed). */
 int db_one_i64(db *c, err *e, int64_t *out, const char *sql, const char *fmt, ...);
 /* Runs a statement for its effect; returns the number of rows changed, or -1. */
 int64_t db_run(db *c, err *e, const char *sql, const char *fmt, ...);
