@@ -35,7 +35,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 0, weekendDays: [0, 6] }}>
-        <Notifications position="bottom-right" />
+        <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <SessionProvider>

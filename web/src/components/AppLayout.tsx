@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useSession } from '../lib/session';
 import { roleLabel } from '../lib/format';
-import { visibleNav } from '../nav';
+import { visibleNav, type NavSection } from '../nav';
 import { IdleWatcher } from './IdleWatcher';
 import { PatientSearch } from './PatientSearch';
 
@@ -23,6 +23,37 @@ function PlannedMark() {
     <Text size="xs" c="dimmed" component="span">
       planned
     </Text>
+  );
+}
+
+/** A section of the navigation with children; it opens whenever one of its pages is shown. */
+function NavGroup({ section, isActive }: { section: NavSection; isActive: (path: string) => boolean }) {
+  const Icon = section.icon;
+  const groupActive = section.items.some((i) => isActive(i.path));
+  const [opened, setOpened] = useState(groupActive);
+  useEffect(() => {
+    if (groupActive) setOpened(true);
+  }, [groupActive]);
+  return (
+    <NavLink
+      label={section.label}
+      leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+      opened={opened}
+      onChange={setOpened}
+      childrenOffset={28}
+    >
+      {section.items.map((item) => (
+        <NavLink
+          key={item.path}
+          component={RouterNavLink}
+          to={item.path}
+          end
+          label={item.label}
+          active={isActive(item.path)}
+          rightSection={item.planned ? <PlannedMark /> : undefined}
+        />
+      ))}
+    </NavLink>
   );
 }
 
@@ -126,27 +157,7 @@ export function AppLayout() {
                   />
                 );
               }
-              const groupActive = s.items.some((i) => isActive(i.path));
-              return (
-                <NavLink
-                  key={s.label}
-                  label={s.label}
-                  leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
-                  defaultOpened={groupActive}
-                  childrenOffset={28}
-                >
-                  {s.items.map((item) => (
-                    <NavLink
-                      key={item.path}
-                      component={RouterNavLink}
-                      to={item.path}
-                      label={item.label}
-                      active={isActive(item.path)}
-                      rightSection={item.planned ? <PlannedMark /> : undefined}
-                    />
-                  ))}
-                </NavLink>
-              );
+              return <NavGroup key={s.label} section={s} isActive={isActive} />;
             })}
           </nav>
         </AppShell.Section>

@@ -12,7 +12,7 @@ import interactionPlugin from '@fullcalendar/interaction';
 import type { DateClickArg } from '@fullcalendar/interaction';
 import type { EventClickArg, EventContentArg, EventDropArg, EventInput, DayHeaderContentArg } from '@fullcalendar/core';
 import type { Provider } from '../../lib/types';
-import { isLive, isMovable, providerShort, type Appointment } from '../../lib/schedule';
+import { isLive, isMovable, providerName, providerShort, type Appointment } from '../../lib/schedule';
 import { APPOINTMENT_STATUS } from '../../lib/status';
 import { addDays, formatDayLabel, minuteOfDay, nowWall, wallOf, wallOfCalendarDate, type Wall } from '../../lib/zone';
 
@@ -236,7 +236,15 @@ export function ScheduleCalendar({
   };
 
   const dayHeader = (arg: DayHeaderContentArg) => {
-    if (!multi) return formatDayLabel(wallOfCalendarDate(arg.date).slice(0, 10));
+    const day = formatDayLabel(wallOfCalendarDate(arg.date).slice(0, 10));
+    if (view === 'day' && providers[0])
+      return (
+        <span className="provider-head">
+          <span className="provider-head__name">{providerName(providers[0])}</span>
+          <span className="provider-head__count">{day}</span>
+        </span>
+      );
+    if (!multi) return day;
     const i = dayDiff(wallOfCalendarDate(arg.date).slice(0, 10), date);
     const p = providers[i];
     if (!p) return '';

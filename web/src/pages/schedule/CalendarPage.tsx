@@ -267,7 +267,7 @@ export function CalendarPage() {
       const what = `Could not move ${m.appt.patient.name} to ${formatWall(m.start)}`;
       const why = scheduleErrorMessage(e, { tz, providerLabel: providerLabel(m.providerId), find });
       setBanner({
-        message: `${what}: ${why.replace(/^./, (c) => c.toLowerCase())} The appointment stays at ${formatWall(wallOf(m.appt.start, tz))}.`,
+        message: `${what}. ${why} The appointment stays at ${formatWall(wallOf(m.appt.start, tz))}.`,
         override: isOutsideAvailability(e) && canOverride ? m : undefined,
       });
       void queryClient.invalidateQueries({ queryKey: ['appointments'] });

@@ -1,0 +1,267 @@
+// Browser journey of scheduling at the front desk: book from an open slot on the calendar,
+// move the appointment by dragging it, see a move onto a booked time refused with the
+// conflict named, then walk the patient through the check-in board.
+//
+// Starts its own server on a fresh database (tests/lib/server.mjs). The practice's data is
+// set up through the API: a location in America/New_York, a provider who works every day
+// around the clock, a type they offer, two patients. Chromium runs in New York time.
+// Optional: PRAXIS_SCREENSHOT_DIR (screenshots are written there), PRAXIS_CHROMIUM.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startPraxis, client, login, PASSWORD } from '../lib/server.mjs';
+
+const TZ = 'America/New_York';
+const SHOTS = process.env.PRAXIS_SCREENSHOT_DIR;
+const CHROMIUM = process.env.PRAXIS_CHROMIUM || '/usr/bin/chromium';
+
+let px, mgr, desk;
+let loc, prov, type, patient, other;
+
+function letters(n) {
+  return Array.from(crypto.randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
+}
+const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The date and hour now in New York. */
+function nyNow() {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+  const get = (t) => parts.find((p) => p.type === t).value;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+const nextDay = (d) => new Date(Date.parse(`${d}T12:00:00Z`) + 86400e3).toISOString().slice(0, 10);
+const hh = (h) => String(h).padStart(2, '0');
+
+/** "2026-03-09T09:00:00-04:00" for a New York wall time. */
+function nyInstant(date, time) {
+  const guess = Date.parse(`${date}T${time}:00Z`);
+  const offsetAt = (ms) => {
+    const p = new Intl.DateTimeFormat('en-US', { timeZone: TZ, timeZoneName: 'longOffset' }).formatToParts(new Date(ms)).find((x) => x.type === 'timeZoneName').value;
+    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(p);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  };
+  const off = offsetAt(guess - offsetAt(guess) * 60e3);
+  const sign = off < 0 ? '-' : '+';
+  return `${date}T${time}:00${sign}${hh(Math.floor(Math.abs(off) / 60))}:${hh(Math.abs(off) % 60)}`;
+}
+
+async function shot(page, name) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+}
+
+const pname = { family: `Sch${letters(6)}`.replace(/^./, (c) => c.toUpperCase()), given: cap(`dana${letters(2)}`) };
+const oname = { family: `Oth${letters(6)}`.replace(/^./, (c) => c.toUpperCase()), given: cap(`lee${letters(2)}`) };
+const fullName = (n) => `${n.family}, ${n.given}`;
+
+before(async () => {
+  px = await startPraxis();
+  mgr = client(px.url, await login(px.url, px.email('practice_manager')));
+  desk = client(px.url, await login(px.url, px.email('front_desk')));
+  const must = async (p, want = 201) => {
+    const r = await p;
+    assert.equal(r.status, want, r.text);
+    return r.body;
+  };
+  loc = (await must(mgr.post('/api/v1/locations', { name: 'Main St', time_zone: TZ, pos_code: '11' }))).id;
+  prov = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', credentials: 'MD' }))).id;
+  type = (await must(mgr.post('/api/v1/appointment-types', { name: 'Follow-up', duration_min: 30, slot_step_min: 15, color: '#228be6', provider_ids: [prov] }))).id;
+  await must(
+    mgr.post('/api/v1/availability-rules', {
+      provider_id: prov,
+      location_id: loc,
+      weekdays: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
+      start_time: '00:00',
+      end_time: '24:00',
+      valid_from: '2020-01-01',
+    }),
+  );
+  patient = (await must(desk.post('/api/v1/patients', { family_name: pname.family, given_name: pname.given, birth_date: '1984-05-06', sex_at_birth: 'F' }))).id;
+  other = (await must(desk.post('/api/v1/patients', { family_name: oname.family, given_name: oname.given, birth_date: '1979-11-02', sex_at_birth: 'M' }))).id;
+});
+after(async () => {
+  await px?.stop();
+});
+
+async function signIn(page) {
+  await page.goto(`${px.url}/`);
+  await page.waitForURL(/\/login$/);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(px.email('front_desk'));
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Search patients' }).waitFor();
+}
+
+/** Centre of the calendar's time-slot row for "HH:MM" (brought into view), and its column. */
+async function slotPoint(page, time) {
+  const lane = page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`);
+  await lane.waitFor();
+  await lane.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const lb = await lane.boundingBox();
+  const cb = await page.locator('td.fc-timegrid-col[data-date]').first().boundingBox();
+  return { x: cb.x + cb.width / 2, y: lb.y + lb.height / 2, colX: cb.x };
+}
+
+/** Drags an event from the slot row `from` to the slot row `to` with the mouse. */
+async function drag(page, event, from, to) {
+  await event.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const box = async (time) => page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).boundingBox();
+  const a = await box(from);
+  const b = await box(to);
+  const ev = await event.boundingBox();
+  // Grab the event near its top left, clear of the toasts at the bottom right.
+  const x = ev.x + 24;
+  const y = ev.y + Math.min(8, ev.height / 2);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y + 6, { steps: 3 });
+  await page.mouse.move(x, y + (b.y - a.y), { steps: 12 });
+  await page.mouse.up();
+}
+
+const apptsOf = async (id) => (await desk.get(`/api/v1/appointments?patient_id=${id}`)).body.items;
+
+test('front desk: book from an open slot, drag to reschedule, a conflict is explained, check-in board flow', { timeout: 180_000 }, async () => {
+  // A day and hours that are still ahead in New York: today two hours from now (never
+  // the small hours a daylight-saving change skips or repeats), or tomorrow morning late
+  // in the evening.
+  const now = nyNow();
+  const late = now.hour >= 20;
+  const day = late ? nextDay(now.date) : now.date;
+  const H = late ? 9 : Math.max(now.hour + 2, 4);
+  const at = (h, m) => `${hh(h)}:${hh(m)}`;
+
+  // Another patient already holds H+1:00.
+  const blocker = await desk.post('/api/v1/appointments', { patient_id: other, provider_id: prov, location_id: loc, type_id: type, start: nyInstant(day, at(H + 1, 0)) });
+  assert.equal(blocker.status, 201, blocker.text);
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US', timezoneId: TZ });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  try {
+    await signIn(page);
+    // The front desk lands on the calendar: one provider, so the provider's day.
+    await page.waitForURL(/\/schedule(\?|$)/);
+    const nav = page.getByRole('navigation', { name: 'Areas' });
+    for (const item of ['Calendar', 'Check-in board', 'Waitlist']) await nav.getByRole('link', { name: item, exact: true }).waitFor();
+    assert.equal(await nav.getByRole('link', { name: 'Schedule setup', exact: true }).count(), 0, 'setup is for managers');
+    if (late) await page.getByRole('button', { name: 'Next day' }).click();
+    await page.locator('.fc-bg-event.open-time').first().waitFor();
+    await page.locator('.fc-event', { hasText: fullName(oname) }).waitFor();
+    await shot(page, 'schedule-01-calendar.png');
+
+    // --- (a) Book by clicking the open slot at H:00.
+    const p = await slotPoint(page, at(H, 0));
+    await page.mouse.click(p.x, p.y);
+    const dialog = page.getByRole('dialog', { name: 'Book appointment' });
+    await dialog.waitFor();
+    assert.equal(await dialog.getByRole('textbox', { name: 'Start time' }).inputValue(), at(H, 0), 'the start comes from the slot clicked');
+    await dialog.getByRole('textbox', { name: 'Patient', exact: true }).fill(pname.family.slice(0, 6).toLowerCase());
+    await page.getByRole('option', { name: new RegExp(fullName(pname)) }).click();
+    await dialog.getByTestId('picked-patient').getByText(fullName(pname)).waitFor();
+    await dialog.getByRole('combobox', { name: 'Appointment type' }).click();
+    await page.getByRole('option', { name: /Follow-up · 30 min/ }).click();
+    await dialog.getByRole('textbox', { name: 'Note' }).fill('Booked from the calendar');
+    await shot(page, 'schedule-02-booking.png');
+    const [created] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/appointments') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Book appointment' }).click(),
+    ]);
+    assert.equal(created.status(), 201, await created.text());
+    await dialog.waitFor({ state: 'detached' });
+    const event = page.locator('.fc-event.appt-event', { hasText: fullName(pname) });
+    await event.waitFor();
+    let mine = await apptsOf(patient);
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].start.slice(0, 16), `${day}T${at(H, 0)}`);
+    assert.equal(mine[0].status, 'booked');
+    assert.equal(mine[0].note, 'Booked from the calendar');
+    const id = mine[0].id;
+    await shot(page, 'schedule-03-booked.png');
+
+    // --- (b) Drag it half an hour later.
+    const [moved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/appointments/${id}`) && r.request().method() === 'PATCH'),
+      drag(page, event, at(H, 0), at(H, 30)),
+    ]);
+    assert.equal(moved.status(), 200, await moved.text());
+    mine = await apptsOf(patient);
+    assert.equal(mine[0].start.slice(0, 16), `${day}T${at(H, 30)}`, 'moved by dragging');
+    await page.getByText('Appointment moved').first().waitFor();
+
+    // ... and onto the other patient's time: refused, explained, and put back.
+    await page.locator('.fc-event.appt-event', { hasText: fullName(pname) }).waitFor();
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/appointments/${id}`) && r.request().method() === 'PATCH'),
+      drag(page, page.locator('.fc-event.appt-event', { hasText: fullName(pname) }), at(H, 30), at(H + 1, 0)),
+    ]);
+    assert.equal(refused.status(), 409);
+    const banner = page.getByTestId('schedule-banner');
+    await banner.waitFor();
+    const text = await banner.innerText();
+    assert.match(text, /already booked/, text);
+    assert.ok(text.includes(fullName(oname)), `the conflict names the appointment it hits: ${text}`);
+    assert.match(text, new RegExp(`stays at .*${H % 12 || 12}:30`), text);
+    mine = await apptsOf(patient);
+    assert.equal(mine[0].start.slice(0, 16), `${day}T${at(H, 30)}`, 'a refused move changes nothing');
+    assert.equal(await page.locator('.fc-event.appt-event', { hasText: fullName(pname) }).count(), 1, 'the appointment is still on the calendar');
+    await shot(page, 'schedule-04-conflict.png');
+
+    // --- (c) The check-in board: arrived, roomed, with provider, checked out.
+    // Dismiss the toasts first, as a person would: they sit over the rows' buttons.
+    const toastClose = page.locator('.mantine-Notification-closeButton');
+    for (let n = await toastClose.count(); n > 0; n = await toastClose.count()) {
+      await toastClose.first().click();
+      await page.waitForFunction((k) => document.querySelectorAll('.mantine-Notification-closeButton').length < k, n);
+    }
+    await nav.getByRole('link', { name: 'Check-in board', exact: true }).click();
+    await page.waitForURL(/\/schedule\/board/);
+    if (late) await page.getByRole('button', { name: 'Next day' }).click();
+    const board = page.getByRole('table', { name: 'Check-in board' });
+    await board.getByText(fullName(pname)).waitFor();
+    for (const [button, status] of [
+      ['Arrived', 'arrived'],
+      ['Roomed', 'roomed'],
+      ['With provider', 'with_provider'],
+      ['Check out', 'checked_out'],
+    ]) {
+      const [r] = await Promise.all([
+        page.waitForResponse((x) => x.url().endsWith(`/api/v1/appointments/${id}/status`)),
+        page.getByRole('button', { name: `${button}: ${fullName(pname)}` }).click(),
+      ]);
+      assert.equal(r.status(), 200, await r.text());
+      const got = (await desk.get(`/api/v1/appointments/${id}`)).body;
+      assert.equal(got.status, status);
+      if (status === 'arrived') await shot(page, 'schedule-05-board-arrived.png');
+    }
+    await page.getByTestId(`board-status-${id}`).getByText('Checked out').waitFor();
+    const done = (await desk.get(`/api/v1/appointments/${id}`)).body;
+    assert.deepEqual(
+      done.history.map((h) => h.to_status),
+      ['booked', 'rescheduled', 'arrived', 'roomed', 'with_provider', 'checked_out'],
+    );
+    await shot(page, 'schedule-06-board-done.png');
+
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*(401|409)/.test(e)), [], 'no errors in the browser console');
+  } catch (e) {
+    await shot(page, 'schedule-failure.png').catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});
