@@ -147,6 +147,8 @@ int rrule_normalise(const char *in, char *out, size_t n)
 	struct icalrecurrencetype r = icalrecurrencetype_from_string(s);
 	if (r.freq == ICAL_NO_RECURRENCE || r.freq < ICAL_DAILY_RECURRENCE)
 		return -1; /* a rule names days; the hours are start_time and end_time */
+	if (r.count > 1000)
+		return -1; /* a COUNT rule is walked from its start on every search */
 	if (r.by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX || r.by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX ||
 	    r.by_second[0] != ICAL_RECURRENCE_ARRAY_MAX)
 		return -1;

@@ -116,7 +116,9 @@ static writer *writer_for(db *c, err *e)
 
 int db_group_write(db *c, db_group_fn fn, void *arg, err *e)
 {
-	if (c->kind == DB_PG || c->in_tx) { /* PostgreSQL, or already inside the caller's transaction */
+	/* PostgreSQL, already inside the caller's transaction, or a private in-memory database
+	 * (a second connection would open another, empty one): run it here */
+	if (c->kind == DB_PG || c->in_tx || strstr(c->url, ":memory:")) {
 		bool own;
 		if (db_tx_begin(c, &own, e))
 			return -1;

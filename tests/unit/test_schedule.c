@@ -97,6 +97,8 @@ static void rules_name_days_only(void **state)
 	assert_int_equal(rrule_normalise("FREQ=DAILY;BYHOUR=9", out, sizeof out), -1);
 	assert_int_equal(rrule_normalise("BYDAY=MO", out, sizeof out), -1);
 	assert_int_equal(rrule_normalise("nonsense", out, sizeof out), -1);
+	assert_int_equal(rrule_normalise("FREQ=DAILY;COUNT=1000", out, sizeof out), 0);
+	assert_int_equal(rrule_normalise("FREQ=DAILY;COUNT=1001", out, sizeof out), -1);
 	assert_int_equal(clock_minute("09:30"), 570);
 	assert_int_equal(clock_minute("24:00"), 1440);
 	assert_int_equal(clock_minute("24:01"), -1);
