@@ -149,7 +149,7 @@ function Reschedule({ appt, onDone, find }: { appt: AppointmentDetail; onDone: (
             {...form.getInputProps('provider_id')}
           />
           {open.ready ? (
-            <OpenTimes date={values.date!} times={open.times} isLoading={open.isLoading} value={values.time} onChange={(t) => form.setFieldValue('time', t)} />
+            <OpenTimes date={values.date!} times={open.times} isLoading={open.isLoading} value={values.time} onChange={(t) => form.setFieldValue('time', t)} cols={4} />
           ) : null}
           <TextInput label="Reason (kept in the history)" maxLength={200} {...form.getInputProps('reason')} />
           {canOverride && (outside || values.override) ? (

@@ -1,7 +1,7 @@
 // Cancelling says what will happen and asks why and who: the reason and "by" are
 // kept in the appointment's history. For a series, the rest can go too.
 import { useState } from 'react';
-import { Anchor, Autocomplete, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Chip, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -73,7 +73,16 @@ export function CancelDialog({ appt, onClose, onDone }: { appt: Appointment; onC
             {appt.patient.name}’s {appt.type.name} on {formatRange(appt.start, appt.end, appt.time_zone)} with {appt.provider_name} will be cancelled
             and the time becomes free for others. The reason is kept in the appointment’s history.
           </Text>
-          <Autocomplete label="Reason" required data={REASONS} maxLength={200} data-autofocus {...form.getInputProps('reason')} />
+          <Stack gap={6}>
+            <TextInput label="Reason" required maxLength={200} data-autofocus {...form.getInputProps('reason')} />
+            <Group gap={6} role="group" aria-label="Common reasons">
+              {REASONS.map((r) => (
+                <Chip key={r} size="xs" checked={form.values.reason === r} onChange={() => form.setFieldValue('reason', r)}>
+                  {r}
+                </Chip>
+              ))}
+            </Group>
+          </Stack>
           <Radio.Group label="Cancelled by" required {...form.getInputProps('by')}>
             <Stack gap={6} mt={6}>
               <Radio value="patient" label="The patient" description="Within 24 hours of the start this counts as a late cancellation" />

@@ -42,6 +42,7 @@ export function OpenTimes({
   value,
   onChange,
   extra,
+  cols = 6,
 }: {
   date: string;
   times: string[];
@@ -50,6 +51,8 @@ export function OpenTimes({
   onChange: (time: string) => void;
   /** Text after "no open time". */
   extra?: string;
+  /** Buttons per row on wide screens. */
+  cols?: number;
 }) {
   return (
     <div>
@@ -73,7 +76,7 @@ export function OpenTimes({
             allowDeselect={false}
             format="12h"
             size="xs"
-            simpleGridProps={{ cols: { base: 3, xs: 5, sm: 6 }, spacing: 6 }}
+            simpleGridProps={{ cols: { base: 3, xs: Math.min(cols, 5), sm: cols }, spacing: 6 }}
             aria-label={`Open times on ${formatLongDay(date)}`}
           />
         </ScrollArea.Autosize>

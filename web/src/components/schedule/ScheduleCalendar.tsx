@@ -244,7 +244,15 @@ export function ScheduleCalendar({
           <span className="provider-head__count">{day}</span>
         </span>
       );
-    if (!multi) return day;
+    if (!multi) {
+      const d = wallOfCalendarDate(arg.date).slice(0, 10);
+      return (
+        <span className="provider-head">
+          <span>{day.slice(0, 3)}</span>
+          <span className="provider-head__count">{`${d.slice(5, 7)}/${d.slice(8, 10)}`}</span>
+        </span>
+      );
+    }
     const i = dayDiff(wallOfCalendarDate(arg.date).slice(0, 10), date);
     const p = providers[i];
     if (!p) return '';

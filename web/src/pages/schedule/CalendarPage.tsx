@@ -252,6 +252,7 @@ export function CalendarPage() {
             <Button
               size="compact-xs"
               variant="light"
+              style={{ flex: 'none' }}
               onClick={() => {
                 notifications.hide(id);
                 void move({ appt: a, providerId: before.provider_id, start: wallOf(before.start, tz), revert: () => undefined });

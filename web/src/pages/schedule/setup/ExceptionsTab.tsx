@@ -132,14 +132,23 @@ function ExceptionDialog({ exc, onClose }: { exc: AvailabilityException | null; 
       </SimpleGrid>
       <Checkbox label="Whole days" {...form.getInputProps('all_day', { type: 'checkbox' })} />
       <Stack gap="xs">
-        <SimpleGrid cols={2}>
-          <DateInput label={values.all_day ? 'First day' : 'Starts on'} required {...DATE_INPUT_PROPS} {...form.getInputProps('start_date')} />
-          {values.all_day ? null : <TimeInput label="at" required {...form.getInputProps('start_time')} />}
-        </SimpleGrid>
-        <SimpleGrid cols={2}>
-          <DateInput label={values.all_day ? 'Last day' : 'Ends on'} required {...DATE_INPUT_PROPS} {...form.getInputProps('end_date')} />
-          {values.all_day ? null : <TimeInput label="at" required {...form.getInputProps('end_time')} />}
-        </SimpleGrid>
+        {values.all_day ? (
+          <SimpleGrid cols={2}>
+            <DateInput label="First day" required {...DATE_INPUT_PROPS} {...form.getInputProps('start_date')} />
+            <DateInput label="Last day" required {...DATE_INPUT_PROPS} {...form.getInputProps('end_date')} />
+          </SimpleGrid>
+        ) : (
+          <>
+            <SimpleGrid cols={2}>
+              <DateInput label="Starts on" required {...DATE_INPUT_PROPS} {...form.getInputProps('start_date')} />
+              <TimeInput label="Start time" required {...form.getInputProps('start_time')} />
+            </SimpleGrid>
+            <SimpleGrid cols={2}>
+              <DateInput label="Ends on" required {...DATE_INPUT_PROPS} {...form.getInputProps('end_date')} />
+              <TimeInput label="End time" required {...form.getInputProps('end_time')} />
+            </SimpleGrid>
+          </>
+        )}
         <Text size="xs" c="dimmed">
           Times in {tz}.
         </Text>
