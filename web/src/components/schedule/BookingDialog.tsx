@@ -137,6 +137,7 @@ export function BookingDialog({
 
   const providerId = values.provider_id ? Number(values.provider_id) : null;
   const provider = (providers.data ?? []).find((p) => p.id === providerId);
+  // With a provider: the types they offer; without: every active type.
   const offered = typesOf(types.data ?? [], providerId);
   // The only type the provider offers is chosen for you.
   useEffect(() => {
@@ -160,9 +161,8 @@ export function BookingDialog({
 
   const [finding, setFinding] = useState(false);
   const nextAvailable = async () => {
-    if (!values.type_id || !values.provider_id || !values.location_id) {
+    if (!values.type_id || !values.location_id) {
       form.validateField('type_id');
-      form.validateField('provider_id');
       return;
     }
     setFinding(true);
@@ -170,15 +170,16 @@ export function BookingDialog({
     try {
       const r = await api.get<Page<Slot>>('/availability', {
         type_id: values.type_id,
-        provider_id: values.provider_id,
+        provider_id: values.provider_id ?? '',
         location_id: values.location_id,
         limit: 1,
       });
       const s = r.items[0];
       if (!s) {
-        setError(`${providerName(provider)} has no open time for this type in the next 90 days.`);
+        setError(`${provider ? providerName(provider) : 'No provider'} has no open time for this type in the next 90 days.`);
       } else {
         const w = wallOf(s.start, tz);
+        if (!values.provider_id) form.setFieldValue('provider_id', String(s.provider_id));
         form.setFieldValue('date', w.slice(0, 10));
         form.setFieldValue('time', w.slice(11, 16));
       }
@@ -226,8 +227,10 @@ export function BookingDialog({
     }
   });
 
+  const chosenType = (types.data ?? []).find((t) => String(t.id) === values.type_id);
   const providerData = (providers.data ?? [])
     .filter((p) => p.active || String(p.id) === values.provider_id)
+    .filter((p) => !chosenType || chosenType.provider_ids.includes(p.id) || String(p.id) === values.provider_id)
     .map((p) => ({ value: String(p.id), label: providerName(p) }));
   const typeData = offered.map((t) => ({ value: String(t.id), label: `${t.name} · ${t.duration_min} min` }));
   const startWall = values.date && /^\d{2}:\d{2}$/.test(values.time) ? `${values.date}T${values.time}:00` : null;
@@ -245,7 +248,15 @@ export function BookingDialog({
             error={form.errors.patient}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select label="Provider" required data={providerData} allowDeselect={false} searchable {...form.getInputProps('provider_id')} />
+            <Select
+              label="Provider"
+              required
+              data={providerData}
+              allowDeselect={false}
+              searchable
+              placeholder={chosenType ? 'Choose, or use “Next available”' : 'Choose the provider'}
+              {...form.getInputProps('provider_id')}
+            />
             {activeLocations.length > 1 ? (
               <Select
                 label="Location"
@@ -264,8 +275,7 @@ export function BookingDialog({
             allowDeselect={false}
             data={typeData}
             nothingFoundMessage="This provider offers no appointment types"
-            placeholder={providerId ? (offered.length ? 'Choose a type' : 'This provider offers no types yet') : 'Choose the provider first'}
-            disabled={!providerId}
+            placeholder={providerId && !offered.length ? 'This provider offers no types yet' : 'Choose a type'}
             leftSection={type ? <ColorSwatch color={type.color} size={14} aria-hidden /> : undefined}
             renderOption={({ option }) => {
               const t = offered.find((x) => String(x.id) === option.value);

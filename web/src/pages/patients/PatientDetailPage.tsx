@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarEvent, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { humanizeField, patchBody } from '../../lib/forms';
 import {
@@ -20,6 +20,7 @@ import {
 import { useSession } from '../../lib/session';
 import type { Patient } from '../../lib/types';
 import { AuditTable } from '../../components/AuditTable';
+import { PatientAppointments } from '../../components/schedule/PatientAppointments';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import {
@@ -330,6 +331,11 @@ export function PatientDetailPage() {
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="demographics">Demographics</Tabs.Tab>
+            {session.can('schedule.read') ? (
+              <Tabs.Tab value="appointments" leftSection={<IconCalendarEvent size={16} />}>
+                Appointments
+              </Tabs.Tab>
+            ) : null}
             {session.can('audit.read') ? (
               <Tabs.Tab value="access" leftSection={<IconHistory size={16} />}>
                 Access history
@@ -339,6 +345,11 @@ export function PatientDetailPage() {
           <Tabs.Panel value="demographics">
             <Demographics p={p} />
           </Tabs.Panel>
+          {session.can('schedule.read') ? (
+            <Tabs.Panel value="appointments">
+              <PatientAppointments patient={{ id: p.id, name: formatPersonName(p), mrn: p.mrn, birth_date: p.birth_date }} />
+            </Tabs.Panel>
+          ) : null}
           {session.can('audit.read') ? (
             <Tabs.Panel value="access">
               <Paper p="md">

@@ -363,7 +363,7 @@ export function WaitlistPage() {
                     <Group gap={6} justify="flex-end" wrap="nowrap">
                       {e.status === 'offered' || e.status === 'waiting' ? (
                         <Button size="compact-sm" variant={e.status === 'offered' ? 'filled' : 'light'} onClick={() => book(e)} aria-label={`${e.status === 'offered' ? 'Book offered time' : 'Book'}: ${e.patient.name}`}>
-                          {e.status === 'offered' ? 'Book offered time' : 'Book…'}
+                          {e.status === 'offered' ? 'Book' : 'Book…'}
                         </Button>
                       ) : null}
                       <Menu position="bottom-end" withinPortal>
