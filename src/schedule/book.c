@@ -279,7 +279,15 @@ static int book_tx(db *w, void *arg, err *e)
 				return -1;
 		}
 	}
-	return 0;
+	/* the patient's wish for this type is met */
+	char ts[TS_LEN];
+	ts_now(ts);
+	return db_run(w, e,
+		      "UPDATE waitlist SET status = 'booked', appointment_id = $1, version = version + 1, updated_at = $2 "
+		      "WHERE practice_id = $3 AND patient_id = $4 AND type_id = $5 AND status IN ('waiting', 'offered')",
+		      "isiii", b->first, ts, ctx_practice(&x), b->patient, b->t->type) < 0
+		       ? -1
+		       : 0;
 }
 
 int appt_book(ctx *x, json_t *in, json_t **out, err *e)
@@ -417,6 +425,9 @@ int appt_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 	time_t old_start, start;
 	ts_parse(json_string_value(json_object_get(cur, "start")), &old_start);
 	start = old_start;
+	const int64_t old_provider = t.provider, old_location = t.location;
+	char old_tz[64];
+	snprintf(old_tz, sizeof old_tz, "%s", json_string_value(json_object_get(cur, "time_zone")));
 	bool overbook = json_is_true(json_object_get(cur, "overbook"));
 	bool was_outside = json_is_true(json_object_get(cur, "outside_availability"));
 	int64_t patient = json_integer_value(json_object_get(cur, "patient_id"));
@@ -467,6 +478,9 @@ int appt_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 	const char *why = json_string_value(json_object_get(in, "reason"));
 	if (!rc && moved)
 		rc = appt_event(x, id, status, "rescheduled", (int64_t)old_start, why, e);
+	json_t *matches = NULL; /* the time it leaves is offered like a cancelled one */
+	if (!rc && moved && (start != old_start || t.provider != old_provider))
+		rc = waitlist_offer(x, t.type, old_provider, old_location, (int64_t)old_start, old_tz, &matches, e);
 	if (!rc)
 		rc = ctx_audit(x, moved ? "appointment.reschedule" : "appointment.update", "appointment", id, patient,
 			       outside && moved ? json_string_value(json_object_get(in, "override_reason")) : NULL, e);
@@ -477,9 +491,14 @@ int appt_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 			if (!appt_conflict(x, id, t.provider, t.resource, overbook, start, start + t.duration_min * 60, t.tz, e))
 				err_set(e, ERR_CONFLICT, "the time was taken by another booking");
 		}
+		json_decref(matches);
 		return -1;
 	}
-	if (db_commit(x->db, e))
+	if (db_commit(x->db, e) || appt_load(x, id, out, e)) {
+		json_decref(matches);
 		return -1;
-	return appt_load(x, id, out, e);
+	}
+	if (matches)
+		json_object_set_new(*out, "waitlist_matches", matches);
+	return 0;
 }

@@ -68,6 +68,7 @@ int avail_search(ctx *x, int64_t type, int64_t provider, int64_t location, const
  *  overbook?, repeat?: {every_weeks, count}}. A conflict answers ERR_CONFLICT with extra
  * {"conflict": {appointment_id, start, end, with: "provider"|"resource"}}; outside
  * availability ERR_UNPROCESSABLE unless the caller holds schedule.override and says so.
+ * A booking meets the patient's waiting or offered waitlist entry for the type.
  * overbook: a deliberate second booking on a taken slot, by schedule.override, or by
  * schedule.write where the practice allows it and the booking there is at high risk of a
  * no-show. */
@@ -76,7 +77,8 @@ int appt_get(ctx *x, int64_t id, json_t **out, err *e);
 /* from/to (RFC 3339 or dates) with provider_id, location_id, patient_id, status filters;
  * ordered by start; cursor from next_cursor. */
 int appt_list(ctx *x, json_t *filter, int limit, const char *cursor, json_t **out, err *e);
-/* {version, start?, provider_id?, location_id?, note?, override?, override_reason?} */
+/* {version, start?, provider_id?, location_id?, note?, override?, override_reason?, reason?}
+ * A move answers "waitlist_matches" for the time it left. */
 int appt_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 /* {status, reason?}: confirmed arrived roomed with_provider checked_out no_show. */
 int appt_status(ctx *x, int64_t id, json_t *in, json_t **out, err *e);

@@ -149,9 +149,11 @@ test('a past appointment can be marked a no-show, which frees its time', async (
 test('reschedule keeps history and needs the current version; a move into a booked time is 409', async () => {
   const a = (await book(desk, '2026-03-06T09:00:00-05:00')).body;
   const b = (await book(desk, '2026-03-06T10:00:00-05:00', { patient_id: patient2 })).body;
+  const wish = (await desk.post('/api/v1/waitlist', { patient_id: patient2, type_id: type, provider_id: prov, time_of_day: 'morning', note: 'earlier please' })).body;
   const moved = await desk.patch(`/api/v1/appointments/${a.id}`, { version: a.version, start: '2026-03-06T11:00:00-05:00', reason: 'patient asked' });
   assert.equal(moved.status, 200, moved.text);
   assert.equal(moved.body.start, '2026-03-06T11:00:00-05:00');
+  assert.deepEqual(moved.body.waitlist_matches.map((m) => m.waitlist_id), [wish.id], 'the 09:00 it left is offered');
   const stale = await desk.patch(`/api/v1/appointments/${a.id}`, { version: a.version, start: '2026-03-06T11:30:00-05:00' });
   assert.equal(stale.status, 409);
   assert.equal(stale.body.type.endsWith('version-conflict'), true);
@@ -180,7 +182,10 @@ test('cancel: reason and who are required; late when the patient cancels within 
   assert.deepEqual(c.body.waitlist_matches.map((m) => m.waitlist_id), [wl.body.id], 'only the afternoon wish fits 15:00');
   assert.equal((await desk.get(`/api/v1/waitlist/${wl.body.id}`)).body.status, 'offered');
   assert.equal((await desk.post(`/api/v1/appointments/${a.id}/cancel`, { reason: 'x', by: 'patient' })).status, 409);
-  assert.equal((await book(desk, '2026-03-02T15:00:00-05:00', { patient_id: patient2 })).status, 201, 'the time is free again');
+  const rebooked = await book(desk, '2026-03-02T15:00:00-05:00', { patient_id: patient2 });
+  assert.equal(rebooked.status, 201, 'the time is free again');
+  const met = (await desk.get(`/api/v1/waitlist/${wl.body.id}`)).body;
+  assert.deepEqual([met.status, met.appointment_id], ['booked', rebooked.body.id], 'booking the patient meets their wish');
 });
 
 test('a weekly series books every occurrence or none; cancelling the remaining ones leaves the earlier', async () => {
