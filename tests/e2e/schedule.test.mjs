@@ -87,10 +87,10 @@ after(async () => {
   await px?.stop();
 });
 
-async function signIn(page) {
+async function signIn(page, role = 'front_desk') {
   await page.goto(`${px.url}/`);
   await page.waitForURL(/\/login$/);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(px.email('front_desk'));
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(px.email(role));
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('textbox', { name: 'Search patients' }).waitFor();
@@ -125,6 +125,25 @@ async function drag(page, event, from, to) {
 
 const apptsOf = async (id) => (await desk.get(`/api/v1/appointments?patient_id=${id}`)).body.items;
 
+async function newPage(browser, errors) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US', timezoneId: TZ });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return page;
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
 test('front desk: book from an open slot, drag to reschedule, a conflict is explained, check-in board flow', { timeout: 180_000 }, async () => {
   // A day and hours that are still ahead in New York: today two hours from now (never
   // the small hours a daylight-saving change skips or repeats), or tomorrow morning late
@@ -139,19 +158,9 @@ test('front desk: book from an open slot, drag to reschedule, a conflict is expl
   const blocker = await desk.post('/api/v1/appointments', { patient_id: other, provider_id: prov, location_id: loc, type_id: type, start: nyInstant(day, at(H + 1, 0)) });
   assert.equal(blocker.status, 201, blocker.text);
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US', timezoneId: TZ });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  const browser = await launch();
   const consoleErrors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const page = await newPage(browser, consoleErrors);
 
   try {
     await signIn(page);
@@ -260,6 +269,103 @@ test('front desk: book from an open slot, drag to reschedule, a conflict is expl
     assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*(401|409)/.test(e)), [], 'no errors in the browser console');
   } catch (e) {
     await shot(page, 'schedule-failure.png').catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});
+
+test('practice manager: set up a type and working hours, book the next available time by keyboard-friendly dialog, cancel it from the details', { timeout: 180_000 }, async () => {
+  const quinn = (await mgr.post('/api/v1/providers', { family_name: 'Quinn', given_name: 'Michaela', credentials: 'DO' })).body.id;
+  const browser = await launch();
+  const consoleErrors = [];
+  const page = await newPage(browser, consoleErrors);
+  try {
+    await signIn(page, 'practice_manager');
+    const nav = page.getByRole('navigation', { name: 'Areas' });
+    await nav.getByRole('link', { name: 'Schedule setup', exact: true }).click();
+    await page.waitForURL(/\/schedule\/setup/);
+
+    // --- A type Dr Quinn offers.
+    await page.getByRole('button', { name: 'New appointment type' }).click();
+    let dialog = page.getByRole('dialog', { name: 'New appointment type' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Consult');
+    await dialog.getByRole('textbox', { name: 'Duration (minutes)' }).fill('45');
+    await dialog.getByRole('combobox', { name: 'Providers who offer it' }).click();
+    await page.getByRole('option', { name: 'Quinn, Michaela, DO' }).click();
+    await dialog.getByRole('textbox', { name: 'Name' }).click(); // close the list
+    const [typeSaved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/appointment-types') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Add type' }).click(),
+    ]);
+    assert.equal(typeSaved.status(), 201, await typeSaved.text());
+    const consult = await typeSaved.json();
+    assert.deepEqual([consult.name, consult.duration_min, consult.provider_ids], ['Consult', 45, [quinn]]);
+    await page.getByRole('table', { name: 'Appointment types' }).getByText('Consult').waitFor();
+
+    // --- Working hours: every day, around the clock, from today.
+    await page.getByRole('tab', { name: 'Working hours' }).click();
+    await page.getByRole('button', { name: 'Add working hours' }).click();
+    dialog = page.getByRole('dialog', { name: 'Add working hours' });
+    await dialog.getByRole('combobox', { name: 'Provider' }).click();
+    await page.getByRole('option', { name: 'Quinn, Michaela, DO' }).click();
+    for (const d of ['Sat', 'Sun']) await dialog.getByRole('group', { name: /^Days/ }).getByText(d, { exact: true }).click();
+    for (const d of ['Saturday', 'Sunday']) assert.ok(await dialog.getByRole('checkbox', { name: d }).isChecked(), d);
+    await dialog.getByLabel('From').fill('00:00');
+    await dialog.getByText('Until midnight', { exact: true }).click();
+    const [ruleSaved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/availability-rules') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Add working hours' }).click(),
+    ]);
+    assert.equal(ruleSaved.status(), 201, await ruleSaved.text());
+    const rule = await ruleSaved.json();
+    assert.deepEqual([rule.provider_id, rule.rrule, rule.start_time, rule.end_time, rule.valid_from], [quinn, 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU', '00:00', '24:00', nyNow().date]);
+    await page.getByRole('table', { name: 'Working hours' }).getByText('Every day').first().waitFor();
+
+    // --- Book Dr Quinn's next available Consult from the calendar's button.
+    await nav.getByRole('link', { name: 'Calendar', exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'View' }).getByText('Day', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Provider' }).click();
+    await page.getByRole('option', { name: 'Quinn, Michaela, DO' }).click();
+    await page.locator('.fc-bg-event.open-time').first().waitFor();
+    await page.getByRole('button', { name: 'Book appointment' }).click();
+    dialog = page.getByRole('dialog', { name: 'Book appointment' });
+    await dialog.getByRole('textbox', { name: 'Patient', exact: true }).fill(oname.family.slice(0, 6).toLowerCase());
+    await page.getByRole('option', { name: new RegExp(fullName(oname)) }).click();
+    assert.equal(await dialog.getByRole('combobox', { name: 'Appointment type' }).inputValue(), 'Consult · 45 min', 'the only type offered is chosen');
+    await dialog.getByRole('button', { name: 'Next available' }).click();
+    await dialog.getByText(/for 45 minutes/).waitFor();
+    const [booked] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/appointments') && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: 'Book appointment' }).click(),
+    ]);
+    assert.equal(booked.status(), 201, await booked.text());
+    const appt = await booked.json();
+    assert.equal(appt.provider_id, quinn);
+    assert.ok(Date.parse(appt.start) - Date.now() < 30 * 60e3, `the next available time is soon: ${appt.start}`);
+
+    // --- Cancel it from its details: the patient called, within 24 hours.
+    await page.locator('.fc-event.appt-event', { hasText: fullName(oname) }).click();
+    const drawer = page.getByRole('dialog', { name: 'Appointment details' });
+    await drawer.getByTestId('appointment-patient').getByText(fullName(oname)).waitFor();
+    await drawer.getByRole('button', { name: 'Cancel appointment' }).click();
+    dialog = page.getByRole('dialog', { name: 'Cancel this appointment?' });
+    await dialog.getByRole('group', { name: 'Common reasons' }).getByText('Patient request', { exact: true }).click();
+    await dialog.getByRole('radio', { name: /The patient/ }).check();
+    const [cancelled] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/v1/appointments/${appt.id}/cancel`)),
+      dialog.getByRole('button', { name: 'Cancel appointment' }).click(),
+    ]);
+    assert.equal(cancelled.status(), 200, await cancelled.text());
+    const got = (await mgr.get(`/api/v1/appointments/${appt.id}`)).body;
+    assert.deepEqual([got.status, got.cancel_reason, got.cancelled_by, got.late_cancel], ['cancelled', 'Patient request', 'patient', true]);
+    await drawer.getByText('Cancelled', { exact: true }).first().waitFor();
+    await drawer.getByText('Booked \u2192 Cancelled').waitFor();
+    await shot(page, 'schedule-07-cancelled.png');
+
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');
+  } catch (e) {
+    await shot(page, 'schedule-failure-2.png').catch(() => {});
     throw e;
   } finally {
     await browser.close();

@@ -295,6 +295,12 @@ export function ScheduleCalendar({
         nowIndicator={!multi}
         now={() => nowWall(tz)}
         dayHeaderContent={dayHeader}
+        dayHeaderDidMount={(arg) => {
+          // The columns of "all providers" stand for providers, not days: say so to screen readers.
+          if (!multi) return;
+          const p = providers[dayDiff(wallOfCalendarDate(arg.date).slice(0, 10), date)];
+          if (p) arg.el.setAttribute('aria-label', `${providerName(p)}, ${formatDayLabel(date)}`);
+        }}
         events={events}
         eventContent={(arg) => <EventBody arg={arg} />}
         eventClick={eventClick}
