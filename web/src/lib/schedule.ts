@@ -60,9 +60,27 @@ export interface BoardItem extends Appointment {
   late: boolean;
 }
 
+export interface WaitlistMatch {
+  waitlist_id: number;
+  patient_id: number;
+  offered?: boolean;
+}
+
 export interface CancelResult extends Appointment {
   cancelled_count: number;
-  waitlist_matches: { waitlist_id: number; patient_id: number; offered?: boolean }[];
+  waitlist_matches: WaitlistMatch[];
+}
+
+/** A moved appointment; the time it left may have been offered to the waitlist. */
+export interface MoveResult extends Appointment {
+  waitlist_matches?: WaitlistMatch[] | null;
+}
+
+/** "The freed time was offered to a patient on the waitlist." or null. */
+export function offeredSentence(matches: WaitlistMatch[] | null | undefined, what = 'The freed time'): string | null {
+  const n = (matches ?? []).filter((m) => m.offered).length;
+  if (!n) return null;
+  return `${what} was offered to ${n === 1 ? 'a patient' : `${n} patients`} on the waitlist.`;
 }
 
 export interface AppointmentType {

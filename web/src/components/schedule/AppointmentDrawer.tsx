@@ -34,6 +34,7 @@ import {
   isMovable,
   isOutsideAvailability,
   nextSteps,
+  offeredSentence,
   providerName,
   scheduleErrorMessage,
   typesOf,
@@ -44,6 +45,7 @@ import {
   type AppointmentDetail,
   type AppointmentEvent,
   type AppointmentStatus,
+  type MoveResult,
 } from '../../lib/schedule';
 import { useSession } from '../../lib/session';
 import { APPOINTMENT_STATUS } from '../../lib/status';
@@ -116,9 +118,15 @@ function Reschedule({ appt, onDone, find }: { appt: AppointmentDetail; onDone: (
       body.override_reason = v.override_reason.trim();
     }
     try {
-      const a = await api.patch<Appointment>(`/appointments/${appt.id}`, body);
+      const a = await api.patch<MoveResult>(`/appointments/${appt.id}`, body);
       invalidateSchedule(queryClient, appt.id);
-      notifications.show({ color: 'teal', title: 'Appointment moved', message: `${a.patient.name} · ${formatRange(a.start, a.end, a.time_zone)} with ${a.provider_name}` });
+      void queryClient.invalidateQueries({ queryKey: ['waitlist'] });
+      const offered = offeredSentence(a.waitlist_matches, 'The time it left');
+      notifications.show({
+        color: 'teal',
+        title: 'Appointment moved',
+        message: `${a.patient.name} · ${formatRange(a.start, a.end, a.time_zone)} with ${a.provider_name}${offered ? `. ${offered}` : ''}`,
+      });
       onDone();
     } catch (e) {
       if (isOutsideAvailability(e)) setOutside(true);

@@ -211,6 +211,8 @@ export function BookingDialog({
       void queryClient.invalidateQueries({ queryKey: ['appointments'] });
       void queryClient.invalidateQueries({ queryKey: ['availability'] });
       void queryClient.invalidateQueries({ queryKey: ['board'] });
+      // A booking meets the patient's waitlist wish for the type.
+      void queryClient.invalidateQueries({ queryKey: ['waitlist'] });
       notifications.show({
         color: 'teal',
         title: val.repeat ? `Booked ${val.count} appointments` : 'Appointment booked',

@@ -29,6 +29,7 @@ import { api, errorMessage } from '../../lib/api';
 import {
   getAll,
   isOutsideAvailability,
+  offeredSentence,
   providerName,
   scheduleErrorMessage,
   typesOf,
@@ -37,6 +38,7 @@ import {
   useTypesAll,
   type Appointment,
   type AppointmentType,
+  type MoveResult,
   type Slot,
 } from '../../lib/schedule';
 import { useSession } from '../../lib/session';
@@ -231,23 +233,31 @@ export function CalendarPage() {
     }
     const before = { start: m.appt.start, provider_id: m.appt.provider_id };
     try {
-      const a = await api.patch<Appointment>(`/appointments/${m.appt.id}`, body);
+      const a = await api.patch<MoveResult>(`/appointments/${m.appt.id}`, body);
+      const offered = offeredSentence(a.waitlist_matches, 'The time it left');
       putInCache(a);
       void queryClient.invalidateQueries({ queryKey: ['appointments'] });
       void queryClient.invalidateQueries({ queryKey: ['availability'] });
       void queryClient.invalidateQueries({ queryKey: ['board'] });
       void queryClient.invalidateQueries({ queryKey: ['appointment', a.id] });
+      if (offered) void queryClient.invalidateQueries({ queryKey: ['waitlist'] });
       const id = `moved-${a.id}-${a.version}`;
       notifications.show({
         id,
         color: 'teal',
         title: 'Appointment moved',
-        autoClose: 8000,
+        autoClose: offered ? 12_000 : 8000,
         message: (
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Text size="sm">
               {a.patient.name} · {formatWall(wallOf(a.start, tz))}
               {body.provider_id ? ` with ${providerLabel(a.provider_id)}` : ''}
+              {offered ? (
+                <>
+                  <br />
+                  {offered}
+                </>
+              ) : null}
             </Text>
             <Button
               size="compact-xs"

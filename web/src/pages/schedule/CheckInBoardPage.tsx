@@ -52,6 +52,17 @@ function Waiting({ item }: { item: BoardItem }) {
 }
 
 function Stat({ label, value, color, active, onClick }: { label: string; value: number; color?: string; active?: boolean; onClick?: () => void }) {
+  const body = (
+    <>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c={color}>
+        {value}
+      </Text>
+    </>
+  );
+  if (!onClick) return <Paper p="xs">{body}</Paper>;
   return (
     <Paper
       p="xs"
@@ -59,14 +70,9 @@ function Stat({ label, value, color, active, onClick }: { label: string; value: 
       type="button"
       onClick={onClick}
       aria-pressed={active}
-      style={{ textAlign: 'left', cursor: onClick ? 'pointer' : 'default', borderColor: active ? 'var(--mantine-color-praxis-7)' : undefined }}
+      style={{ textAlign: 'left', cursor: 'pointer', borderColor: active ? 'var(--mantine-color-praxis-7)' : undefined }}
     >
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={color}>
-        {value}
-      </Text>
+      {body}
     </Paper>
   );
 }

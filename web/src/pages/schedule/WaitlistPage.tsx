@@ -22,7 +22,6 @@ import {
   useProvidersAll,
   useTypesAll,
   WEEKDAYS,
-  type Appointment,
   type TimeOfDay,
   type WaitlistEntry,
   type WaitlistStatus,
@@ -396,12 +395,8 @@ export function WaitlistPage() {
           title={`Book from the waitlist: ${booking.entry.patient.name}`}
           defaults={booking.defaults}
           onClose={() => setBooking(null)}
-          onBooked={async (a: Appointment) => {
-            try {
-              await api.patch(`/waitlist/${booking.entry.id}`, { version: booking.entry.version, status: 'booked', appointment_id: a.id });
-            } catch (e) {
-              notifications.show({ color: 'orange', title: 'Booked, but the waitlist entry was not updated', message: errorMessage(e) });
-            }
+          onBooked={() => {
+            // Booking the patient for the type meets their waitlist wish on the server.
             void queryClient.invalidateQueries({ queryKey: ['waitlist'] });
           }}
         />
