@@ -360,6 +360,15 @@ export function scheduleErrorMessage(
     return `This time is outside ${ctx.providerLabel ? `${ctx.providerLabel}\u2019s` : 'the provider\u2019s'} availability at this location.`;
   if (isVersionConflict(e)) return 'Someone else changed this appointment meanwhile. The calendar now shows their change; try again if still needed.';
   if (isInvalidState(e)) return `${errorMessage(e).replace(/^./, (ch) => ch.toUpperCase())}. The calendar has been refreshed.`;
+  if (e instanceof ApiError && e.fieldErrors.length) {
+    return e.fieldErrors
+      .map((f) =>
+        f.field === 'provider_id' && /offering/.test(f.message)
+          ? `${ctx.providerLabel || 'This provider'} does not offer this appointment type.`
+          : `${f.field.replace(/_id$/, '').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())} ${f.message}.`,
+      )
+      .join(' ');
+  }
   return errorMessage(e);
 }
 

@@ -94,6 +94,7 @@ export function ScheduleCalendar({
   onPickSlot,
   onOpenAppointment,
   onMove,
+  allowMove,
   height,
 }: {
   view: CalendarView;
@@ -108,6 +109,8 @@ export function ScheduleCalendar({
   onPickSlot: (p: SlotPick) => void;
   onOpenAppointment: (a: Appointment) => void;
   onMove: (m: MoveRequest) => void;
+  /** Whether the appointment may be dropped on this provider (who must offer its type). */
+  allowMove?: (a: Appointment, providerId: number) => boolean;
   height: string;
 }) {
   const ref = useRef<FullCalendar>(null);
@@ -306,6 +309,14 @@ export function ScheduleCalendar({
         eventClick={eventClick}
         dateClick={dateClick}
         eventDrop={eventDrop}
+        eventAllow={(span, moving) => {
+          const a = moving?.extendedProps.appt as Appointment | undefined;
+          const pick = fromCal(wallOfCalendarDate(span.start));
+          if (!a || !pick) return false;
+          // Not into the past, and only to a provider who offers the type.
+          if (pick.start < nowWall(tz).slice(0, 16)) return false;
+          return allowMove ? allowMove(a, pick.providerId) : true;
+        }}
         editable={canWrite}
         eventDurationEditable={false}
         eventResizableFromStart={false}

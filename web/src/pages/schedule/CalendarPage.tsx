@@ -431,6 +431,7 @@ export function CalendarPage() {
               onPickSlot={(p) => setBooking({ providerId: p.providerId, locationId, start: p.start })}
               onOpenAppointment={(a) => setOpenId(a.id)}
               onMove={(m) => void move(m)}
+              allowMove={(a, pid) => pid === a.provider_id || typesOf(types.data ?? [], pid).some((t) => t.id === a.type_id)}
             />
           </Paper>
         </Stack>
