@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Anchor, Badge, Button, ColorSwatch, Group, Menu, Paper, SegmentedControl, Select, SimpleGrid, Text, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconChevronLeft, IconChevronRight, IconDots, IconRefresh } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
@@ -132,6 +133,8 @@ export function CheckInBoardPage() {
   const [error, setError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
+  // On a tablet held upright the visit goes under the patient, to keep the buttons in view.
+  const compact = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false }) ?? false;
 
   const step = async (item: BoardItem, s: Step) => {
     setBusy(`${item.id}:${s.to}`);
@@ -245,7 +248,7 @@ export function CheckInBoardPage() {
               {
                 accessor: 'start',
                 title: 'Time',
-                width: 96,
+                width: compact ? '1%' : 84,
                 noWrap: true,
                 render: (r) => (
                   <>
@@ -277,12 +280,21 @@ export function CheckInBoardPage() {
                     <Text size="xs" c="dimmed">
                       MRN <span className="mono">{r.patient.mrn}</span>
                     </Text>
+                    {compact ? (
+                      <Group gap={6} wrap="nowrap" mt={2}>
+                        <ColorSwatch color={r.type.color} size={8} aria-hidden />
+                        <Text size="xs">
+                          {r.type.name} · {r.provider_name}
+                        </Text>
+                      </Group>
+                    ) : null}
                   </>
                 ),
               },
               {
                 accessor: 'type',
                 title: 'Visit',
+                hidden: compact,
                 render: (r) => (
                   <>
                     <Group gap={6} wrap="nowrap">
@@ -298,7 +310,8 @@ export function CheckInBoardPage() {
               {
                 accessor: 'status',
                 title: 'Status',
-                width: 150,
+                width: compact ? 116 : 150,
+                noWrap: true,
                 render: (r) => (
                   <>
                     <span data-testid={`board-status-${r.id}`}>
@@ -316,7 +329,8 @@ export function CheckInBoardPage() {
                 accessor: 'actions',
                 title: <span className="visually-hidden">Actions</span>,
                 textAlign: 'right',
-                width: 170,
+                width: compact ? '1%' : 170,
+                noWrap: true,
                 render: (r) => {
                   if (!canWrite) return null;
                   const main = mainStep(r);
