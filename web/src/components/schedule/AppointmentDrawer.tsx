@@ -30,7 +30,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCalendarTime, IconPencil, IconX } from '@tabler/icons-react';
 import { api, errorMessage } from '../../lib/api';
 import { DATE_INPUT_PROPS } from '../../lib/format';
+import type { User } from '../../lib/types';
 import {
+  getAll,
   isMovable,
   isOutsideAvailability,
   nextSteps,
@@ -238,6 +240,15 @@ export function AppointmentDrawer({
     enabled: appointmentId !== null,
     staleTime: 0,
   });
+  // Who did what: names where this user may read the user list, else "user #id".
+  const users = useQuery({
+    queryKey: ['users', 'all'],
+    queryFn: ({ signal }) => getAll<User>('/users', {}, signal),
+    enabled: appointmentId !== null && session.can('user.read'),
+    staleTime: 5 * 60_000,
+  });
+  const who = (id: number) =>
+    id === session.me?.user.id ? 'you' : (users.data ?? []).find((u) => u.id === id)?.display_name ?? `user #${id}`;
   const [mode, setMode] = useState<'view' | 'reschedule' | 'note'>('view');
   const [cancelling, setCancelling] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -419,7 +430,7 @@ export function AppointmentDrawer({
                 <Timeline.Item key={i} title={<Text size="sm" fw={500}>{historyLine(h, tz)}</Text>}>
                   <Text size="xs" c="dimmed">
                     {formatWall(wallOf(h.at, tz))}
-                    {h.user_id ? ` · ${h.user_id === session.me?.user.id ? 'you' : `user #${h.user_id}`}` : ''}
+                    {h.user_id ? ` · ${who(h.user_id)}` : ''}
                   </Text>
                   {h.reason ? <Text size="xs">“{h.reason}”</Text> : null}
                 </Timeline.Item>
