@@ -96,7 +96,7 @@ int res_update(ctx *x, const resource *r, int64_t id, json_t *patch, json_t **ou
 	if (!json_is_integer(ver))
 		return err_field(e, "version", "is required: the version you are changing");
 	json_t *cur = NULL, *vals = NULL;
-	if (res_get(x, r, id, &cur, e))
+	if (rec_get(x->db, t, ctx_practice(x), id, &cur, e)) /* the row alone: not what decorate adds */
 		return -1;
 	json_t *p = json_deep_copy(patch);
 	for (int i = 0; i < t->n; i++)

@@ -20,9 +20,10 @@ json_t *appt_json(db_stmt *st)
 	snprintf(name, sizeof name, "%s, %s", db_col_text(st, 27), db_col_text(st, 28));
 	char prov[256];
 	snprintf(prov, sizeof prov, "%s %s", db_col_text(st, 33), db_col_text(st, 32));
-	json_t *o = json_pack("{s:I,s:I,s:{s:I,s:s,s:s},s:I,s:s,s:I,s:I,s:{s:s,s:s},s:o,s:s,s:s,s:I,s:s,s:s}", "id",
+	json_t *o = json_pack("{s:I,s:I,s:{s:I,s:s,s:s,s:s},s:I,s:s,s:I,s:I,s:{s:s,s:s},s:o,s:s,s:s,s:I,s:s,s:s}", "id",
 			      (json_int_t)db_col_i64(st, 0), "patient_id", (json_int_t)db_col_i64(st, 1), "patient", "id",
-			      (json_int_t)db_col_i64(st, 1), "name", name, "mrn", db_col_text(st, 29), "provider_id",
+			      (json_int_t)db_col_i64(st, 1), "name", name, "mrn", db_col_text(st, 29), "birth_date",
+			      db_col_text(st, 34), "provider_id",
 			      (json_int_t)db_col_i64(st, 2), "provider_name", prov, "location_id",
 			      (json_int_t)db_col_i64(st, 3), "type_id", (json_int_t)db_col_i64(st, 4), "type", "name",
 			      db_col_text(st, 30), "color", db_col_text(st, 31), "resource_id",
@@ -65,8 +66,9 @@ int appt_get(ctx *x, int64_t id, json_t **out, err *e)
 	if (appt_load(x, id, out, e))
 		return -1;
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT at, user_id, from_status, to_status, from_start_s, reason FROM appointment_event "
-				 "WHERE appointment_id = $1 ORDER BY id",
+				 "SELECT h.at, h.user_id, h.from_status, h.to_status, h.from_start_s, h.reason, u.display_name "
+				 "FROM appointment_event h LEFT JOIN app_user u ON u.id = h.user_id "
+				 "WHERE h.appointment_id = $1 ORDER BY h.id",
 				 e);
 	if (!st)
 		goto fail;
@@ -76,9 +78,10 @@ int appt_get(ctx *x, int64_t id, json_t **out, err *e)
 	const char *tz = json_string_value(json_object_get(*out, "time_zone"));
 	int rc;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		json_t *h = json_pack("{s:s,s:o,s:o,s:s,s:o}", "at", db_col_text(st, 0), "user_id",
-				      db_col_null(st, 1) ? json_null() : json_integer(db_col_i64(st, 1)), "from_status",
-				      text_or_null(st, 2), "to_status", db_col_text(st, 3), "reason", text_or_null(st, 5));
+		json_t *h = json_pack("{s:s,s:o,s:o,s:o,s:s,s:o}", "at", db_col_text(st, 0), "user_id",
+				      db_col_null(st, 1) ? json_null() : json_integer(db_col_i64(st, 1)), "user_name",
+				      text_or_null(st, 6), "from_status", text_or_null(st, 2), "to_status", db_col_text(st, 3),
+				      "reason", text_or_null(st, 5));
 		if (!db_col_null(st, 4)) {
 			char w[LOCAL_TS_LEN];
 			tz_format(tz, (time_t)db_col_i64(st, 4), w);
@@ -175,14 +178,6 @@ static int minutes_since(json_t *o, const char *field, time_t now)
 
 int appt_board(ctx *x, const char *date, int64_t location, json_t **out, err *e)
 {
-	char today[11];
-	if (!date || !*date) {
-		date_today(today);
-		date = today;
-	}
-	int64_t day;
-	if (!day_parse(date, &day))
-		return err_field(e, "date", "must be a date, YYYY-MM-DD");
 	db_stmt *ls = db_prepare(x->db, "SELECT id, time_zone FROM location WHERE practice_id = $1 AND ($2 = 0 OR id = $2) ORDER BY id", e);
 	if (!ls)
 		return -1;
@@ -199,6 +194,15 @@ int appt_board(ctx *x, const char *date, int64_t location, json_t **out, err *e)
 		return -1;
 	if (location && !nl)
 		return err_set(e, ERR_NOT_FOUND, "location %lld not found", (long long)location);
+	char today[11];
+	int64_t day;
+	if (!date || !*date) { /* today where the practice is (its first location's zone) */
+		int minute, off;
+		tz_local(nl ? tzs[0] : "UTC", now_unix(), &day, &minute, &off);
+		day_format(day, today);
+		date = today;
+	} else if (!day_parse(date, &day))
+		return err_field(e, "date", "must be a date, YYYY-MM-DD");
 	time_t now = now_unix();
 	json_t *items = json_array();
 	for (int i = 0; i < nl; i++) {

@@ -10,7 +10,7 @@
 	"a.status, a.overbook, a.outside_availability, a.series_id, a.note, a.cancel_reason, a.cancelled_by, "    \
 	"a.late_cancel, a.confirmed_at, a.arrived_at, a.roomed_at, a.with_provider_at, a.checked_out_at, "         \
 	"a.cancelled_at, a.no_show_at, a.version, a.created_at, a.updated_at, l.time_zone, p.family_name, "       \
-	"p.given_name, p.mrn, t.name, t.color, v.family_name, v.given_name "                                      \
+	"p.given_name, p.mrn, t.name, t.color, v.family_name, v.given_name, p.birth_date "                        \
 	"FROM appointment a JOIN location l ON l.id = a.location_id JOIN patient p ON p.id = a.patient_id "       \
 	"JOIN appointment_type t ON t.id = a.type_id JOIN provider v ON v.id = a.provider_id "
 

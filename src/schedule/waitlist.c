@@ -68,7 +68,7 @@ static int check_wl(ctx *x, json_t *in, json_t *vals, err *e)
 
 static int wl_decorate(ctx *x, json_t *o, err *e)
 {
-	db_stmt *st = db_prepare(x->db, "SELECT family_name, given_name, mrn FROM patient WHERE id = $1", e);
+	db_stmt *st = db_prepare(x->db, "SELECT family_name, given_name, mrn, birth_date FROM patient WHERE id = $1", e);
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, json_integer_value(json_object_get(o, "patient_id")));
@@ -76,7 +76,8 @@ static int wl_decorate(ctx *x, json_t *o, err *e)
 	if (rc == DB_ROW) {
 		char name[256];
 		snprintf(name, sizeof name, "%s, %s", db_col_text(st, 0), db_col_text(st, 1));
-		json_object_set_new(o, "patient", json_pack("{s:s,s:s}", "name", name, "mrn", db_col_text(st, 2)));
+		json_object_set_new(o, "patient", json_pack("{s:s,s:s,s:s}", "name", name, "mrn", db_col_text(st, 2),
+							    "birth_date", db_col_text(st, 3)));
 	}
 	db_done(st);
 	return rc == DB_ERR ? -1 : 0;

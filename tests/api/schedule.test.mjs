@@ -341,3 +341,33 @@ test('controlled overbooking: the desk may double-book only high-risk slots, and
   assert.equal(empty.status, 400);
   assert.equal(empty.body.errors[0].field, 'overbook');
 });
+
+test('changing a waitlist entry and a type; history names who acted; lists carry the birth date', async () => {
+  const w = (await desk.post('/api/v1/waitlist', { patient_id: patient, type_id: type, time_of_day: 'any' })).body;
+  const removed = await desk.patch(`/api/v1/waitlist/${w.id}`, { version: w.version, status: 'removed' });
+  assert.equal(removed.status, 200, removed.text);
+  assert.equal(removed.body.status, 'removed');
+  assert.equal(removed.body.patient.birth_date, '1980-04-02');
+  const t = (await mgr.get(`/api/v1/appointment-types/${type}`)).body;
+  const renamed = await mgr.patch(`/api/v1/appointment-types/${type}`, { version: t.version, color: '#fa5252' });
+  assert.equal(renamed.status, 200, renamed.text);
+  assert.deepEqual(renamed.body.provider_ids, [prov, prov2], 'providers stay unless given');
+  const one = await mgr.patch(`/api/v1/appointment-types/${type}`, { version: renamed.body.version, provider_ids: [prov, prov2] });
+  assert.equal(one.status, 200, one.text);
+  const a = (await book(desk, '2026-03-12T09:00:00-04:00')).body;
+  assert.equal(a.patient.birth_date, '1980-04-02');
+  await desk.post(`/api/v1/appointments/${a.id}/status`, { status: 'confirmed' });
+  const h = (await desk.get(`/api/v1/appointments/${a.id}`)).body.history;
+  assert.ok(h.every((x) => typeof x.user_name === 'string' && x.user_name.length > 0), JSON.stringify(h));
+});
+
+test("the board's today is the practice's: 9 pm in New York is already tomorrow in UTC", async () => {
+  const late = await startPraxis({ env: { PRAXIS_NOW: String(Date.parse('2026-03-03T02:00:00Z') / 1000) } });
+  try {
+    const m = client(late.url, await login(late.url, late.email('practice_manager')));
+    await m.post('/api/v1/locations', { name: 'Main St', time_zone: 'America/New_York', pos_code: '11' });
+    assert.equal((await m.get('/api/v1/schedule/board')).body.date, '2026-03-02');
+  } finally {
+    await late.stop();
+  }
+});
