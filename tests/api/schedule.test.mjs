@@ -371,3 +371,25 @@ test("the board's today is the practice's: 9 pm in New York is already tomorrow 
     await late.stop();
   }
 });
+
+test("another practice's schedule records answer 404 on every verb", async () => {
+  const ids = {
+    'appointment-types': type,
+    resources: (await mgr.post('/api/v1/resources', { location_id: loc, name: 'Room 1', kind: 'room' })).body.id,
+    'availability-rules': (await mgr.get('/api/v1/availability-rules')).body.items[0].id,
+    'availability-exceptions': (await mgr.post('/api/v1/availability-exceptions', { kind: 'blocked', provider_id: prov, start: '2026-05-01T00:00:00Z', end: '2026-05-02T00:00:00Z' })).body.id,
+    waitlist: (await desk.post('/api/v1/waitlist', { patient_id: patient2, type_id: type })).body.id,
+  };
+  for (const [path, id] of Object.entries(ids)) {
+    assert.ok(id, path);
+    assert.equal((await mgr.get(`/api/v1/${path}/${id}`)).status, 200, path);
+    assert.equal((await adminB.get(`/api/v1/${path}/${id}`)).status, 404, `GET ${path}`);
+    assert.equal((await adminB.patch(`/api/v1/${path}/${id}`, { version: 1 })).status, 404, `PATCH ${path}`);
+  }
+  for (const path of ['availability-rules', 'availability-exceptions'])
+    assert.equal((await adminB.del(`/api/v1/${path}/${ids[path]}`)).status, 404, `DELETE ${path}`);
+  assert.equal((await adminB.get('/api/v1/waitlist')).body.items.length, 0);
+  const rules = await adminB.post('/api/v1/availability-rules', { provider_id: prov, location_id: loc, weekdays: ['MO'], start_time: '09:00', end_time: '10:00', valid_from: '2026-01-01' });
+  assert.equal(rules.status, 400);
+  assert.deepEqual(rules.body.errors.map((e) => e.field), ['provider_id'], "another practice's provider is not one of ours");
+});
