@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "base/timeutil.h"
 #include "schedule/schedule.h"
 
 static int page(req *r, int *limit, int64_t *after, err *e)
@@ -37,6 +38,27 @@ static int availability(req *r, err *e)
 		return err_field(e, "limit", "must be at most 200");
 	const char *from = api_arg(r, "cursor") ? api_arg(r, "cursor") : api_arg(r, "from");
 	return avail_search(&r->x, type, provider, location, from, api_arg(r, "to"), limit ? (int)limit : 10, &r->out, e);
+}
+
+static int working_hours(req *r, err *e)
+{
+	int64_t provider;
+	if (api_int_arg(r, "provider_id", &provider, e))
+		return -1;
+	if (!provider)
+		return err_field(e, "provider_id", "is required");
+	const char *f = api_arg(r, "from"), *t = api_arg(r, "to");
+	time_t from, to;
+	if (!f || ts_parse(f, &from))
+		return err_field(e, "from", "is required: an RFC 3339 instant or a date");
+	if (!t || ts_parse(t, &to) || to <= from || to - from > 62 * 86400)
+		return err_field(e, "to", "is required: after from, at most 62 days later");
+	int64_t one;
+	int rc = db_one_i64(r->x.db, e, &one, "SELECT 1 FROM provider WHERE id = $1 AND practice_id = $2", "ii", provider,
+			    ctx_practice(&r->x));
+	if (rc <= 0)
+		return rc < 0 ? -1 : err_field(e, "provider_id", "is not one of this practice's providers");
+	return avail_working(r->x.db, ctx_practice(&r->x), provider, (int64_t)from, (int64_t)to, &r->out, e);
 }
 
 static int appt_list_h(req *r, err *e)
@@ -193,6 +215,7 @@ ROUTES(schedule,
        {"PATCH", "/api/v1/availability-exceptions/{id}", P_SCHEDULE_SETUP, 0, exc_update, "Change an exception"},
        {"DELETE", "/api/v1/availability-exceptions/{id}", P_SCHEDULE_SETUP, 0, exc_delete, "Remove an exception", 204},
        {"GET", "/api/v1/availability", P_SCHEDULE_READ, 0, availability, "Open start times: ?type_id=&provider_id=&location_id=&from=&to=&limit="},
+       {"GET", "/api/v1/working-hours", P_SCHEDULE_READ, 0, working_hours, "A provider's working time: ?provider_id=&from=&to= (rules, extra sessions, minus blocked time)"},
        {"GET", "/api/v1/appointments", P_SCHEDULE_READ, 0, appt_list_h, "Appointments: ?from=&to= (or patient_id) &provider_id=&location_id=&status="},
        {"POST", "/api/v1/appointments", P_SCHEDULE_WRITE, 0, appt_create_h, "Book: {patient_id, provider_id, location_id, type_id, start, repeat?}; 409 names a conflict", 201},
        {"GET", "/api/v1/appointments/{id}", P_SCHEDULE_READ, 0, appt_get_h, "One appointment with its history"},

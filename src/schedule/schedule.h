@@ -57,6 +57,9 @@ int avail_covers(db *c, int64_t practice, int64_t provider, int64_t location, in
  * provider (sorted) in each window [edges[k], edges[k+1]): minutes[i * (nedges - 1) + k]. */
 int avail_worked(db *c, int64_t practice, const int64_t *prov, int nprov, const int64_t *edges, int nedges,
 		 int64_t *minutes, err *e);
+/* A provider's working time in [from, to) (rules + extra sessions - blocked time, bookings
+ * ignored) as {items: [{start, end, location_id}]}, in each location's local offset. */
+int avail_working(db *c, int64_t practice, int64_t provider, int64_t from, int64_t to, json_t **out, err *e);
 /* GET /availability: type_id required; provider_id (else every provider offering the
  * type), location_id, from (default now), to (default from + 90 days, at most 366), limit. */
 int avail_search(ctx *x, int64_t type, int64_t provider, int64_t location, const char *from, const char *to,

@@ -439,3 +439,30 @@ int avail_worked(db *c, int64_t practice, const int64_t *prov, int nprov, const 
 	plan_free(&p);
 	return 0;
 }
+
+int avail_working(db *c, int64_t practice, int64_t provider, int64_t from, int64_t to, json_t **out, err *e)
+{
+	plan p;
+	if (plan_load(c, practice, &provider, 1, from, to, &p, e)) {
+		plan_free(&p);
+		return -1;
+	}
+	spans w = {0};
+	working(&p, provider, from, to, &w);
+	if (w.n > 1)
+		qsort(w.v, (size_t)w.n, sizeof *w.v, cmp_span);
+	json_t *items = json_array();
+	for (int i = 0; i < w.n; i++) {
+		if (w.v[i].b <= from || w.v[i].a >= to)
+			continue;
+		char a[LOCAL_TS_LEN], b[LOCAL_TS_LEN];
+		const char *tz = tz_of(&p, w.v[i].location);
+		tz_format(tz, (time_t)w.v[i].a, a);
+		tz_format(tz, (time_t)w.v[i].b, b);
+		json_array_append_new(items, json_pack("{s:s,s:s,s:I}", "start", a, "end", b, "location_id", (json_int_t)w.v[i].location));
+	}
+	free(w.v);
+	plan_free(&p);
+	*out = json_pack("{s:o,s:n}", "items", items, "next_cursor");
+	return 0;
+}

@@ -30,7 +30,7 @@ const routes = [
   ['get', '/api/v1/reports/schedule/wait-times'], ['get', '/api/v1/schedule/settings'], ['patch', '/api/v1/schedule/settings'],
   ['get', '/api/v1/reminder-rules'], ['post', '/api/v1/reminder-rules'], ['patch', '/api/v1/reminder-rules/{id}'],
   ['get', '/api/v1/appointments/{id}/reminders'], ['post', '/api/v1/reminders/run'], ['get', '/api/v1/appointment-link'],
-  ['post', '/api/v1/appointment-link'],
+  ['post', '/api/v1/appointment-link'], ['get', '/api/v1/working-hours'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {

@@ -60,6 +60,16 @@ test('availability: a 09:00 local slot stays 09:00 local across the daylight-sav
   assert.equal(Date.parse(firsts['2026-03-09']) - Date.parse(firsts['2026-03-06']), (3 * 24 - 1) * 3600e3);
 });
 
+test('working hours: the sessions of a provider in local time, across the daylight-saving change', async () => {
+  const w = await desk.get(`/api/v1/working-hours?provider_id=${prov}&from=2026-03-06&to=2026-03-10`);
+  assert.equal(w.status, 200, w.text);
+  assert.deepEqual(w.body.items.map((s) => [s.start, s.end]), [
+    ['2026-03-06T09:00:00-05:00', '2026-03-06T12:00:00-05:00'], ['2026-03-06T13:00:00-05:00', '2026-03-06T17:00:00-05:00'],
+    ['2026-03-09T09:00:00-04:00', '2026-03-09T12:00:00-04:00'], ['2026-03-09T13:00:00-04:00', '2026-03-09T17:00:00-04:00']]);
+  assert.equal((await desk.get('/api/v1/working-hours?from=2026-03-06&to=2026-03-10')).status, 400);
+  assert.equal((await adminB.get(`/api/v1/working-hours?provider_id=${prov}&from=2026-03-06&to=2026-03-10`)).status, 400);
+});
+
 test('exceptions: a holiday removes a day, an extra session adds one; rules accept an RRULE', async () => {
   const h = await mgr.post('/api/v1/availability-exceptions', { kind: 'blocked', start: '2026-03-03T00:00:00-05:00', end: '2026-03-04T00:00:00-05:00', reason: 'holiday' });
   assert.equal(h.status, 201, h.text);
