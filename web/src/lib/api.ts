@@ -121,6 +121,61 @@ export const api = {
   del: <T = void>(path: string) => request<T>('DELETE', path),
 };
 
+/** The file name of a Content-Disposition header ("attachment; filename=\"x.csv\""), or null. */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain ? plain[1].trim() : null;
+}
+
+/**
+ * Downloads a file the API answers as an attachment (CSV, XLSX, ...) with the session's
+ * cookie, and hands it to the browser as a saved file (`name`, else the server's name).
+ * Errors are ApiErrors, as for any call.
+ */
+export async function downloadFile(path: string, query?: Query, name?: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(`/api/v1${path}`, query), { credentials: 'same-origin', headers: { Accept: '*/*' } });
+  } catch {
+    throw new ApiError({ status: 0, code: 'network', title: 'The server could not be reached. Check the connection and try again.' });
+  }
+  lastContact = Date.now();
+  if (!res.ok) {
+    let problem: Problem = { status: res.status, title: res.statusText || `Request failed (${res.status})` };
+    try {
+      const data = (await res.json()) as object;
+      if (data && typeof data === 'object') problem = { status: res.status, ...data };
+    } catch {
+      /* not JSON */
+    }
+    if (res.status === 401 && unauthorizedHandler) unauthorizedHandler();
+    throw new ApiError(problem);
+  }
+  const blob = await res.blob();
+  const filename = name ?? dispositionFilename(res.headers.get('Content-Disposition')) ?? 'download';
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start saving before the blob goes.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return filename;
+}
+
 /** A sentence to show a person for any error thrown by the API layer. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) {

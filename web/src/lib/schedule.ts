@@ -8,10 +8,22 @@ import { formatRange, formatTime } from './zone';
 
 export type AppointmentStatus = 'booked' | 'confirmed' | 'arrived' | 'roomed' | 'with_provider' | 'checked_out' | 'cancelled' | 'no_show';
 
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+/** The server's estimate that the patient will not come (booked and confirmed appointments only). */
+export interface NoShowRisk {
+  /** 0 to 0.95 */
+  score: number;
+  level: RiskLevel;
+  /** Why, in words ("2 no-shows in 3 past visits"). */
+  reasons: string[];
+}
+
 export interface Appointment {
   id: number;
   patient_id: number;
-  patient: { id: number; name: string; mrn: string };
+  /** `birth_date` is sent by newer servers. */
+  patient: { id: number; name: string; mrn: string; birth_date?: string | null };
   provider_id: number;
   provider_name: string;
   location_id: number;
@@ -40,11 +52,15 @@ export interface Appointment {
   version: number;
   created_at: string;
   updated_at: string;
+  /** Present on booked and confirmed appointments. */
+  no_show_risk?: NoShowRisk | null;
 }
 
 export interface AppointmentEvent {
   at: string;
   user_id: number | null;
+  /** The staff user's display name (newer servers); null when the patient acted through a reminder link. */
+  user_name?: string | null;
   from_status: string | null;
   to_status: string;
   from_start?: string;
@@ -375,4 +391,162 @@ export function scheduleErrorMessage(
 /** "9:00 AM" for the start of an appointment in its own zone. */
 export function apptTime(a: Pick<Appointment, 'start' | 'time_zone'>): string {
   return formatTime(a.start, a.time_zone);
+}
+
+// ---- No-show risk ----
+
+/** Words for a risk level, for badges and the details panel (colour is never the only signal). */
+export const RISK_LEVEL: Record<RiskLevel, { label: string; short: string; color: string }> = {
+  low: { label: 'Low no-show risk', short: 'Low risk', color: 'gray' },
+  medium: { label: 'Medium no-show risk', short: 'Medium risk', color: 'yellow' },
+  high: { label: 'High no-show risk', short: 'High risk', color: 'red.9' },
+};
+
+/** The risk worth showing on a list or the calendar: medium or high, on a booked or confirmed appointment. */
+export function notableRisk(a: Pick<Appointment, 'status' | 'no_show_risk'>): NoShowRisk | null {
+  const r = a.no_show_risk;
+  if (!r || (a.status !== 'booked' && a.status !== 'confirmed')) return null;
+  return r.level === 'medium' || r.level === 'high' ? r : null;
+}
+
+/** "38%" for a score of 0.38. */
+export function formatRiskScore(score: number): string {
+  return `${Math.round(score * 100)}%`;
+}
+
+// ---- Settings, reminders, feeds ----
+
+export interface ScheduleSettings {
+  /** "21:00": reminders are held from here ... */
+  quiet_start: string;
+  /** ... until here, in the location's time. */
+  quiet_end: string;
+  late_cancel_hours: number;
+  /** Whether the desk (schedule.write) may overbook a slot whose booking is at high no-show risk. */
+  overbook_high_risk: boolean;
+  /** 0 before the first change. */
+  version: number;
+}
+
+export function useScheduleSettings(enabled = true) {
+  return useQuery({
+    queryKey: ['schedule-settings'],
+    queryFn: ({ signal }) => api.get<ScheduleSettings>('/schedule/settings', undefined, signal),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+/**
+ * Whether this user may overbook the slot of `a`: anyone with schedule.override; others
+ * with schedule.write only where the practice allows it and the booking is at high risk.
+ */
+export function mayOverbook(
+  a: Pick<Appointment, 'status' | 'no_show_risk' | 'end' | 'overbook'>,
+  access: { can: (p: string) => boolean },
+  settings: ScheduleSettings | undefined,
+): boolean {
+  if (!access.can('schedule.write')) return false;
+  if (a.overbook || (a.status !== 'booked' && a.status !== 'confirmed')) return false;
+  if (Date.parse(a.end) <= Date.now()) return false;
+  if (a.no_show_risk?.level !== 'high') return false;
+  return access.can('schedule.override') || Boolean(settings?.overbook_high_risk);
+}
+
+export type ReminderChannel = 'email' | 'sms';
+
+export interface ReminderRule {
+  id: number;
+  channel: ReminderChannel;
+  hours_before: number;
+  active: boolean;
+  version: number;
+  created_at?: string;
+  updated_at?: string;
+}
+
+export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
+
+export interface Reminder {
+  id: number;
+  channel: ReminderChannel;
+  status: ReminderStatus;
+  /** When it is (or was) due to go out next. */
+  next_attempt: string;
+  attempts: number;
+  outcome: string | null;
+  sent_at: string | null;
+  hours_before: number;
+}
+
+export interface ReminderRun {
+  planned: number;
+  sent: number;
+  skipped: number;
+  deferred: number;
+  retrying: number;
+  failed: number;
+}
+
+export const CHANNEL_LABELS: Record<ReminderChannel, string> = { email: 'E-mail', sms: 'Text message (SMS)' };
+
+/** "48 hours (2 days) before" */
+export function formatHoursBefore(h: number): string {
+  const days = h % 24 === 0 && h >= 48 ? ` (${h / 24} days)` : h === 24 ? ' (1 day)' : '';
+  return `${h} ${h === 1 ? 'hour' : 'hours'}${days} before`;
+}
+
+export interface CalendarFeed {
+  id: number;
+  provider_id?: number;
+  /** Contains the secret token; shown once. */
+  path: string;
+  token: string;
+  show_patient_names: boolean;
+}
+
+/** What a patient's reminder link shows (GET /appointment-link, public). */
+export interface AppointmentLinkView {
+  practice: string;
+  location: string;
+  start: string;
+  /** "Wednesday, March 4 at 9:00 AM" in the location's time. */
+  when: string;
+  status: AppointmentStatus;
+  actionable: boolean;
+  used_action?: 'confirm' | 'cancel' | string | null;
+}
+
+// ---- Reports ----
+
+export interface UtilisationRow {
+  provider_id?: number;
+  provider: string;
+  /** Monday of the week, "YYYY-MM-DD". */
+  week: string;
+  available_min: number;
+  booked_min: number;
+  utilisation: number | null;
+  appointments: number;
+  no_shows: number;
+  no_show_rate: number | null;
+  cancellations: number;
+  cancellation_rate: number | null;
+  late_cancellations: number;
+  late_cancellation_rate: number | null;
+  median_lead_days: number | null;
+  new_patient_share: number | null;
+}
+
+export interface WaitTimeRow {
+  provider_id?: number;
+  provider: string;
+  date: string;
+  visits: number;
+  arrival_to_roomed_median: number;
+  arrival_to_roomed_p90: number;
+  roomed_to_provider_median: number;
+  roomed_to_provider_p90: number;
+  visit_median: number;
+  visit_p90: number;
 }

@@ -47,3 +47,12 @@ export const EXCEPTION_KIND: Record<string, { label: string; color: string }> = 
   blocked: { label: 'Blocked', color: 'red' },
   extra: { label: 'Extra session', color: 'teal' },
 };
+
+/** Reminder states (of one reminder of an appointment). */
+export const REMINDER_STATUS: Record<string, { label: string; color: string }> = {
+  pending: { label: 'Planned', color: 'blue' },
+  sending: { label: 'Sending', color: 'cyan' },
+  sent: { label: 'Sent', color: 'teal' },
+  skipped: { label: 'Skipped', color: 'gray' },
+  failed: { label: 'Failed', color: 'red' },
+};

@@ -12,6 +12,7 @@ import {
   Divider,
   Drawer,
   Group,
+  List,
   Paper,
   Select,
   SimpleGrid,
@@ -27,33 +28,41 @@ import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconCalendarTime, IconPencil, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarPlus, IconCalendarTime, IconPencil, IconX } from '@tabler/icons-react';
 import { api, errorMessage } from '../../lib/api';
-import { DATE_INPUT_PROPS } from '../../lib/format';
+import { DATE_INPUT_PROPS, formatBirthDate, formatDateTime } from '../../lib/format';
 import type { User } from '../../lib/types';
 import {
+  CHANNEL_LABELS,
+  formatHoursBefore,
+  formatRiskScore,
   getAll,
   isMovable,
+  mayOverbook,
   isOutsideAvailability,
   nextSteps,
   offeredSentence,
   providerName,
+  RISK_LEVEL,
   scheduleErrorMessage,
   typesOf,
   useLocationsAll,
   useProvidersAll,
+  useScheduleSettings,
   useTypesAll,
   type Appointment,
   type AppointmentDetail,
   type AppointmentEvent,
   type AppointmentStatus,
   type MoveResult,
+  type Reminder,
 } from '../../lib/schedule';
 import { useSession } from '../../lib/session';
-import { APPOINTMENT_STATUS } from '../../lib/status';
+import { APPOINTMENT_STATUS, REMINDER_STATUS } from '../../lib/status';
 import { formatRange, formatTime, formatWall, instantOf, wallOf } from '../../lib/zone';
 import { QueryState } from '../QueryState';
 import { StatusBadge } from '../StatusBadge';
+import { BookingDialog } from './BookingDialog';
 import { CancelDialog } from './CancelDialog';
 import { OpenTimes, useOpenTimes } from './OpenTimes';
 
@@ -84,6 +93,122 @@ function historyLine(h: AppointmentEvent, tz: string): string {
   if (h.to_status === 'rescheduled') return h.from_start ? `Rescheduled from ${formatWall(wallOf(h.from_start, tz))}` : 'Rescheduled';
   if (!h.from_status) return to === 'Booked' ? 'Booked' : to;
   return `${APPOINTMENT_STATUS[h.from_status]?.label ?? h.from_status} \u2192 ${to}`;
+}
+
+/**
+ * "by you", "by Dana Smith", "by the patient" (through a reminder link), or "" when the
+ * server does not say. `who` names a user id where the server gives no name.
+ */
+export function actedBy(h: AppointmentEvent, meId: number | undefined, who: (id: number) => string): string {
+  if (h.user_id !== null && h.user_id !== undefined) {
+    if (h.user_id === meId) return 'by you';
+    return `by ${h.user_name || who(h.user_id)}`;
+  }
+  // No user: the patient, through the link in a reminder (older servers send no user_name).
+  if ('user_name' in h || /patient|reminder/i.test(h.reason ?? '')) return 'by the patient';
+  return '';
+}
+
+function NoShowRiskPanel({ appt, onOverbook, canOverbook }: { appt: AppointmentDetail; onOverbook: () => void; canOverbook: boolean }) {
+  const session = useSession();
+  const risk = appt.no_show_risk;
+  if (!risk) return null;
+  const level = RISK_LEVEL[risk.level];
+  const blockedHint =
+    risk.level === 'high' && !canOverbook && session.can('schedule.write') && !appt.overbook && Date.parse(appt.end) > Date.now()
+      ? 'Overbooking this slot needs a practice manager, unless the practice allows the desk to overbook high-risk slots (Schedule setup \u2192 Reminders).'
+      : null;
+  return (
+    <Paper
+      p="sm"
+      bg={risk.level === 'high' ? 'red.0' : risk.level === 'medium' ? 'yellow.0' : 'gray.0'}
+      data-testid="no-show-risk"
+      aria-labelledby="no-show-risk-title"
+    >
+      <Group gap="xs" mb={4} wrap="nowrap">
+        {risk.level !== 'low' ? <IconAlertTriangle size={16} aria-hidden color={risk.level === 'high' ? 'var(--mantine-color-red-9)' : 'var(--mantine-color-yellow-9)'} /> : null}
+        <Text size="sm" fw={600} id="no-show-risk-title">
+          {level.label}: about {formatRiskScore(risk.score)}
+        </Text>
+      </Group>
+      {risk.reasons.length ? (
+        <>
+          <Text size="xs" c="dimmed">
+            Why:
+          </Text>
+          <List size="sm" spacing={2} withPadding>
+            {risk.reasons.map((r) => (
+              <List.Item key={r}>{r.charAt(0).toUpperCase() + r.slice(1)}</List.Item>
+            ))}
+          </List>
+        </>
+      ) : null}
+      {canOverbook ? (
+        <Button mt="xs" size="xs" variant="light" color="orange.9" leftSection={<IconCalendarPlus size={14} />} onClick={onOverbook}>
+          Overbook this slot
+        </Button>
+      ) : blockedHint ? (
+        <Text size="xs" c="dimmed" mt={6}>
+          {blockedHint}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+function ReminderList({ appointmentId, tz }: { appointmentId: number; tz: string }) {
+  const q = useQuery({
+    queryKey: ['appointment', appointmentId, 'reminders'],
+    queryFn: ({ signal }) => api.get<{ items: Reminder[] }>(`/appointments/${appointmentId}/reminders`, undefined, signal),
+    staleTime: 15_000,
+  });
+  const items = q.data?.items ?? [];
+  return (
+    <div>
+      <Title order={3} size="h5" mb="xs">
+        Reminders
+      </Title>
+      {q.isLoading ? (
+        <Skeleton h={40} />
+      ) : q.isError ? (
+        <Text size="sm" c="red.8">
+          Reminders could not be loaded: {errorMessage(q.error)}
+        </Text>
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None yet. Reminders are planned within a day of when they are due, by the practice’s reminder rules.
+        </Text>
+      ) : (
+        <Stack gap={6} data-testid="appointment-reminders">
+          {items.map((r) => {
+            const retrying = r.status === 'pending' && r.attempts > 0;
+            const st = retrying ? { label: 'Retrying', color: 'orange' } : (REMINDER_STATUS[r.status] ?? { label: r.status, color: 'gray' });
+            return (
+              <Paper key={r.id} p={6} px="xs">
+                <Group justify="space-between" gap="xs" wrap="nowrap">
+                  <Text size="sm" fw={500}>
+                    {CHANNEL_LABELS[r.channel] ?? r.channel} · {formatHoursBefore(r.hours_before)}
+                  </Text>
+                  <Badge color={st.color} size="sm">
+                    {st.label}
+                  </Badge>
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {r.status === 'sent' && r.sent_at
+                    ? `Sent ${formatDateTime(r.sent_at, tz)}`
+                    : r.status === 'pending' || r.status === 'sending'
+                      ? `${retrying ? 'Next try' : 'Due'} ${formatDateTime(r.next_attempt, tz)}`
+                      : null}
+                  {r.attempts > 1 || (r.attempts === 1 && r.status !== 'sent') ? ` · ${r.attempts} ${r.attempts === 1 ? 'attempt' : 'attempts'}` : ''}
+                </Text>
+                {r.outcome ? <Text size="xs">{r.outcome.charAt(0).toUpperCase() + r.outcome.slice(1)}</Text> : null}
+              </Paper>
+            );
+          })}
+        </Stack>
+      )}
+    </div>
+  );
 }
 
 function Reschedule({ appt, onDone, find }: { appt: AppointmentDetail; onDone: () => void; find?: (id: number) => Appointment | undefined | null }) {
@@ -244,13 +369,16 @@ export function AppointmentDrawer({
   const users = useQuery({
     queryKey: ['users', 'all'],
     queryFn: ({ signal }) => getAll<User>('/users', {}, signal),
-    enabled: appointmentId !== null && session.can('user.read'),
+    // Only for servers that do not name the user in the history themselves.
+    enabled: appointmentId !== null && session.can('user.read') && (q.data?.history ?? []).some((h) => h.user_id && !('user_name' in h)),
     staleTime: 5 * 60_000,
   });
-  const who = (id: number) =>
-    id === session.me?.user.id ? 'you' : (users.data ?? []).find((u) => u.id === id)?.display_name ?? `user #${id}`;
+  const who = (id: number) => (users.data ?? []).find((u) => u.id === id)?.display_name ?? `user #${id}`;
+  const settings = useScheduleSettings(appointmentId !== null && session.can('schedule.write'));
   const [mode, setMode] = useState<'view' | 'reschedule' | 'note'>('view');
   const [cancelling, setCancelling] = useState(false);
+  // The appointment whose slot is being overbooked: the booking dialog outlives the drawer.
+  const [overbookOf, setOverbookOf] = useState<AppointmentDetail | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const a = q.data;
@@ -292,156 +420,183 @@ export function AppointmentDrawer({
     : [];
 
   return (
-    <Drawer
-      opened={appointmentId !== null}
-      onClose={close}
-      position="right"
-      size="md"
-      title={<Text fw={600}>Appointment details</Text>}
-    >
-      {q.isLoading ? (
-        <Stack>
-          <Skeleton h={28} />
-          <Skeleton h={120} />
-        </Stack>
-      ) : q.isError ? (
-        <QueryState error={q.error} retry={() => void q.refetch()} />
-      ) : a ? (
-        <Stack gap="md">
-          <div>
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <div style={{ minWidth: 0 }}>
-                <Title order={2} size="h3" data-testid="appointment-patient">
-                  {session.can('patient.read') ? (
-                    <Anchor component={Link} to={`/patients/${a.patient_id}`} inherit>
-                      {a.patient.name}
-                    </Anchor>
-                  ) : (
-                    a.patient.name
-                  )}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  MRN <span className="mono">{a.patient.mrn}</span>
+    <>
+      <Drawer
+        opened={appointmentId !== null}
+        onClose={close}
+        position="right"
+        size="md"
+        title={<Text fw={600}>Appointment details</Text>}
+      >
+        {q.isLoading ? (
+          <Stack>
+            <Skeleton h={28} />
+            <Skeleton h={120} />
+          </Stack>
+        ) : q.isError ? (
+          <QueryState error={q.error} retry={() => void q.refetch()} />
+        ) : a ? (
+          <Stack gap="md">
+            <div>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <div style={{ minWidth: 0 }}>
+                  <Title order={2} size="h3" data-testid="appointment-patient">
+                    {session.can('patient.read') ? (
+                      <Anchor component={Link} to={`/patients/${a.patient_id}`} inherit>
+                        {a.patient.name}
+                      </Anchor>
+                    ) : (
+                      a.patient.name
+                    )}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {a.patient.birth_date ? <>Born {formatBirthDate(a.patient.birth_date)} · </> : null}MRN <span className="mono">{a.patient.mrn}</span>
+                  </Text>
+                </div>
+                <StatusBadge status={a.status} map={APPOINTMENT_STATUS} />
+              </Group>
+              <Group gap={6} mt={6}>
+                {a.outside_availability ? <Badge color="orange">Outside availability</Badge> : null}
+                {a.overbook ? <Badge color="orange">Overbooked</Badge> : null}
+                {a.series_id ? <Badge color="gray">Weekly series</Badge> : null}
+                {a.late_cancel ? <Badge color="red">Late cancellation</Badge> : null}
+              </Group>
+            </div>
+
+            <dl className="dl">
+              <Field label="When">
+                <span data-testid="appointment-when">{formatRange(a.start, a.end, tz)}</span>
+              </Field>
+              <Field label="Type">
+                <Group gap={6} wrap="nowrap">
+                  <ColorSwatch color={a.type.color} size={12} aria-hidden />
+                  {a.type.name} · {a.duration_min} min
+                </Group>
+              </Field>
+              <Field label="Provider">{a.provider_name}</Field>
+              <Field label="Location">{location ? `${location.name} (${tz})` : tz}</Field>
+              {a.status === 'cancelled' ? (
+                <Field label="Cancellation">
+                  {a.cancel_reason} · by {a.cancelled_by === 'patient' ? 'the patient' : 'the practice'}
+                </Field>
+              ) : null}
+              {stamps
+                .filter(([, at]) => at)
+                .map(([label, at]) => (
+                  <Field key={label} label={label}>
+                    {formatTime(at!, tz)}
+                  </Field>
+                ))}
+            </dl>
+
+            <NoShowRiskPanel
+              appt={a}
+              canOverbook={mayOverbook(a, session, settings.data)}
+              onOverbook={() => {
+                setOverbookOf(a);
+                close();
+              }}
+            />
+
+            {mode === 'note' ? (
+              <NoteEditor appt={a} onDone={() => setMode('view')} />
+            ) : (
+              <div>
+                <Group justify="space-between" mb={4}>
+                  <Text size="sm" fw={500}>
+                    Note
+                  </Text>
+                  {canWrite ? (
+                    <Button variant="subtle" size="compact-xs" leftSection={<IconPencil size={14} />} onClick={() => setMode('note')}>
+                      Edit note
+                    </Button>
+                  ) : null}
+                </Group>
+                <Text size="sm" c={a.note ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
+                  {a.note || 'No note'}
                 </Text>
               </div>
-              <StatusBadge status={a.status} map={APPOINTMENT_STATUS} />
-            </Group>
-            <Group gap={6} mt={6}>
-              {a.outside_availability ? <Badge color="orange">Outside availability</Badge> : null}
-              {a.overbook ? <Badge color="orange">Overbooked</Badge> : null}
-              {a.series_id ? <Badge color="gray">Weekly series</Badge> : null}
-              {a.late_cancel ? <Badge color="red">Late cancellation</Badge> : null}
-            </Group>
-          </div>
+            )}
 
-          <dl className="dl">
-            <Field label="When">
-              <span data-testid="appointment-when">{formatRange(a.start, a.end, tz)}</span>
-            </Field>
-            <Field label="Type">
-              <Group gap={6} wrap="nowrap">
-                <ColorSwatch color={a.type.color} size={12} aria-hidden />
-                {a.type.name} · {a.duration_min} min
-              </Group>
-            </Field>
-            <Field label="Provider">{a.provider_name}</Field>
-            <Field label="Location">{location ? `${location.name} (${tz})` : tz}</Field>
-            {a.status === 'cancelled' ? (
-              <Field label="Cancellation">
-                {a.cancel_reason} · by {a.cancelled_by === 'patient' ? 'the patient' : 'the practice'}
-              </Field>
+            {error ? (
+              <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)}>
+                {error}
+              </Alert>
             ) : null}
-            {stamps
-              .filter(([, at]) => at)
-              .map(([label, at]) => (
-                <Field key={label} label={label}>
-                  {formatTime(at!, tz)}
-                </Field>
-              ))}
-          </dl>
 
-          {mode === 'note' ? (
-            <NoteEditor appt={a} onDone={() => setMode('view')} />
-          ) : (
-            <div>
-              <Group justify="space-between" mb={4}>
-                <Text size="sm" fw={500}>
-                  Note
-                </Text>
-                {canWrite ? (
-                  <Button variant="subtle" size="compact-xs" leftSection={<IconPencil size={14} />} onClick={() => setMode('note')}>
-                    Edit note
-                  </Button>
+            {canWrite && mode !== 'reschedule' ? (
+              <Stack gap="xs">
+                {nextSteps(a).length ? (
+                  <Group gap="xs" role="group" aria-label="Next step">
+                    {nextSteps(a).map((s) => (
+                      <Button
+                        key={s.to}
+                        size="sm"
+                        variant={s.to === 'no_show' ? 'outline' : 'light'}
+                        color={s.to === 'no_show' ? 'red.9' : APPOINTMENT_STATUS[s.to]?.color}
+                        loading={busy === s.to}
+                        disabled={busy !== null && busy !== s.to}
+                        onClick={() => void step(s.to, s.label)}
+                      >
+                        {s.label}
+                      </Button>
+                    ))}
+                  </Group>
                 ) : null}
-              </Group>
-              <Text size="sm" c={a.note ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
-                {a.note || 'No note'}
-              </Text>
-            </div>
-          )}
-
-          {error ? (
-            <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)}>
-              {error}
-            </Alert>
-          ) : null}
-
-          {canWrite && mode !== 'reschedule' ? (
-            <Stack gap="xs">
-              {nextSteps(a).length ? (
-                <Group gap="xs" role="group" aria-label="Next step">
-                  {nextSteps(a).map((s) => (
-                    <Button
-                      key={s.to}
-                      size="sm"
-                      variant={s.to === 'no_show' ? 'outline' : 'light'}
-                      color={s.to === 'no_show' ? 'red.9' : APPOINTMENT_STATUS[s.to]?.color}
-                      loading={busy === s.to}
-                      disabled={busy !== null && busy !== s.to}
-                      onClick={() => void step(s.to, s.label)}
-                    >
-                      {s.label}
+                {isMovable(a) ? (
+                  <Group gap="xs">
+                    <Button variant="light" leftSection={<IconCalendarTime size={16} />} onClick={() => setMode('reschedule')}>
+                      Reschedule
                     </Button>
-                  ))}
-                </Group>
-              ) : null}
-              {isMovable(a) ? (
-                <Group gap="xs">
-                  <Button variant="light" leftSection={<IconCalendarTime size={16} />} onClick={() => setMode('reschedule')}>
-                    Reschedule
-                  </Button>
-                  <Button variant="outline" color="red.9" leftSection={<IconX size={16} />} onClick={() => setCancelling(true)}>
-                    Cancel appointment
-                  </Button>
-                </Group>
-              ) : null}
-            </Stack>
-          ) : null}
+                    <Button variant="outline" color="red.9" leftSection={<IconX size={16} />} onClick={() => setCancelling(true)}>
+                      Cancel appointment
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            ) : null}
 
-          {mode === 'reschedule' ? <Reschedule appt={a} find={find} onDone={() => setMode('view')} /> : null}
+            {mode === 'reschedule' ? <Reschedule appt={a} find={find} onDone={() => setMode('view')} /> : null}
 
-          <Divider />
-          <div>
-            <Title order={3} size="h5" mb="sm">
-              History
-            </Title>
-            <Timeline bulletSize={14} lineWidth={2} active={a.history.length - 1}>
-              {a.history.map((h, i) => (
-                <Timeline.Item key={i} title={<Text size="sm" fw={500}>{historyLine(h, tz)}</Text>}>
-                  <Text size="xs" c="dimmed">
-                    {formatWall(wallOf(h.at, tz))}
-                    {h.user_id ? ` · ${who(h.user_id)}` : ''}
-                  </Text>
-                  {h.reason ? <Text size="xs">“{h.reason}”</Text> : null}
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          </div>
-          {cancelling ? <CancelDialog appt={a} onClose={() => setCancelling(false)} /> : null}
-        </Stack>
-      ) : (
-        <Text c="dimmed">{errorMessage(null)}</Text>
-      )}
-    </Drawer>
+            <Divider />
+            <ReminderList appointmentId={a.id} tz={tz} />
+            <Divider />
+            <div>
+              <Title order={3} size="h5" mb="sm">
+                History
+              </Title>
+              <Timeline bulletSize={14} lineWidth={2} active={a.history.length - 1}>
+                {a.history.map((h, i) => (
+                  <Timeline.Item key={i} title={<Text size="sm" fw={500}>{historyLine(h, tz)}</Text>}>
+                    <Text size="xs" c="dimmed">
+                      {formatWall(wallOf(h.at, tz))}
+                      {actedBy(h, session.me?.user.id, who) ? ` · ${actedBy(h, session.me?.user.id, who)}` : ''}
+                    </Text>
+                    {h.reason ? <Text size="xs">“{h.reason}”</Text> : null}
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </div>
+            {cancelling ? <CancelDialog appt={a} onClose={() => setCancelling(false)} /> : null}
+          </Stack>
+        ) : (
+          <Text c="dimmed">{errorMessage(null)}</Text>
+        )}
+      </Drawer>
+      {overbookOf ? (
+        <BookingDialog
+          title="Overbook this slot"
+          find={find}
+          defaults={{
+            overbook: overbookOf,
+            start: wallOf(overbookOf.start, overbookOf.time_zone),
+            providerId: overbookOf.provider_id,
+            locationId: overbookOf.location_id,
+            typeId: overbookOf.type_id,
+          }}
+          onClose={() => setOverbookOf(null)}
+        />
+      ) : null}
+    </>
   );
 }

@@ -29,6 +29,7 @@ import { applyServerErrors } from '../../lib/forms';
 import {
   isOutsideAvailability,
   providerName,
+  RISK_LEVEL,
   scheduleErrorMessage,
   typesOf,
   useLocationsAll,
@@ -52,6 +53,23 @@ export interface BookingDefaults {
   typeId?: number | null;
   patient?: PickedPatient | null;
   note?: string;
+  /**
+   * Overbook the slot of this booked appointment (at high no-show risk): provider, location
+   * and start are its own and stay fixed; the booking is sent with `overbook: true`.
+   */
+  overbook?: Appointment | null;
+}
+
+/** Why the server refused an overbooking, in words; null for other errors. */
+function overbookRefusal(e: unknown): string | null {
+  if (!(e instanceof ApiError)) return null;
+  if (e.status === 403)
+    return 'Overbooking is not allowed for your role here. A practice manager can overbook, or allow the desk to overbook high-risk slots in Schedule setup → Reminders.';
+  if (e.status === 422 && e.problem.rule === 'overbook_not_high_risk')
+    return 'This slot can no longer be overbooked: its booking is not at high no-show risk any more (for example, the patient confirmed or has come to recent visits).';
+  if (e.status === 400 && e.fieldErrors.some((f) => f.field === 'overbook'))
+    return 'There is no booking at this time any more (it was cancelled or moved), so there is nothing to overbook. Book the time normally instead.';
+  return null;
 }
 
 interface Values {
@@ -91,6 +109,7 @@ export function BookingDialog({
   const types = useTypesAll();
   const [error, setError] = useState<string | null>(null);
   const [outside, setOutside] = useState(false);
+  const overbook = defaults.overbook ?? null;
 
   const initialType = useMemo(() => {
     if (defaults.typeId) return String(defaults.typeId);
@@ -190,6 +209,12 @@ export function BookingDialog({
     }
   };
 
+  const invalidateAfterRefusal = () => {
+    void queryClient.invalidateQueries({ queryKey: ['appointments'] });
+    void queryClient.invalidateQueries({ queryKey: ['schedule-settings'] });
+    if (overbook) void queryClient.invalidateQueries({ queryKey: ['appointment', overbook.id] });
+  };
+
   const submit = form.onSubmit(async (val) => {
     setError(null);
     const start = instantOf(`${val.date}T${val.time}:00`, tz);
@@ -206,6 +231,7 @@ export function BookingDialog({
       body.override = true;
       body.override_reason = val.override_reason.trim();
     }
+    if (overbook) body.overbook = true;
     try {
       const a = await api.post<Appointment>('/appointments', body);
       void queryClient.invalidateQueries({ queryKey: ['appointments'] });
@@ -215,13 +241,19 @@ export function BookingDialog({
       void queryClient.invalidateQueries({ queryKey: ['waitlist'] });
       notifications.show({
         color: 'teal',
-        title: val.repeat ? `Booked ${val.count} appointments` : 'Appointment booked',
+        title: overbook ? 'Slot overbooked' : val.repeat ? `Booked ${val.count} appointments` : 'Appointment booked',
         message: `${a.patient.name} · ${a.type.name} · ${formatRange(a.start, a.end, a.time_zone)} with ${providerName(provider)}${val.repeat ? `, then every ${Number(val.every_weeks) === 1 ? 'week' : `${val.every_weeks} weeks`}` : ''}`,
       });
       await onBooked?.(a);
       onClose();
     } catch (e) {
       if (isOutsideAvailability(e)) setOutside(true);
+      const refusal = overbook ? overbookRefusal(e) : null;
+      if (refusal) {
+        setError(refusal);
+        invalidateAfterRefusal();
+        return;
+      }
       const rest = e instanceof ApiError && e.status === 400 ? applyServerErrors(form, e) : [];
       if (e instanceof ApiError && e.status === 400 && e.fieldErrors.length && !rest.length) return;
       setError(scheduleErrorMessage(e, { tz, providerLabel: providerName(provider), find }));
@@ -242,6 +274,16 @@ export function BookingDialog({
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack>
           <ErrorAlert error={error} />
+          {overbook ? (
+            <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="This time is already booked" data-testid="overbook-notice">
+              <Text size="sm">
+                {overbook.patient.name} ({overbook.type.name}) is booked {formatRange(overbook.start, overbook.end, overbook.time_zone)} with{' '}
+                {overbook.provider_name}
+                {overbook.no_show_risk ? `, at ${RISK_LEVEL[overbook.no_show_risk.level].label.toLowerCase()}` : ''}. Both appointments will stand:
+                if both patients come, one of them waits. The overbooking is kept in the audit trail.
+              </Text>
+            </Alert>
+          ) : null}
           <PatientPicker
             value={values.patient}
             onChange={(p) => form.setFieldValue('patient', p)}
@@ -255,7 +297,8 @@ export function BookingDialog({
               required
               data={providerData}
               allowDeselect={false}
-              searchable
+              readOnly={Boolean(overbook)}
+              searchable={!overbook}
               placeholder={chosenType ? 'Choose, or use “Next available”' : 'Choose the provider'}
               {...form.getInputProps('provider_id')}
             />
@@ -264,6 +307,7 @@ export function BookingDialog({
                 label="Location"
                 required
                 allowDeselect={false}
+                readOnly={Boolean(overbook)}
                 data={activeLocations.map((l) => ({ value: String(l.id), label: l.name }))}
                 {...form.getInputProps('location_id')}
               />
@@ -291,11 +335,13 @@ export function BookingDialog({
             {...form.getInputProps('type_id')}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
-            <DateInput label="Date" required {...DATE_INPUT_PROPS} popoverProps={{ withinPortal: true }} {...form.getInputProps('date')} />
-            <TimeInput label="Start time" required {...form.getInputProps('time')} />
-            <Button variant="light" leftSection={<IconCalendarSearch size={16} />} onClick={() => void nextAvailable()} loading={finding}>
-              Next available
-            </Button>
+            <DateInput label="Date" required readOnly={Boolean(overbook)} {...DATE_INPUT_PROPS} popoverProps={{ withinPortal: true }} {...form.getInputProps('date')} />
+            <TimeInput label="Start time" required readOnly={Boolean(overbook)} {...form.getInputProps('time')} />
+            {overbook ? null : (
+              <Button variant="light" leftSection={<IconCalendarSearch size={16} />} onClick={() => void nextAvailable()} loading={finding}>
+                Next available
+              </Button>
+            )}
           </SimpleGrid>
           {startWall ? (
             <Text size="sm" c="dimmed" aria-live="polite">
@@ -303,7 +349,7 @@ export function BookingDialog({
               {type ? ` for ${type.duration_min} minutes` : ''} · {tz}
             </Text>
           ) : null}
-          {ready ? (
+          {ready && !overbook ? (
             <OpenTimes
               date={values.date!}
               times={openTimes}
@@ -313,20 +359,20 @@ export function BookingDialog({
               extra="Try “Next available” or another date."
             />
           ) : null}
-          {showNotOpen ? (
+          {showNotOpen && !overbook ? (
             <Alert color="orange" icon={<IconAlertTriangle size={18} />} p="xs">
               <Text size="sm">This start is not one of the open times: it is outside working hours or overlaps another appointment.</Text>
             </Alert>
           ) : null}
           <Textarea label="Note" autosize minRows={2} maxRows={5} maxLength={500} {...form.getInputProps('note')} />
-          <Checkbox label="Repeat weekly" {...form.getInputProps('repeat', { type: 'checkbox' })} />
+          {overbook ? null : <Checkbox label="Repeat weekly" {...form.getInputProps('repeat', { type: 'checkbox' })} />}
           {values.repeat ? (
             <SimpleGrid cols={2}>
               <NumberInput label="Every (weeks)" min={1} max={8} allowDecimal={false} {...form.getInputProps('every_weeks')} />
               <NumberInput label="Number of appointments" min={2} max={52} allowDecimal={false} {...form.getInputProps('count')} />
             </SimpleGrid>
           ) : null}
-          {canOverride && (outside || showNotOpen || values.override) ? (
+          {canOverride && (outside || (showNotOpen && !overbook) || values.override) ? (
             <Stack gap="xs">
               <Checkbox label="Book outside the provider's availability (override)" {...form.getInputProps('override', { type: 'checkbox' })} />
               {values.override ? <TextInput label="Reason for the override" required maxLength={200} {...form.getInputProps('override_reason')} /> : null}
@@ -336,8 +382,8 @@ export function BookingDialog({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={form.submitting}>
-              {values.repeat ? 'Book series' : 'Book appointment'}
+            <Button type="submit" loading={form.submitting} color={overbook ? 'orange.9' : undefined}>
+              {overbook ? 'Overbook' : values.repeat ? 'Book series' : 'Book appointment'}
             </Button>
           </Group>
         </Stack>

@@ -12,7 +12,7 @@ import interactionPlugin from '@fullcalendar/interaction';
 import type { DateClickArg } from '@fullcalendar/interaction';
 import type { EventClickArg, EventContentArg, EventDropArg, EventInput, DayHeaderContentArg } from '@fullcalendar/core';
 import type { Provider } from '../../lib/types';
-import { isLive, isMovable, providerName, providerShort, type Appointment } from '../../lib/schedule';
+import { formatRiskScore, isLive, isMovable, notableRisk, providerName, providerShort, RISK_LEVEL, type Appointment } from '../../lib/schedule';
 import { APPOINTMENT_STATUS } from '../../lib/status';
 import { addDays, formatDayLabel, minuteOfDay, nowWall, wallOf, wallOfCalendarDate, type Wall } from '../../lib/zone';
 
@@ -61,20 +61,53 @@ function hhmm(min: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
 }
 
+/** The flags of an appointment in words: its no-show risk (medium or high) and overbooking. */
+function EventFlags({ a }: { a: Appointment }) {
+  const risk = notableRisk(a);
+  return (
+    <>
+      {risk ? (
+        <span className={`appt-risk appt-risk--${risk.level}`} data-testid="event-risk" data-level={risk.level}>
+          {risk.level === 'high' ? '\u26a0 ' : ''}
+          {RISK_LEVEL[risk.level].short}
+        </span>
+      ) : null}
+      {a.overbook ? (
+        <span className="appt-flag appt-flag--overbook" data-testid="event-overbook">
+          Overbooked
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** What the event says to a screen reader or in its tooltip: the flags in full. */
+export function eventDescription(a: Appointment): string {
+  const risk = notableRisk(a);
+  const parts = [`${a.patient.name}, ${a.type.name}`];
+  if (a.status !== 'booked') parts.push(APPOINTMENT_STATUS[a.status]?.label ?? a.status);
+  if (risk) parts.push(`${RISK_LEVEL[risk.level].label} (${formatRiskScore(risk.score)})`);
+  if (a.overbook) parts.push('overbooked');
+  return parts.join(' \u00b7 ');
+}
+
 function EventBody({ arg }: { arg: EventContentArg }) {
   const a = arg.event.extendedProps.appt as Appointment | undefined;
   if (!a) return null;
   const status = APPOINTMENT_STATUS[a.status];
   const short = (arg.event.end?.getTime() ?? 0) - (arg.event.start?.getTime() ?? 0) <= 20 * 60000;
+  const flagged = Boolean(notableRisk(a) || a.overbook);
   return (
-    <div className={`appt-body${short ? ' appt-body--short' : ''}`}>
+    <div className={`appt-body${short ? ' appt-body--short' : ''}`} title={eventDescription(a)}>
       <div className="appt-line">
         <span className="appt-time">{arg.timeText}</span>
         <span className="appt-patient">{a.patient.name}</span>
         {a.status !== 'booked' ? <span className={`appt-status appt-status--${a.status}`}>{status?.label ?? a.status}</span> : null}
+        {short && flagged ? <EventFlags a={a} /> : null}
       </div>
       {!short ? (
         <div className="appt-type">
+          {flagged ? <EventFlags a={a} /> : null}
           {a.type.name}
           {a.note ? ` · ${a.note}` : ''}
         </div>
@@ -158,6 +191,9 @@ export function ScheduleCalendar({
       if (!start) continue;
       const classes = ['appt-event', `appt-event--${a.status}`];
       if (!isLive(a)) classes.push('appt-event--inactive');
+      if (a.overbook) classes.push('appt-event--overbook');
+      const risk = notableRisk(a);
+      if (risk) classes.push(`appt-event--risk-${risk.level}`);
       out.push({
         id: String(a.id),
         start,

@@ -467,6 +467,8 @@ function Legend() {
     { label: 'Open time', className: 'legend-swatch legend-open' },
     { label: 'Booked', className: 'legend-swatch legend-booked' },
     { label: `${APPOINTMENT_STATUS.arrived.label} / in clinic`, className: 'legend-swatch legend-arrived' },
+    { label: 'High no-show risk', className: 'legend-swatch legend-risk' },
+    { label: 'Overbooked', className: 'legend-swatch legend-overbook' },
     { label: APPOINTMENT_STATUS.no_show.label, className: 'legend-swatch legend-noshow' },
     { label: APPOINTMENT_STATUS.cancelled.label, className: 'legend-swatch legend-cancelled' },
   ];

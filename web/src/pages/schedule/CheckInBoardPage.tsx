@@ -10,7 +10,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { IconChevronLeft, IconChevronRight, IconDots, IconRefresh } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { api } from '../../lib/api';
-import { mainStep, nextSteps, scheduleErrorMessage, useLocationsAll, type AppointmentStatus, type BoardItem, type Step } from '../../lib/schedule';
+import { mainStep, nextSteps, notableRisk, scheduleErrorMessage, useLocationsAll, type AppointmentStatus, type BoardItem, type Step } from '../../lib/schedule';
+import { formatDate } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { APPOINTMENT_STATUS } from '../../lib/status';
 import { addDays, formatLongDay, formatTime, todayIn } from '../../lib/zone';
@@ -19,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { AppointmentDrawer, stepAppointment } from '../../components/schedule/AppointmentDrawer';
+import { RiskBadge } from '../../components/schedule/RiskBadge';
 
 type Filter = 'all' | 'expected' | 'in' | 'done';
 const IN_CLINIC: AppointmentStatus[] = ['arrived', 'roomed', 'with_provider'];
@@ -278,7 +280,7 @@ export function CheckInBoardPage() {
                       </Text>
                     )}
                     <Text size="xs" c="dimmed">
-                      MRN <span className="mono">{r.patient.mrn}</span>
+                      {r.patient.birth_date ? <>{formatDate(r.patient.birth_date)} · </> : null}MRN <span className="mono">{r.patient.mrn}</span>
                     </Text>
                     {compact ? (
                       <Group gap={6} wrap="nowrap" mt={2}>
@@ -321,6 +323,16 @@ export function CheckInBoardPage() {
                       <Text size="xs" mt={2}>
                         <Waiting item={r} />
                       </Text>
+                    ) : null}
+                    {notableRisk(r) || (r.overbook && EXPECTED.includes(r.status)) ? (
+                      <Group gap={4} mt={4} wrap="nowrap">
+                        {notableRisk(r) ? <RiskBadge risk={notableRisk(r)!} size="xs" /> : null}
+                        {r.overbook && EXPECTED.includes(r.status) ? (
+                          <Badge color="orange" size="xs" variant="outline">
+                            Overbooked
+                          </Badge>
+                        ) : null}
+                      </Group>
                     ) : null}
                   </>
                 ),
