@@ -29,19 +29,25 @@ int appt_conflict(ctx *x, int64_t self, int64_t provider, int64_t resource, bool
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1 && !resource)
 			break;
-		db_stmt *st = pass == 0 ? db_prepare(x->db,
-						     "SELECT id, start_s, end_s FROM appointment WHERE provider_id = $1 "
-						     "AND start_s > $2 AND start_s < $3 AND end_s > $4 AND live = 1 "
-						     "AND overbook = $5 AND id <> $6 ORDER BY start_s LIMIT 1",
-						     e)
-					: db_prepare(x->db,
-						     "SELECT id, start_s, end_s FROM appointment WHERE resource_id = $1 "
-						     "AND start_s > $2 AND start_s < $3 AND end_s > $4 AND live = 1 "
-						     "AND $5 >= 0 AND id <> $6 ORDER BY start_s LIMIT 1",
-						     e);
+		db_stmt *st;
+		if (pass == 0) { /* the provider: a regular booking collides with regular ones, an overbooking with overbookings */
+			st = db_prepare(x->db,
+					"SELECT id, start_s, end_s FROM appointment WHERE provider_id = $1 AND start_s > $2 "
+					"AND start_s < $3 AND end_s > $4 AND live = 1 AND overbook = $5 AND id <> $6 "
+					"ORDER BY start_s LIMIT 1",
+					e);
+			if (st)
+				db_bindv(st, "iiiiii", provider, a - 86400, b, a, (int64_t)overbook, self);
+		} else { /* the room or equipment: with anything */
+			st = db_prepare(x->db,
+					"SELECT id, start_s, end_s FROM appointment WHERE resource_id = $1 AND start_s > $2 "
+					"AND start_s < $3 AND end_s > $4 AND live = 1 AND id <> $5 ORDER BY start_s LIMIT 1",
+					e);
+			if (st)
+				db_bindv(st, "iiiii", resource, a - 86400, b, a, self);
+		}
 		if (!st)
 			return -1;
-		db_bindv(st, "iiiiii", pass == 0 ? provider : resource, a - 86400, b, a, (int64_t)overbook, self);
 		int rc = db_step(st, e);
 		if (rc == DB_ROW) {
 			char s[LOCAL_TS_LEN], t[LOCAL_TS_LEN];

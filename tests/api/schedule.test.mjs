@@ -403,3 +403,16 @@ test("another practice's schedule records answer 404 on every verb", async () =>
   assert.equal(rules.status, 400);
   assert.deepEqual(rules.body.errors.map((e) => e.field), ['provider_id'], "another practice's provider is not one of ours");
 });
+
+test('a room is booked once: a type that needs it collides across providers, and open starts leave it out', async () => {
+  const room = (await mgr.post('/api/v1/resources', { location_id: loc, name: 'Procedure room', kind: 'room' })).body.id;
+  const proc = (await mgr.post('/api/v1/appointment-types', { name: 'Procedure', duration_min: 30, resource_id: room, provider_ids: [prov, prov2] })).body.id;
+  const a = await book(desk, '2026-03-16T09:00:00-04:00', { type_id: proc });
+  assert.equal(a.status, 201, a.text);
+  assert.equal(a.body.resource_id, room);
+  const b = await book(desk, '2026-03-16T09:15:00-04:00', { type_id: proc, provider_id: prov2, patient_id: patient2 });
+  assert.equal(b.status, 409);
+  assert.deepEqual([b.body.conflict.with, b.body.conflict.appointment_id], ['resource', a.body.id]);
+  const open = (await slots({ type_id: proc, provider_id: prov2, from: '2026-03-16T12:00:00Z', to: '2026-03-16T14:00:00Z', limit: 20 })).map((s) => s.start.slice(11, 16));
+  assert.deepEqual(open, ['08:00', '08:15', '08:30', '09:30'], "the room's half hour is not offered to the other provider");
+});
