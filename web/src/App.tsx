@@ -20,6 +20,27 @@ import { CalendarPage } from './pages/schedule/CalendarPage';
 import { CheckInBoardPage } from './pages/schedule/CheckInBoardPage';
 import { WaitlistPage } from './pages/schedule/WaitlistPage';
 import { ScheduleSetupPage } from './pages/schedule/ScheduleSetupPage';
+import { ScheduleReportsPage } from './pages/schedule/ScheduleReportsPage';
+import { AppointmentLinkPage } from './pages/public/AppointmentLinkPage';
+
+/** Pages for people who are not staff (patients): no sign-in, outside the app's shell. */
+const PUBLIC_PAGES: { path: string; Page: ComponentType }[] = [{ path: '/appointment-link', Page: AppointmentLinkPage }];
+
+export function isPublicPath(pathname: string): boolean {
+  const p = pathname.replace(/\/+$/, '') || '/';
+  return PUBLIC_PAGES.some((x) => x.path === p);
+}
+
+/** The app for public pages: rendered without the session (main.tsx chooses it by path). */
+export function PublicApp() {
+  return (
+    <Routes>
+      {PUBLIC_PAGES.map(({ path, Page }) => (
+        <Route key={path} path={path} element={<Page />} />
+      ))}
+    </Routes>
+  );
+}
 
 function FullPageLoader() {
   return (
@@ -91,6 +112,7 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'schedule/board', permission: 'schedule.read', what: 'the check-in board', Page: CheckInBoardPage },
   { path: 'schedule/waitlist', permission: 'schedule.read', what: 'the waitlist', Page: WaitlistPage },
   { path: 'schedule/setup', permission: 'schedule.setup', what: 'schedule setup', Page: ScheduleSetupPage },
+  { path: 'schedule/reports', permission: 'schedule.reports', what: 'schedule reports', Page: ScheduleReportsPage },
   { path: 'patients', permission: 'patient.read', what: 'patients', Page: PatientListPage },
   { path: 'patients/new', permission: 'patient.write', what: 'patient registration', Page: PatientRegisterPage },
   { path: 'patients/:id', permission: 'patient.read', what: 'this patient', Page: PatientDetailPage },
@@ -103,6 +125,10 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
 export function App() {
   return (
     <Routes>
+      {/* Also reachable inside the signed-in app (never behind the sign-in guard). */}
+      {PUBLIC_PAGES.map(({ path, Page }) => (
+        <Route key={path} path={path} element={<Page />} />
+      ))}
       <Route path="/login" element={<LoginPage />} />
       <Route
         path="/enrol-totp"

@@ -8,7 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './lib/api';
 import { SessionProvider } from './lib/session';
 import { cssVariablesResolver, theme } from './theme';
-import { App } from './App';
+import { App, isPublicPath, PublicApp } from './App';
 
 import '@mantine/core/styles.layer.css';
 import '@mantine/dates/styles.layer.css';
@@ -38,9 +38,14 @@ createRoot(document.getElementById('root')!).render(
         <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <SessionProvider>
-              <App />
-            </SessionProvider>
+            {/* Public pages (a patient's reminder link) run without the staff session: no sign-in check, no idle logoff. */}
+            {isPublicPath(window.location.pathname) ? (
+              <PublicApp />
+            ) : (
+              <SessionProvider>
+                <App />
+              </SessionProvider>
+            )}
           </BrowserRouter>
         </QueryClientProvider>
       </DatesProvider>

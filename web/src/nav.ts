@@ -51,6 +51,7 @@ export const SERVER_PERMISSIONS = new Set<string>([
   'schedule.write',
   'schedule.setup',
   'schedule.override',
+  'schedule.reports',
 ]);
 
 const BILLING = ['biller', 'practice_manager'];
@@ -67,6 +68,7 @@ export const NAV: NavSection[] = [
       { label: 'Calendar', path: '/schedule', permission: 'schedule.read' },
       { label: 'Check-in board', path: '/schedule/board', permission: 'schedule.read' },
       { label: 'Waitlist', path: '/schedule/waitlist', permission: 'schedule.read' },
+      { label: 'Reports', path: '/schedule/reports', permission: 'schedule.reports' },
       { label: 'Schedule setup', path: '/schedule/setup', permission: 'schedule.setup' },
     ],
   },

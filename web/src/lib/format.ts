@@ -189,3 +189,32 @@ export function yesNo(v: boolean | null | undefined): string {
   if (v === null || v === undefined) return 'Not recorded';
   return v ? 'Yes' : 'No';
 }
+
+const percentFmt = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+const percentFmt0 = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 0 });
+
+/** A ratio (0.253) as "25.3%" (or "25%" with `whole`); "—" when there is none. */
+export function formatPercent(ratio: number | null | undefined, opts: { whole?: boolean } = {}): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '\u2014';
+  return (opts.whole ? percentFmt0 : percentFmt).format(ratio);
+}
+
+const decimalFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+
+/** A count of minutes as "12 min", "4.5 min"; "—" when there is none. */
+export function formatMinutes(min: number | null | undefined): string {
+  if (min === null || min === undefined || !Number.isFinite(min)) return '\u2014';
+  return `${decimalFmt.format(min >= 10 ? Math.round(min) : Math.round(min * 10) / 10)} min`;
+}
+
+/** Minutes as hours with one decimal: "37.5 h". */
+export function formatHours(min: number | null | undefined): string {
+  if (min === null || min === undefined || !Number.isFinite(min)) return '\u2014';
+  return `${decimalFmt.format(Math.round((min / 60) * 10) / 10)} h`;
+}
+
+/** A number with at most one decimal ("2.5"); "—" when there is none. */
+export function formatDecimal(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '\u2014';
+  return decimalFmt.format(n);
+}

@@ -16,6 +16,7 @@ export type Permission =
   | 'schedule.write'
   | 'schedule.setup'
   | 'schedule.override'
+  | 'schedule.reports'
   | (string & {});
 
 export const ROLES = [

@@ -144,7 +144,7 @@ function NoShowRiskPanel({ appt, onOverbook, canOverbook }: { appt: AppointmentD
         </>
       ) : null}
       {canOverbook ? (
-        <Button mt="xs" size="xs" variant="light" color="orange.9" leftSection={<IconCalendarPlus size={14} />} onClick={onOverbook}>
+        <Button mt="xs" size="xs" variant="light" color="orange" leftSection={<IconCalendarPlus size={14} />} onClick={onOverbook}>
           Overbook this slot
         </Button>
       ) : blockedHint ? (
@@ -201,7 +201,7 @@ function ReminderList({ appointmentId, tz }: { appointmentId: number; tz: string
                       : null}
                   {r.attempts > 1 || (r.attempts === 1 && r.status !== 'sent') ? ` · ${r.attempts} ${r.attempts === 1 ? 'attempt' : 'attempts'}` : ''}
                 </Text>
-                {r.outcome ? <Text size="xs">{r.outcome.charAt(0).toUpperCase() + r.outcome.slice(1)}</Text> : null}
+                {r.outcome && r.outcome.toLowerCase() !== r.status ? <Text size="xs">{r.outcome.charAt(0).toUpperCase() + r.outcome.slice(1)}</Text> : null}
               </Paper>
             );
           })}

@@ -382,7 +382,7 @@ export function BookingDialog({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={form.submitting} color={overbook ? 'orange.9' : undefined}>
+            <Button type="submit" loading={form.submitting}>
               {overbook ? 'Overbook' : values.repeat ? 'Book series' : 'Book appointment'}
             </Button>
           </Group>

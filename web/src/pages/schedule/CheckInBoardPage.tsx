@@ -325,7 +325,7 @@ export function CheckInBoardPage() {
                       </Text>
                     ) : null}
                     {notableRisk(r) || (r.overbook && EXPECTED.includes(r.status)) ? (
-                      <Group gap={4} mt={4} wrap="nowrap">
+                      <Group gap={4} mt={4} wrap="wrap">
                         {notableRisk(r) ? <RiskBadge risk={notableRisk(r)!} size="xs" /> : null}
                         {r.overbook && EXPECTED.includes(r.status) ? (
                           <Badge color="orange" size="xs" variant="outline">
