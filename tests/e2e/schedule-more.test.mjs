@@ -180,14 +180,24 @@ test('a patient confirms from the link in a reminder e-mail, on a phone, without
   const start = new Date(Math.ceil((Date.now() + 47 * 3600e3) / q) * q).toISOString().replace('.000Z', 'Z');
   const appt = await must(desk.post('/api/v1/appointments', { patient_id: emailed, provider_id: prov, location_id: loc, type_id: type, start }));
   linked = appt;
+  // Half an hour later, one the patient will cancel.
+  const start2 = new Date(Date.parse(start) + 30 * 60e3).toISOString().replace('.000Z', 'Z');
+  const appt2 = await must(desk.post('/api/v1/appointments', { patient_id: emailed, provider_id: prov, location_id: loc, type_id: type, start: start2 }));
   const run = await must(mgr.post('/api/v1/reminders/run', {}), 200);
-  assert.equal(run.sent, 1, JSON.stringify(run));
+  assert.equal(run.sent, 2, JSON.stringify(run));
   const box = mails();
-  assert.equal(box.length, 1);
-  const m = /appointment-link\?token=([A-Za-z0-9_-]{43})/.exec(box[0]);
-  assert.ok(m, box[0]);
-  assert.ok(box[0].includes(`${PUBLIC_URL}/appointment-link?token=`), 'the e-mail links to the public address');
-  const token = m[1];
+  assert.equal(box.length, 2);
+  assert.ok(box.every((m) => m.includes(`${PUBLIC_URL}/appointment-link?token=`)), 'the e-mails link to the public address');
+  // Which link is for which appointment: what each says about its time.
+  const links = {};
+  for (const m of box) {
+    const t = /appointment-link\?token=([A-Za-z0-9_-]{43})/.exec(m)[1];
+    const v = (await client(px.url).get(`/api/v1/appointment-link?token=${t}`)).body;
+    links[Date.parse(v.start)] = t;
+  }
+  const token = links[Date.parse(appt.start)];
+  const cancelToken = links[Date.parse(appt2.start)];
+  assert.ok(token && cancelToken, JSON.stringify(links));
   const link = `${px.url}/appointment-link?token=${token}`;
   const expected = (await client(px.url).get(`/api/v1/appointment-link?token=${token}`)).body;
 
@@ -238,6 +248,27 @@ test('a patient confirms from the link in a reminder e-mail, on a phone, without
     assert.equal(await page.getByRole('button', { name: 'Confirm', exact: true }).count(), 0);
     assert.equal(await page.getByRole('button', { name: /I can.t come/ }).count(), 0);
     await shot(page, 'link-03-used.png');
+
+    // The other appointment: cancelling asks first, and going back changes nothing.
+    await page.goto(`${px.url}/appointment-link?token=${cancelToken}`);
+    await page.getByRole('button', { name: /I can.t come/ }).tap();
+    const step = page.getByTestId('link-cancel-step');
+    await step.getByRole('heading', { name: 'Cancel this appointment?' }).waitFor();
+    await step.getByRole('button', { name: 'No, keep my appointment' }).tap();
+    await page.getByRole('button', { name: 'Confirm', exact: true }).waitFor();
+    assert.equal((await desk.get(`/api/v1/appointments/${appt2.id}`)).body.status, 'booked', 'going back changed nothing');
+    await page.getByRole('button', { name: /I can.t come/ }).tap();
+    await shot(page, 'link-04-cancel-step.png');
+    const [cancelled] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/appointment-link') && r.request().method() === 'POST'),
+      step.getByRole('button', { name: 'Yes, cancel my appointment' }).tap(),
+    ]);
+    assert.equal(cancelled.status(), 200, await cancelled.text());
+    assert.equal(JSON.parse(cancelled.request().postData()).action, 'cancel');
+    await page.getByTestId('link-result').getByRole('heading', { name: 'Your appointment is cancelled' }).waitFor();
+    const gone = (await desk.get(`/api/v1/appointments/${appt2.id}`)).body;
+    assert.deepEqual([gone.status, gone.cancelled_by], ['cancelled', 'patient']);
+    await shot(page, 'link-05-cancelled.png');
 
     assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*404/.test(e)), [], 'no errors in the browser console');
   } catch (e) {

@@ -157,7 +157,8 @@ export type WaitlistStatus = 'waiting' | 'offered' | 'booked' | 'removed';
 export interface WaitlistEntry {
   id: number;
   patient_id: number;
-  patient: { name: string; mrn: string };
+  /** `birth_date` is sent by newer servers. */
+  patient: { name: string; mrn: string; birth_date?: string | null };
   type_id: number;
   provider_id: number | null;
   location_id: number | null;

@@ -1,10 +1,10 @@
 // A patient's appointments (upcoming first, then the past), with "Book appointment".
 import { useMemo, useState } from 'react';
-import { Button, ColorSwatch, Group, Paper, SegmentedControl, Text } from '@mantine/core';
+import { Badge, Button, ColorSwatch, Group, Paper, SegmentedControl, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { getAll, useLocationsAll, type Appointment } from '../../lib/schedule';
+import { getAll, isLive, notableRisk, useLocationsAll, type Appointment } from '../../lib/schedule';
 import { useSession } from '../../lib/session';
 import { APPOINTMENT_STATUS } from '../../lib/status';
 import { formatRange } from '../../lib/zone';
@@ -12,6 +12,7 @@ import { QueryState } from '../QueryState';
 import { StatusBadge } from '../StatusBadge';
 import { AppointmentDrawer } from './AppointmentDrawer';
 import { BookingDialog } from './BookingDialog';
+import { RiskBadge } from './RiskBadge';
 import type { PickedPatient } from './PatientPicker';
 
 export function PatientAppointments({ patient }: { patient: PickedPatient }) {
@@ -81,7 +82,22 @@ export function PatientAppointments({ patient }: { patient: PickedPatient }) {
               ),
             },
             { accessor: 'provider_name', title: 'Provider' },
-            { accessor: 'status', title: 'Status', width: 140, render: (a) => <StatusBadge status={a.status} map={APPOINTMENT_STATUS} /> },
+            {
+              accessor: 'status',
+              title: 'Status',
+              width: 150,
+              render: (a) => (
+                <Group gap={4}>
+                  <StatusBadge status={a.status} map={APPOINTMENT_STATUS} />
+                  {notableRisk(a) ? <RiskBadge risk={notableRisk(a)!} size="xs" /> : null}
+                  {a.overbook && isLive(a) ? (
+                    <Badge color="orange" size="xs" variant="outline">
+                      Overbooked
+                    </Badge>
+                  ) : null}
+                </Group>
+              ),
+            },
           ]}
         />
       )}

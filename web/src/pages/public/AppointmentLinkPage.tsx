@@ -15,6 +15,13 @@ type Action = 'confirm' | 'cancel';
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{20,200}$/;
 
+/** Big, full-width buttons whose words wrap on a narrow phone instead of being cut. */
+const BIG = {
+  size: 'xl',
+  fullWidth: true,
+  styles: { root: { height: 'auto', minHeight: 60, paddingBlock: 10 }, label: { whiteSpace: 'normal', lineHeight: 1.25, textAlign: 'center' } },
+} as const;
+
 function getView(token: string, signal?: AbortSignal) {
   return request<AppointmentLinkView>('GET', '/appointment-link', { query: { token }, expectUnauthorized: true, signal });
 }
@@ -116,7 +123,7 @@ export function AppointmentLinkPage() {
   if (!valid || (view.isError && view.error instanceof ApiError && view.error.status === 404))
     return (
       <Shell>
-        <Paper p="lg" radius="lg">
+        <Paper p={{ base: 'md', sm: 'lg' }} radius="lg">
           <Result icon={<IconAlertTriangle size={36} />} color="orange" title="This link does not work">
             <Text size="lg">
               It may be incomplete: open it again from your reminder, or copy the whole link. To confirm or change your appointment, please call
@@ -130,10 +137,10 @@ export function AppointmentLinkPage() {
   if (view.isError)
     return (
       <Shell>
-        <Paper p="lg" radius="lg">
+        <Paper p={{ base: 'md', sm: 'lg' }} radius="lg">
           <Result icon={<IconAlertTriangle size={36} />} color="orange" title="We could not load your appointment">
             <Text size="lg">Check your internet connection and try again.</Text>
-            <Button size="xl" fullWidth onClick={() => void view.refetch()} loading={view.isFetching}>
+            <Button {...BIG} onClick={() => void view.refetch()} loading={view.isFetching}>
               Try again
             </Button>
           </Result>
@@ -165,7 +172,7 @@ export function AppointmentLinkPage() {
           </Title>
         </div>
 
-        <Paper p="lg" radius="lg" data-testid="link-appointment">
+        <Paper p={{ base: 'md', sm: 'lg' }} radius="lg" data-testid="link-appointment">
           <Stack gap="xs">
             <div>
               <Text size="sm" c="dimmed" fw={500}>
@@ -191,19 +198,19 @@ export function AppointmentLinkPage() {
         ) : null}
 
         {done === 'confirm' ? (
-          <Paper p="lg" radius="lg">
+          <Paper p={{ base: 'md', sm: 'lg' }} radius="lg">
             <Result icon={<IconCircleCheck size={40} />} color="teal" title="Thank you: your appointment is confirmed">
               <Text size="lg">We look forward to seeing you. If your plans change, please call the practice.</Text>
             </Result>
           </Paper>
         ) : done === 'cancel' ? (
-          <Paper p="lg" radius="lg">
+          <Paper p={{ base: 'md', sm: 'lg' }} radius="lg">
             <Result icon={<IconCalendarX size={40} />} color="gray" title="Your appointment is cancelled">
               <Text size="lg">Thank you for letting us know. To book another time, please call the practice.</Text>
             </Result>
           </Paper>
         ) : reason ? (
-          <Paper p="lg" radius="lg">
+          <Paper p={{ base: 'md', sm: 'lg' }} radius="lg">
             <Result
               icon={reason.tone === 'done' ? <IconCircleCheck size={40} /> : <IconInfoCircle size={40} />}
               color={reason.tone === 'done' ? 'teal' : 'gray'}
@@ -213,7 +220,7 @@ export function AppointmentLinkPage() {
             </Result>
           </Paper>
         ) : step === 'cancel' ? (
-          <Paper p="lg" radius="lg" data-testid="link-cancel-step">
+          <Paper p={{ base: 'md', sm: 'lg' }} radius="lg" data-testid="link-cancel-step">
             <Stack gap="md">
               <Title order={2} size="h3">
                 Cancel this appointment?
@@ -221,10 +228,10 @@ export function AppointmentLinkPage() {
               <Text size="lg">
                 Your time will be offered to another patient. To book a new time, please call the practice.
               </Text>
-              <Button size="xl" fullWidth color="red.9" onClick={() => void run('cancel')} loading={busy === 'cancel'} data-autofocus>
+              <Button {...BIG} color="red.9" onClick={() => void run('cancel')} loading={busy === 'cancel'} data-autofocus>
                 Yes, cancel my appointment
               </Button>
-              <Button size="xl" fullWidth variant="default" onClick={() => setStep('choose')} disabled={busy !== null}>
+              <Button {...BIG} variant="default" onClick={() => setStep('choose')} disabled={busy !== null}>
                 No, keep my appointment
               </Button>
             </Stack>
@@ -242,8 +249,7 @@ export function AppointmentLinkPage() {
             )}
             {!confirmed ? (
               <Button
-                size="xl"
-                fullWidth
+                {...BIG}
                 leftSection={<IconCalendarCheck size={24} />}
                 onClick={() => void run('confirm')}
                 loading={busy === 'confirm'}
@@ -253,8 +259,7 @@ export function AppointmentLinkPage() {
               </Button>
             ) : null}
             <Button
-              size="xl"
-              fullWidth
+              {...BIG}
               variant="outline"
               color="red.9"
               leftSection={<IconCalendarX size={24} />}

@@ -59,7 +59,7 @@ function EntryDialog({ entry, onClose }: { entry: WaitlistEntry | null; onClose:
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: {
-      patient: entry ? { id: entry.patient_id, name: entry.patient.name, mrn: entry.patient.mrn } : null,
+      patient: entry ? { id: entry.patient_id, name: entry.patient.name, mrn: entry.patient.mrn, birth_date: entry.patient.birth_date } : null,
       type_id: entry ? String(entry.type_id) : null,
       provider_id: entry?.provider_id ? String(entry.provider_id) : 'any',
       location_id: entry?.location_id ? String(entry.location_id) : 'any',
@@ -211,7 +211,7 @@ export function WaitlistPage() {
     setBooking({
       entry: e,
       defaults: {
-        patient: { id: e.patient_id, name: e.patient.name, mrn: e.patient.mrn },
+        patient: { id: e.patient_id, name: e.patient.name, mrn: e.patient.mrn, birth_date: e.patient.birth_date },
         typeId: e.type_id,
         providerId: e.offered_provider_id ?? e.provider_id,
         locationId: e.location_id ?? (locations.data ?? []).find((l) => l.active)?.id ?? null,
@@ -279,7 +279,7 @@ export function WaitlistPage() {
                       </Text>
                     )}
                     <Text size="xs" c="dimmed">
-                      MRN <span className="mono">{e.patient.mrn}</span>
+                      {e.patient.birth_date ? <>{formatDate(e.patient.birth_date)} · </> : null}MRN <span className="mono">{e.patient.mrn}</span>
                     </Text>
                   </>
                 ),
