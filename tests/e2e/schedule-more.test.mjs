@@ -364,6 +364,7 @@ test('a patient who missed a visit shows at high no-show risk on the calendar, w
     await dialog.getByRole('textbox', { name: 'Patient', exact: true }).fill(oname.family.slice(0, 6).toLowerCase());
     await page.getByRole('option', { name: new RegExp(fullName(oname)) }).click();
     await dialog.getByTestId('picked-patient').getByText(fullName(oname)).waitFor();
+    await shot(page, 'risk-03-overbook-dialog.png');
     const [booked] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/v1/appointments') && r.request().method() === 'POST'),
       dialog.getByRole('button', { name: 'Overbook', exact: true }).click(),
@@ -376,7 +377,7 @@ test('a patient who missed a visit shows at high no-show risk on the calendar, w
     await dialog.waitFor({ state: 'detached' });
     const second = page.locator('.fc-event.appt-event', { hasText: fullName(oname) });
     await second.getByTestId('event-overbook').getByText('Overbooked').waitFor();
-    await shot(page, 'risk-03-overbooked.png');
+    await shot(page, 'risk-04-overbooked.png');
 
     // The board marks both rows too.
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Check-in board', exact: true }).click();
@@ -384,7 +385,7 @@ test('a patient who missed a visit shows at high no-show risk on the calendar, w
     const board = page.getByRole('table', { name: 'Check-in board' });
     await board.getByRole('row').filter({ hasText: fullName(rname) }).getByText('High risk').waitFor();
     await board.getByRole('row').filter({ hasText: fullName(oname) }).getByText('Overbooked').waitFor();
-    await shot(page, 'risk-04-board.png');
+    await shot(page, 'risk-05-board.png');
 
     assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console (but the 401 of the sign-in page)');
   } catch (e) {
