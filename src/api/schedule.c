@@ -122,8 +122,8 @@ static int report(req *r, const char *name, const column *cols, int ncols, json_
 		r->out = json_pack("{s:o,s:n}", "items", rows, "next_cursor");
 		return 0;
 	}
-	static __thread char filename[64];
-	snprintf(filename, sizeof filename, "%s.%s", name, fmt);
+	static __thread char filename[96];
+	snprintf(filename, sizeof filename, "%s-%.10s-to-%.10s.%s", name, api_arg(r, "from"), api_arg(r, "to"), fmt);
 	int rc;
 	if (!strcmp(fmt, "csv")) {
 		rc = table_csv(cols, ncols, rows, &r->out_text, &r->out_len, e);
@@ -229,7 +229,7 @@ ROUTES(schedule,
        {"GET", "/api/v1/reports/schedule/utilisation", P_SCHEDULE_REPORTS, 0, utilisation, "Utilisation, no-shows, cancellations, lead time, new patients per provider and week: ?from=&to=&format=json|csv|xlsx"},
        {"GET", "/api/v1/reports/schedule/wait-times", P_SCHEDULE_REPORTS, 0, wait_times, "Waits per provider and day, median and 90th percentile: ?from=&to=&provider_id=&format=json|csv|xlsx"},
        {"GET", "/api/v1/schedule/settings", P_SCHEDULE_READ, 0, settings_get_h, "Quiet hours for reminders, the late-cancellation window"},
-       {"PATCH", "/api/v1/schedule/settings", P_SCHEDULE_SETUP, 0, settings_patch_h, "Change them: {version, quiet_start?, quiet_end?, late_cancel_hours?}"},
+       {"PATCH", "/api/v1/schedule/settings", P_SCHEDULE_SETUP, 0, settings_patch_h, "Change them: {version, quiet_start?, quiet_end?, late_cancel_hours?, overbook_high_risk?}"},
        {"GET", "/api/v1/reminder-rules", P_SCHEDULE_READ, 0, rrule_list, "When reminders go out"},
        {"POST", "/api/v1/reminder-rules", P_SCHEDULE_SETUP, 0, rrule_create, "Add a rule: {channel: email|sms, hours_before}", 201},
        {"PATCH", "/api/v1/reminder-rules/{id}", P_SCHEDULE_SETUP, 0, rrule_update, "Change a rule: {version, hours_before?, active?}"},

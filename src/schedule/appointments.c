@@ -61,6 +61,20 @@ int appt_load(ctx *x, int64_t id, json_t **out, err *e)
 	return rc == DB_ROW ? 0 : -1;
 }
 
+int appt_answer(ctx *x, int64_t id, json_t **out, err *e)
+{
+	if (appt_load(x, id, out, e))
+		return -1;
+	json_t *one = json_pack("[O]", *out);
+	int rc = appt_risk(x, one, e);
+	json_decref(one);
+	if (rc) {
+		json_decref(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int appt_get(ctx *x, int64_t id, json_t **out, err *e)
 {
 	if (appt_load(x, id, out, e))

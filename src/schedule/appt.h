@@ -18,6 +18,8 @@
 json_t *appt_json(db_stmt *st);
 /* One appointment by id, not audited (the caller audits). */
 int appt_load(ctx *x, int64_t id, json_t **out, err *e);
+/* The same with its no-show risk: the answer of a change. */
+int appt_answer(ctx *x, int64_t id, json_t **out, err *e);
 /* The live appointment that [a, b) would collide with for this provider (same overbook
  * class) or resource, excluding `self`; names it in e (ERR_CONFLICT) and returns -1, or 0
  * when the time is free. */

@@ -363,7 +363,7 @@ int appt_book(ctx *x, json_t *in, json_t **out, err *e)
 	free(outside);
 	if (rc)
 		return -1;
-	return appt_load(x, b.first, out, e);
+	return appt_answer(x, b.first, out, e);
 }
 
 int appt_seed_one(ctx *x, const appt_seed *a, err *e)
@@ -500,7 +500,7 @@ int appt_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 		json_decref(matches);
 		return -1;
 	}
-	if (db_commit(x->db, e) || appt_load(x, id, out, e)) {
+	if (db_commit(x->db, e) || appt_answer(x, id, out, e)) {
 		json_decref(matches);
 		return -1;
 	}

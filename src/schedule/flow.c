@@ -94,7 +94,7 @@ int appt_status(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 	}
 	if (db_commit(x->db, e))
 		return -1;
-	return appt_load(x, id, out, e);
+	return appt_answer(x, id, out, e);
 }
 
 int appt_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
@@ -190,7 +190,7 @@ int appt_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 		json_decref(matches);
 		return -1;
 	}
-	if (appt_load(x, id, out, e)) {
+	if (appt_answer(x, id, out, e)) {
 		json_decref(matches);
 		return -1;
 	}

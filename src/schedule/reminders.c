@@ -333,10 +333,11 @@ int link_view(db *c, const char *token, json_t **out, err *e)
 		when_text(db_col_text(st, 2), (time_t)db_col_i64(st, 0), when, sizeof when);
 		tz_format(db_col_text(st, 2), (time_t)db_col_i64(st, 0), start);
 		const char *status = db_col_text(st, 1);
-		bool open = !l.used && l.expires > (int64_t)now_unix() && (!strcmp(status, "booked") || !strcmp(status, "confirmed"));
-		*out = json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:s?}", "practice", db_col_text(st, 4), "location", db_col_text(st, 3),
-				 "start", start, "when", when, "status", status, "actionable", open, "used_action",
-				 l.used ? l.used_action : NULL);
+		bool expired = l.expires <= (int64_t)now_unix();
+		bool open = !l.used && !expired && (!strcmp(status, "booked") || !strcmp(status, "confirmed"));
+		*out = json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:b,s:s?}", "practice", db_col_text(st, 4), "location",
+				 db_col_text(st, 3), "start", start, "when", when, "status", status, "actionable", open, "expired",
+				 expired, "used_action", l.used ? l.used_action : NULL);
 	}
 	db_done(st);
 	return rc == DB_ROW ? 0 : -1;

@@ -15,6 +15,7 @@ const column utilisation_columns[] = {
 	{"utilisation", "Utilisation", COL_PCT},
 	{"appointments", "Appointments", COL_INT},
 	{"no_shows", "No-shows", COL_INT},
+	{"past_appointments", "Past appointments", COL_INT},
 	{"no_show_rate", "No-show rate", COL_PCT},
 	{"cancellations", "Cancellations", COL_INT},
 	{"cancellation_rate", "Cancellation rate", COL_PCT},
@@ -50,7 +51,7 @@ static int load_view(ctx *x, practice_view *v, err *e)
 {
 	memset(v, 0, sizeof *v);
 	snprintf(v->tz, sizeof v->tz, "UTC");
-	db_stmt *st = db_prepare(x->db, "SELECT time_zone FROM location WHERE practice_id = $1 ORDER BY id LIMIT 1", e);
+	db_stmt *st = db_prepare(x->db, "SELECT time_zone FROM location WHERE practice_id = $1 AND active = 1 ORDER BY id LIMIT 1", e);
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ctx_practice(x));
@@ -201,6 +202,7 @@ int report_utilisation(ctx *x, const char *from, const char *to, json_t **rows, 
 						      "provider", v.names[p], "week", week, "available_min", (json_int_t)a, "booked_min",
 						      (json_int_t)w->booked_min, "appointments", w->appointments, "no_shows", w->no_shows,
 						      "cancellations", w->cancellations, "late_cancellations", w->late);
+				json_object_set_new(r, "past_appointments", json_integer(w->past));
 				json_object_set_new(r, "utilisation", a ? json_real((double)w->booked_min / (double)a) : json_null());
 				json_object_set_new(r, "no_show_rate", w->past ? json_real((double)w->no_shows / w->past) : json_null());
 				json_object_set_new(r, "cancellation_rate",

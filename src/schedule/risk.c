@@ -4,8 +4,9 @@
  * the practice's rate (3 visits' weight) so one missed visit of one does not read as 100%.
  * The practice's own pattern then scales it: how much more or less often appointments
  * booked that far ahead, and on that weekday, end in a no-show than the practice's average
- * (each smoothed with 20 visits' weight). The model is rebuilt from the last 365 days at
- * most once an hour per practice. */
+ * (each smoothed with 20 visits' weight). The level compares the score with the practice's
+ * rate: high at twice it (and at least 20%), medium at 1.4 times (and at least 10%). The
+ * model is rebuilt from the last 365 days at most once an hour per practice. */
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -141,9 +142,11 @@ static int annotate(db *c, int64_t practice, const model *m, json_t *a, err *e)
 		snprintf(s, sizeof s, "%s: no-shows %.1fx the practice's average", weekday_names[w], m->weekday[w]);
 		json_array_append_new(why, json_string(s));
 	}
+	/* levels against the practice's own rate: at a 15% practice, 15% is ordinary */
+	double ratio = score / m->base;
+	const char *level = ratio >= 2 && score >= 0.2 ? "high" : ratio >= 1.4 && score >= 0.1 ? "medium" : "low";
 	json_object_set_new(a, "no_show_risk",
-			    json_pack("{s:f,s:s,s:o}", "score", round(score * 1000) / 1000, "level",
-				      score >= 0.25 ? "high" : score >= 0.12 ? "medium" : "low", "reasons", why));
+			    json_pack("{s:f,s:s,s:o}", "score", round(score * 1000) / 1000, "level", level, "reasons", why));
 	return 0;
 }
 

@@ -112,8 +112,10 @@ int waitlist_list(ctx *x, int limit, int64_t after, json_t **out, err *e);
 
 /* --- reports: rows (a JSON array of objects) and the columns to write them with --- */
 /* Per provider and week (weeks start on Monday in the practice's zone): available and
- * booked minutes, utilisation, appointments, no-show, cancellation and late-cancellation
- * rates, median booking lead time, new-patient share. from/to: dates, at most 53 weeks. */
+ * booked minutes, utilisation, appointments, past appointments (the no-show rate's base),
+ * no-show, cancellation and late-cancellation rates, median booking lead time, new-patient
+ * share. Weeks and days are in the zone of the practice's first active location. from/to:
+ * dates, at most 53 weeks. */
 int report_utilisation(ctx *x, const char *from, const char *to, json_t **rows, err *e);
 extern const column utilisation_columns[];
 extern const int utilisation_ncolumns;

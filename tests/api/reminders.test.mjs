@@ -126,7 +126,7 @@ test('the link confirms or cancels once; a replay or a forged token does nothing
   const token = tokenIn(mails()[0]);
   const view = await client(px.url).get(`/api/v1/appointment-link?token=${token}`);
   assert.equal(view.status, 200);
-  assert.deepEqual([view.body.when, view.body.actionable, view.body.status], ['Wednesday, March 4 at 9:00 AM', true, 'booked']);
+  assert.deepEqual([view.body.when, view.body.actionable, view.body.expired, view.body.status], ['Wednesday, March 4 at 9:00 AM', true, false, 'booked']);
   assert.ok(!JSON.stringify(view.body).includes('Doe'), 'the page needs no name');
   const ok = await client(px.url).post('/api/v1/appointment-link', { token, action: 'confirm' });
   assert.equal(ok.status, 200, ok.text);

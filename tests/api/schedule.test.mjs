@@ -306,7 +306,7 @@ test('reports: utilisation per provider and week, wait times per day; CSV and XL
   assert.deepEqual(w.body.items.map((r) => [r.provider_id, r.date, r.visits]), [[prov, '2026-03-02', 1]]);
   const csv = await fetch(px.url + '/api/v1/reports/schedule/utilisation?from=2026-03-02&to=2026-03-08&format=csv', { headers: { Authorization: mgr.auth } });
   assert.equal(csv.status, 200);
-  assert.match(csv.headers.get('content-disposition'), /attachment; filename="utilisation.csv"/);
+  assert.match(csv.headers.get('content-disposition'), /attachment; filename="utilisation-2026-03-02-to-2026-03-08.csv"/);
   const lines = (await csv.text()).trim().split('\r\n');
   assert.equal(lines[0].split(',')[0], 'Provider');
   assert.equal(lines.length, u.body.items.length + 1);
@@ -326,7 +326,8 @@ test("no-show risk: the patient's own history, smoothed, with its reasons", asyn
   const rb = (await desk.get(`/api/v1/appointments/${b.id}`)).body.no_show_risk;
   assert.equal(ra.level, 'high', JSON.stringify(ra));
   assert.match(ra.reasons[0], /^1 no-show in 1 past visit$/);
-  assert.notEqual(rb.level, 'high');
+  assert.equal(rb.level, 'low', 'no history: the practice\'s ordinary rate, not a warning');
+  assert.deepEqual(a.no_show_risk, ra, 'the booking answer carries it too');
   assert.match(rb.reasons[0], /^no past visits/);
   assert.ok(ra.score > rb.score);
   const listed = (await desk.get('/api/v1/appointments?from=2026-03-11&to=2026-03-12')).body.items.find((x) => x.id === a.id);
