@@ -8,11 +8,8 @@
 // PRAXIS_CHROMIUM (default /usr/bin/chromium).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startPraxis, totp, PASSWORD as TEST_PASSWORD } from '../lib/server.mjs';
+import { launch, newPage, shot, letters } from '../lib/browser.mjs';
 
 let BASE = process.env.PRAXIS_URL?.replace(/\/+$/, '');
 let EMAIL = process.env.PRAXIS_EMAIL;
@@ -26,23 +23,12 @@ before(async () => {
   PASSWORD = TEST_PASSWORD;
 });
 after(async () => { await own?.stop(); });
-const SHOTS = process.env.PRAXIS_SCREENSHOT_DIR;
-const CHROMIUM = process.env.PRAXIS_CHROMIUM || '/usr/bin/chromium';
 let totpSecret = process.env.PRAXIS_TOTP_SECRET || '';
 
 const skip = process.env.PRAXIS_URL && (!process.env.PRAXIS_EMAIL || !process.env.PRAXIS_PASSWORD)
   ? 'PRAXIS_EMAIL and PRAXIS_PASSWORD must be set with PRAXIS_URL'
   : false;
 
-function letters(n) {
-  return Array.from(crypto.randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
-}
-
-async function shot(page, name) {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
-}
 
 async function signIn(page) {
   await page.goto(`${BASE}/`);
@@ -76,20 +62,9 @@ async function signIn(page) {
 }
 
 test('front desk: sign in, register a patient, find them with Ctrl+K, open their record', { skip, timeout: 180_000 }, async () => {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  // 1024 px: the front-desk tablet.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  const browser = await launch();
   const consoleErrors = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const page = await newPage(browser, consoleErrors); // 1024 px: the front-desk tablet
 
   try {
     await signIn(page);

@@ -11,17 +11,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { startPraxis, client, login, freePort, PASSWORD } from '../lib/server.mjs';
-
-const TZ = 'America/New_York';
-const SHOTS = process.env.PRAXIS_SCREENSHOT_DIR;
-const CHROMIUM = process.env.PRAXIS_CHROMIUM || '/usr/bin/chromium';
+import { startPraxis, client, login, freePort } from '../lib/server.mjs';
+import { TZ, launch, newPage as openPage, signIn as signInAs, shot, must, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
 const PUBLIC_URL = 'https://app.practice-a.test';
 
 let px, mgr, desk, smtp, maildir;
@@ -29,38 +24,9 @@ let loc, prov, type, emailed, risky, other;
 let pastNoShow;
 let linked; // the appointment confirmed through the link
 
-function letters(n) {
-  return Array.from(crypto.randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
-}
-const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-const hh = (h) => String(h).padStart(2, '0');
 
-/** The date and hour now in New York. */
-function nyNow() {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
-  const get = (t) => parts.find((p) => p.type === t).value;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
-}
-const addDays = (d, n) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86400e3).toISOString().slice(0, 10);
 
-/** "2026-03-09T09:00:00-04:00" for a New York wall time. */
-function nyInstant(date, time) {
-  const guess = Date.parse(`${date}T${time}:00Z`);
-  const offsetAt = (ms) => {
-    const p = new Intl.DateTimeFormat('en-US', { timeZone: TZ, timeZoneName: 'longOffset' }).formatToParts(new Date(ms)).find((x) => x.type === 'timeZoneName').value;
-    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(p);
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  };
-  const off = offsetAt(guess - offsetAt(guess) * 60e3);
-  const sign = off < 0 ? '-' : '+';
-  return `${date}T${time}:00${sign}${hh(Math.floor(Math.abs(off) / 60))}:${hh(Math.abs(off) % 60)}`;
-}
 
-async function shot(page, name) {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
-}
 
 const name = (prefix) => ({ family: cap(`${prefix}${letters(6)}`), given: cap(`pat${letters(2)}`) });
 const ename = name('Rem');
@@ -68,11 +34,6 @@ const rname = name('Risk');
 const oname = name('Over');
 const fullName = (n) => `${n.family}, ${n.given}`;
 
-const must = async (p, want = 201) => {
-  const r = await p;
-  assert.equal(r.status, want, r.text);
-  return r.body;
-};
 
 const mails = () => {
   const dir = path.join(maildir, 'box', 'new');
@@ -143,33 +104,10 @@ after(async () => {
   if (maildir) fs.rmSync(maildir, { recursive: true, force: true });
 });
 
-function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
 
-async function newPage(browser, errors, opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US', timezoneId: TZ, acceptDownloads: true, ...opts });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return page;
-}
+const newPage = (browser, errors, opts = {}) => openPage(browser, errors, { acceptDownloads: true, ...opts });
 
-async function signIn(page, role) {
-  await page.goto(`${px.url}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(px.email(role));
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Search patients' }).waitFor();
-}
+const signIn = (page, role) => signInAs(page, px.url, px.email(role));
 
 test('a patient confirms from the link in a reminder e-mail, on a phone, without signing in; the link then says it was used', { timeout: 120_000 }, async () => {
   // No quiet hours, so that the reminder goes out whatever the time of day in New York.

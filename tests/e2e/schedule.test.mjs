@@ -8,51 +8,15 @@
 // Optional: PRAXIS_SCREENSHOT_DIR (screenshots are written there), PRAXIS_CHROMIUM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { startPraxis, client, login, PASSWORD } from '../lib/server.mjs';
-
-const TZ = 'America/New_York';
-const SHOTS = process.env.PRAXIS_SCREENSHOT_DIR;
-const CHROMIUM = process.env.PRAXIS_CHROMIUM || '/usr/bin/chromium';
+import { startPraxis, client, login } from '../lib/server.mjs';
+import { TZ, launch, newPage, signIn as signInAs, shot, must, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
 
 let px, mgr, desk;
 let loc, prov, type, patient, other;
 
-function letters(n) {
-  return Array.from(crypto.randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
-}
-const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The date and hour now in New York. */
-function nyNow() {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
-  const get = (t) => parts.find((p) => p.type === t).value;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
-}
-const nextDay = (d) => new Date(Date.parse(`${d}T12:00:00Z`) + 86400e3).toISOString().slice(0, 10);
-const hh = (h) => String(h).padStart(2, '0');
 
-/** "2026-03-09T09:00:00-04:00" for a New York wall time. */
-function nyInstant(date, time) {
-  const guess = Date.parse(`${date}T${time}:00Z`);
-  const offsetAt = (ms) => {
-    const p = new Intl.DateTimeFormat('en-US', { timeZone: TZ, timeZoneName: 'longOffset' }).formatToParts(new Date(ms)).find((x) => x.type === 'timeZoneName').value;
-    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(p);
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  };
-  const off = offsetAt(guess - offsetAt(guess) * 60e3);
-  const sign = off < 0 ? '-' : '+';
-  return `${date}T${time}:00${sign}${hh(Math.floor(Math.abs(off) / 60))}:${hh(Math.abs(off) % 60)}`;
-}
 
-async function shot(page, name) {
-  if (!SHOTS) return;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
-}
 
 const pname = { family: `Sch${letters(6)}`.replace(/^./, (c) => c.toUpperCase()), given: cap(`dana${letters(2)}`) };
 const oname = { family: `Oth${letters(6)}`.replace(/^./, (c) => c.toUpperCase()), given: cap(`lee${letters(2)}`) };
@@ -62,11 +26,6 @@ before(async () => {
   px = await startPraxis();
   mgr = client(px.url, await login(px.url, px.email('practice_manager')));
   desk = client(px.url, await login(px.url, px.email('front_desk')));
-  const must = async (p, want = 201) => {
-    const r = await p;
-    assert.equal(r.status, want, r.text);
-    return r.body;
-  };
   loc = (await must(mgr.post('/api/v1/locations', { name: 'Main St', time_zone: TZ, pos_code: '11' }))).id;
   prov = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', credentials: 'MD' }))).id;
   type = (await must(mgr.post('/api/v1/appointment-types', { name: 'Follow-up', duration_min: 30, slot_step_min: 15, color: '#228be6', provider_ids: [prov] }))).id;
@@ -87,14 +46,7 @@ after(async () => {
   await px?.stop();
 });
 
-async function signIn(page, role = 'front_desk') {
-  await page.goto(`${px.url}/`);
-  await page.waitForURL(/\/login$/);
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(px.email(role));
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('textbox', { name: 'Search patients' }).waitFor();
-}
+const signIn = (page, role = 'front_desk') => signInAs(page, px.url, px.email(role));
 
 /** Centre of the calendar's time-slot row for "HH:MM" (brought into view), and its column. */
 async function slotPoint(page, time) {
@@ -125,24 +77,7 @@ async function drag(page, event, from, to) {
 
 const apptsOf = async (id) => (await desk.get(`/api/v1/appointments?patient_id=${id}`)).body.items;
 
-async function newPage(browser, errors) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US', timezoneId: TZ });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return page;
-}
 
-function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
 
 test('front desk: book from an open slot, drag to reschedule, a conflict is explained, check-in board flow', { timeout: 180_000 }, async () => {
   // A day and hours that are still ahead in New York: today two hours from now (never
@@ -150,7 +85,7 @@ test('front desk: book from an open slot, drag to reschedule, a conflict is expl
   // in the evening.
   const now = nyNow();
   const late = now.hour >= 20;
-  const day = late ? nextDay(now.date) : now.date;
+  const day = late ? addDays(now.date, 1) : now.date;
   const H = late ? 9 : Math.max(now.hour + 2, 4);
   const at = (h, m) => `${hh(h)}:${hh(m)}`;
 
