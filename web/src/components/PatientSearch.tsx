@@ -3,14 +3,13 @@
 // opens the patient.
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core';
+import { Combobox, Kbd, Loader, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '../lib/api';
-import { formatBirthDate, formatPersonName } from '../lib/format';
 import type { Page, PatientSummary } from '../lib/types';
-import { StatusBadge } from './StatusBadge';
+import { PatientOption } from './PatientOption';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -99,20 +98,7 @@ export function PatientSearch() {
       <Combobox.Dropdown>
         <Combobox.Options aria-label="Matching patients">
           {items.map((p) => (
-            <Combobox.Option value={String(p.id)} key={p.id} aria-label={`${formatPersonName(p)}, born ${formatBirthDate(p.birth_date)}, MRN ${p.mrn}`}>
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <div style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={500} truncate>
-                    {formatPersonName(p)}
-                    {p.preferred_name ? <Text span className="option-secondary" size="sm">{` “${p.preferred_name}”`}</Text> : null}
-                  </Text>
-                  <Text size="xs" className="option-secondary">
-                    DOB {formatBirthDate(p.birth_date)} · MRN <span className="mono">{p.mrn}</span>
-                  </Text>
-                </div>
-                {p.status !== 'active' ? <StatusBadge status={p.status} /> : null}
-              </Group>
-            </Combobox.Option>
+            <PatientOption p={p} key={p.id} />
           ))}
           {status}
         </Combobox.Options>

@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, errorMessage } from '../../lib/api';
 import { formatBirthDate, formatPersonName } from '../../lib/format';
 import type { Page, PatientSummary } from '../../lib/types';
-import { StatusBadge } from '../StatusBadge';
+import { PatientOption } from '../PatientOption';
 
 /** What a form keeps of the chosen patient. */
 export interface PickedPatient {
@@ -125,20 +125,7 @@ export function PatientPicker({
       <Combobox.Dropdown>
         <Combobox.Options aria-label="Matching patients">
           {items.map((p) => (
-            <Combobox.Option value={String(p.id)} key={p.id} aria-label={`${formatPersonName(p)}, born ${formatBirthDate(p.birth_date)}, MRN ${p.mrn}`}>
-              <Group justify="space-between" wrap="nowrap" gap="sm">
-                <div style={{ minWidth: 0 }}>
-                  <Text size="sm" fw={500} truncate>
-                    {formatPersonName(p)}
-                    {p.preferred_name ? <Text span className="option-secondary" size="sm">{` “${p.preferred_name}”`}</Text> : null}
-                  </Text>
-                  <Text size="xs" className="option-secondary">
-                    DOB {formatBirthDate(p.birth_date)} · MRN <span className="mono">{p.mrn}</span>
-                  </Text>
-                </div>
-                {p.status !== 'active' ? <StatusBadge status={p.status} /> : null}
-              </Group>
-            </Combobox.Option>
+            <PatientOption p={p} key={p.id} />
           ))}
           {status}
         </Combobox.Options>
