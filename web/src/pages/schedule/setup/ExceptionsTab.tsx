@@ -3,18 +3,17 @@ import { useState } from 'react';
 import { Button, Checkbox, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { api, errorMessage } from '../../../lib/api';
 import { DATE_INPUT_PROPS, todayIso } from '../../../lib/format';
 import { useRecordSubmit } from '../../../lib/records';
 import { getAll, providerName, useLocationsAll, useProvidersAll, type AvailabilityException } from '../../../lib/schedule';
 import { EXCEPTION_KIND } from '../../../lib/status';
 import type { Location } from '../../../lib/types';
 import { addDays, formatRange, instantOf, wallOf } from '../../../lib/zone';
-import { ActionDialog, FormDialog } from '../../../components/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
+import { RemoveDialog } from './RemoveDialog';
 import { QueryState } from '../../../components/QueryState';
 import { StatusBadge } from '../../../components/StatusBadge';
 
@@ -159,36 +158,10 @@ function ExceptionDialog({ exc, onClose }: { exc: AvailabilityException | null; 
 }
 
 function DeleteException({ exc, label, onClose }: { exc: AvailabilityException; label: string; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const go = async () => {
-    setBusy(true);
-    try {
-      await api.del(`/availability-exceptions/${exc.id}`);
-      void queryClient.invalidateQueries({ queryKey: ['availability-exceptions'] });
-      void queryClient.invalidateQueries({ queryKey: ['availability'] });
-      notifications.show({ color: 'teal', message: 'Exception removed.' });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <ActionDialog
-      title="Remove this exception?"
-      error={error}
-      onClose={onClose}
-      action={
-        <Button color="red.9" onClick={() => void go()} loading={busy}>
-          Remove
-        </Button>
-      }
-    >
-      <Text size="sm">{label}. The regular working hours apply again for this time.</Text>
-    </ActionDialog>
+    <RemoveDialog title="Remove this exception?" path={`/availability-exceptions/${exc.id}`} list="availability-exceptions" done="Exception removed." onClose={onClose}>
+      {label}. The regular working hours apply again for this time.
+    </RemoveDialog>
   );
 }
 

@@ -3,16 +3,15 @@ import { useState } from 'react';
 import { Button, Chip, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
-import { api, errorMessage } from '../../../lib/api';
 import { DATE_INPUT_PROPS, formatDate } from '../../../lib/format';
 import { useRecordSubmit } from '../../../lib/records';
 import { describeRrule, getAll, providerName, useLocationsAll, useProvidersAll, weeklyDays, WEEKDAYS, type AvailabilityRule } from '../../../lib/schedule';
 import { todayIso } from '../../../lib/format';
-import { ActionDialog, FormDialog } from '../../../components/Dialogs';
+import { FormDialog } from '../../../components/Dialogs';
+import { RemoveDialog } from './RemoveDialog';
 import { QueryState } from '../../../components/QueryState';
 
 /** "09:00" → "9:00 AM"; "24:00" → "midnight". */
@@ -150,38 +149,10 @@ function RuleDialog({ rule, providerId, onClose }: { rule: AvailabilityRule | nu
 }
 
 function DeleteRule({ rule, label, onClose }: { rule: AvailabilityRule; label: string; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const go = async () => {
-    setBusy(true);
-    try {
-      await api.del(`/availability-rules/${rule.id}`);
-      void queryClient.invalidateQueries({ queryKey: ['availability-rules'] });
-      void queryClient.invalidateQueries({ queryKey: ['availability'] });
-      notifications.show({ color: 'teal', message: 'Working hours removed.' });
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <ActionDialog
-      title="Remove these working hours?"
-      error={error}
-      onClose={onClose}
-      action={
-        <Button color="red.9" onClick={() => void go()} loading={busy}>
-          Remove
-        </Button>
-      }
-    >
-      <Text size="sm">
-        {label}. Booked appointments stay; new bookings in these hours will need an override. To end the hours from a date instead, edit the rule and set its last day.
-      </Text>
-    </ActionDialog>
+    <RemoveDialog title="Remove these working hours?" path={`/availability-rules/${rule.id}`} list="availability-rules" done="Working hours removed." onClose={onClose}>
+      {label}. Booked appointments stay; new bookings in these hours will need an override. To end the hours from a date instead, edit the rule and set its last day.
+    </RemoveDialog>
   );
 }
 
