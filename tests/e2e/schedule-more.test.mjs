@@ -16,7 +16,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startPraxis, client, login, freePort } from '../lib/server.mjs';
-import { TZ, launch, newPage as openPage, signIn as signInAs, shot, must, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
+import { TZ, launch, newPage as openPage, signIn as signInAs, shot, must, roundTheClock, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
 const PUBLIC_URL = 'https://app.practice-a.test';
 
 let px, mgr, desk, smtp, maildir;
@@ -71,21 +71,7 @@ before(async () => {
       PRAXIS_PUBLIC_URL: PUBLIC_URL,
     },
   });
-  mgr = client(px.url, await login(px.url, px.email('practice_manager')));
-  desk = client(px.url, await login(px.url, px.email('front_desk')));
-  loc = (await must(mgr.post('/api/v1/locations', { name: 'Main St Clinic', time_zone: TZ, pos_code: '11' }))).id;
-  prov = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', credentials: 'MD' }))).id;
-  type = (await must(mgr.post('/api/v1/appointment-types', { name: 'Follow-up', duration_min: 30, slot_step_min: 15, color: '#228be6', provider_ids: [prov] }))).id;
-  await must(
-    mgr.post('/api/v1/availability-rules', {
-      provider_id: prov,
-      location_id: loc,
-      weekdays: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
-      start_time: '00:00',
-      end_time: '24:00',
-      valid_from: '2020-01-01',
-    }),
-  );
+  ({ mgr, desk, loc, prov, type } = await roundTheClock(px, 'Main St Clinic'));
   const patient = (n, extra = {}) => must(desk.post('/api/v1/patients', { family_name: n.family, given_name: n.given, birth_date: '1984-05-06', sex_at_birth: 'F', ...extra }));
   emailed = (await patient(ename, { email: 'patient@example.test', email_consent: true })).id;
   risky = (await patient(rname)).id;

@@ -8,8 +8,8 @@
 // Optional: PRAXIS_SCREENSHOT_DIR (screenshots are written there), PRAXIS_CHROMIUM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPraxis, client, login } from '../lib/server.mjs';
-import { TZ, launch, newPage, signIn as signInAs, shot, must, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
+import { startPraxis } from '../lib/server.mjs';
+import { TZ, launch, newPage, signIn as signInAs, shot, must, roundTheClock, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
 
 let px, mgr, desk;
 let loc, prov, type, patient, other;
@@ -24,21 +24,7 @@ const fullName = (n) => `${n.family}, ${n.given}`;
 
 before(async () => {
   px = await startPraxis();
-  mgr = client(px.url, await login(px.url, px.email('practice_manager')));
-  desk = client(px.url, await login(px.url, px.email('front_desk')));
-  loc = (await must(mgr.post('/api/v1/locations', { name: 'Main St', time_zone: TZ, pos_code: '11' }))).id;
-  prov = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', credentials: 'MD' }))).id;
-  type = (await must(mgr.post('/api/v1/appointment-types', { name: 'Follow-up', duration_min: 30, slot_step_min: 15, color: '#228be6', provider_ids: [prov] }))).id;
-  await must(
-    mgr.post('/api/v1/availability-rules', {
-      provider_id: prov,
-      location_id: loc,
-      weekdays: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
-      start_time: '00:00',
-      end_time: '24:00',
-      valid_from: '2020-01-01',
-    }),
-  );
+  ({ mgr, desk, loc, prov, type } = await roundTheClock(px));
   patient = (await must(desk.post('/api/v1/patients', { family_name: pname.family, given_name: pname.given, birth_date: '1984-05-06', sex_at_birth: 'F' }))).id;
   other = (await must(desk.post('/api/v1/patients', { family_name: oname.family, given_name: oname.given, birth_date: '1979-11-02', sex_at_birth: 'M' }))).id;
 });

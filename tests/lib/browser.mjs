@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { PASSWORD } from './server.mjs';
+import { PASSWORD, client, login } from './server.mjs';
 
 export const TZ = 'America/New_York';
 const SHOTS = process.env.PRAXIS_SCREENSHOT_DIR;
@@ -79,4 +79,20 @@ export function nyInstant(date, time) {
   const off = offsetAt(guess - offsetAt(guess) * 60e3);
   const sign = off < 0 ? '-' : '+';
   return `${date}T${time}:00${sign}${hh(Math.floor(Math.abs(off) / 60))}:${hh(Math.abs(off) % 60)}`;
+}
+
+/** Practice A's schedule for browser tests: a location in New York, a provider who works
+ * around the clock every day, and a 30-minute type on a 15-minute grid. Answers the
+ * practice manager's and front desk's API clients and the ids. */
+export async function roundTheClock(px, location = 'Main St') {
+  const mgr = client(px.url, await login(px.url, px.email('practice_manager')));
+  const desk = client(px.url, await login(px.url, px.email('front_desk')));
+  const loc = (await must(mgr.post('/api/v1/locations', { name: location, time_zone: TZ, pos_code: '11' }))).id;
+  const prov = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', credentials: 'MD' }))).id;
+  const type = (await must(mgr.post('/api/v1/appointment-types', { name: 'Follow-up', duration_min: 30, slot_step_min: 15, color: '#228be6', provider_ids: [prov] }))).id;
+  await must(mgr.post('/api/v1/availability-rules', {
+    provider_id: prov, location_id: loc, weekdays: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
+    start_time: '00:00', end_time: '24:00', valid_from: '2020-01-01',
+  }));
+  return { mgr, desk, loc, prov, type };
 }
