@@ -2,7 +2,6 @@
 // side for a day, in the location's time. Click open time to book, drag an
 // appointment to move it, click one for its details, steps and cancellation.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import {
   ActionIcon,
   Alert,
@@ -50,6 +49,7 @@ import { QueryState } from '../../components/QueryState';
 import { AppointmentDrawer } from '../../components/schedule/AppointmentDrawer';
 import { BookingDialog, type BookingDefaults } from '../../components/schedule/BookingDialog';
 import { ScheduleCalendar, type CalendarView, type MoveRequest, type OpenSpan } from '../../components/schedule/ScheduleCalendar';
+import { useUrlParams } from '../../lib/params';
 
 /** The type whose open times stand for "open time" of a provider: the shortest one offered. */
 function probeType(types: AppointmentType[], providerId: number): AppointmentType | undefined {
@@ -110,7 +110,7 @@ export function CalendarPage() {
   const canWrite = session.can('schedule.write');
   const canOverride = session.can('schedule.override');
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const locations = useLocationsAll();
   const providers = useProvidersAll();
   const types = useTypesAll();
@@ -141,22 +141,6 @@ export function CalendarPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view, bookable, providers.data, providerId, params.get('providers')]);
 
-  const set = useCallback(
-    (changes: Record<string, string | null>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v === null || v === '') next.delete(k);
-            else next.set(k, v);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
 
   // The visible range of local days.
   const from = date ? (view === 'week' ? weekStart(date) : date) : null;

@@ -2,7 +2,7 @@
 // who is roomed or with the provider, who is done. One click moves a patient on.
 // Refreshes every 30 seconds.
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ActionIcon, Anchor, Badge, Button, ColorSwatch, Group, Menu, Paper, SegmentedControl, Select, SimpleGrid, Text, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
@@ -21,6 +21,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { AppointmentDrawer, stepAppointment } from '../../components/schedule/AppointmentDrawer';
 import { RiskBadge } from '../../components/schedule/RiskBadge';
+import { useUrlParams } from '../../lib/params';
 
 type Filter = 'all' | 'expected' | 'in' | 'done';
 const IN_CLINIC: AppointmentStatus[] = ['arrived', 'roomed', 'with_provider'];
@@ -84,7 +85,7 @@ export function CheckInBoardPage() {
   const session = useSession();
   const canWrite = session.can('schedule.write');
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const locations = useLocationsAll();
   const locationId = Number(params.get('location')) || null;
   const location = (locations.data ?? []).find((l) => l.id === locationId);
@@ -92,18 +93,6 @@ export function CheckInBoardPage() {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIn(tz);
   const isToday = date === todayIn(tz);
   const filter = (['all', 'expected', 'in', 'done'].includes(params.get('show') ?? '') ? params.get('show') : 'all') as Filter;
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (!v) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const board = useQuery({
     queryKey: ['board', date, locationId],

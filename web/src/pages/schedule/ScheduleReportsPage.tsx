@@ -2,7 +2,6 @@
 // many patients did not come or cancelled late, how far ahead they booked, and how long
 // patients waited on the day. Both tables download as CSV and XLSX (audited).
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
@@ -15,6 +14,7 @@ import { providerName, useLocationsAll, useProvidersAll, type UtilisationRow, ty
 import { addDays, formatDayLabel, todayIn } from '../../lib/zone';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { useUrlParams } from '../../lib/params';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -131,7 +131,7 @@ function weightedMedian(pairs: { v: number; w: number }[]): number | null {
 }
 
 export function ScheduleReportsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const locations = useLocationsAll();
   const providers = useProvidersAll();
   // The server reports in its first location's zone; so do the dates here.
@@ -142,18 +142,6 @@ export function ScheduleReportsPage() {
   const to = ISO.test(params.get('to') ?? '') ? params.get('to')! : preset.to;
   const providerId = Number(params.get('provider')) || null;
   const [range, setRange] = useState<[string | null, string | null]>([from, to]);
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (!v) next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const rangeError = to < from ? 'The end is before the start' : days(from, to) > 366 ? 'Choose at most a year (366 days)' : null;
   const query = { from, to };
