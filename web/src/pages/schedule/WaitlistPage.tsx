@@ -3,7 +3,7 @@
 // entries stand out with the time, and "Book offered time" books it in one dialog.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ActionIcon, Anchor, Button, Chip, ColorSwatch, Group, Menu, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { ActionIcon, Anchor, Button, ColorSwatch, Group, Menu, Paper, SegmentedControl, Select, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -36,6 +36,7 @@ import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { BookingDialog, type BookingDefaults } from '../../components/schedule/BookingDialog';
 import { PatientPicker, type PickedPatient } from '../../components/schedule/PatientPicker';
+import { WeekdayPicker } from '../../components/schedule/WeekdayPicker';
 
 type Show = 'active' | 'offered' | 'all';
 
@@ -151,20 +152,7 @@ function EntryDialog({ entry, onClose }: { entry: WaitlistEntry | null; onClose:
         <DateInput label="Earliest date" clearable {...DATE_INPUT_PROPS} {...form.getInputProps('earliest_date')} />
         <DateInput label="Latest date" clearable {...DATE_INPUT_PROPS} {...form.getInputProps('latest_date')} />
       </SimpleGrid>
-      <Stack gap={4}>
-        <Text size="sm" fw={500} id="wl-days">
-          Days (none chosen: any day)
-        </Text>
-        <Chip.Group multiple value={values.weekdays} onChange={(v) => form.setFieldValue('weekdays', v)}>
-          <Group gap={6} role="group" aria-labelledby="wl-days">
-            {WEEKDAYS.map((w) => (
-              <Chip key={w.value} value={w.value} size="sm" aria-label={w.long}>
-                {w.label}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-      </Stack>
+      <WeekdayPicker id="wl-days" label="Days (none chosen: any day)" value={values.weekdays} onChange={(v) => form.setFieldValue('weekdays', v)} />
       <Textarea label="Note" autosize minRows={2} maxLength={300} {...form.getInputProps('note')} />
     </FormDialog>
   );

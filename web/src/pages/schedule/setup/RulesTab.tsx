@@ -1,6 +1,6 @@
 // Availability rules: the weekly working hours of each provider at a location.
 import { useState } from 'react';
-import { Button, Chip, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Chip, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { todayIso } from '../../../lib/format';
 import { FormDialog } from '../../../components/Dialogs';
 import { RemoveDialog } from './RemoveDialog';
 import { QueryState } from '../../../components/QueryState';
+import { WeekdayPicker } from '../../../components/schedule/WeekdayPicker';
 
 /** "09:00" → "9:00 AM"; "24:00" → "midnight". */
 export function formatClock(hhmm: string): string {
@@ -110,25 +111,13 @@ function RuleDialog({ rule, providerId, onClose }: { rule: AvailabilityRule | nu
           {...form.getInputProps('rrule')}
         />
       ) : (
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="rule-days">
-            Days <span style={{ color: 'var(--mantine-color-error)' }}>*</span>
-          </Text>
-          <Chip.Group multiple value={values.weekdays} onChange={(v) => form.setFieldValue('weekdays', v)}>
-            <Group gap={6} role="group" aria-labelledby="rule-days">
-              {WEEKDAYS.map((w) => (
-                <Chip key={w.value} value={w.value} size="sm" aria-label={w.long}>
-                  {w.label}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-          {form.errors.weekdays ? (
-            <Text size="xs" c="red.8">
-              {form.errors.weekdays}
-            </Text>
-          ) : null}
-        </Stack>
+        <WeekdayPicker
+          id="rule-days"
+          label={<>Days <span style={{ color: 'var(--mantine-color-error)' }}>*</span></>}
+          value={values.weekdays}
+          onChange={(v) => form.setFieldValue('weekdays', v)}
+          error={form.errors.weekdays}
+        />
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }} style={{ alignItems: 'end' }}>
         <TimeInput label="From" required {...form.getInputProps('start_time')} />
