@@ -16,6 +16,7 @@ static const struct {
 	{"user", cmd_user, "user add: create a user"},
 	{"audit", cmd_audit, "audit verify: check the audit trail's hash chains"},
 	{"demo", cmd_demo, "create a demo practice"},
+	{"codes", cmd_codes, "codes import | status: load the official code-set files"},
 };
 
 static int usage(FILE *f)
