@@ -23,6 +23,10 @@
 	X(SCHEDULE_SETUP, "schedule.setup")                                                        \
 	X(SCHEDULE_OVERRIDE, "schedule.override")                                                  \
 	X(SCHEDULE_REPORTS, "schedule.reports")                                                    \
+	X(BILLING_READ, "billing.read")                                                            \
+	X(CHARGE_WRITE, "charge.write")                                                            \
+	X(CLAIM_WRITE, "claim.write")                                                              \
+	X(BILLING_SETUP, "billing.setup")                                                          \
 	X(PRACTICE_ADMIN, "practice.admin")
 
 typedef enum {

@@ -4,18 +4,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Ends a write begun with db_begin: dependent rows and the audit event join the
- * transaction; any failure rolls everything back. Answers the stored row. */
-static int finish(ctx *x, const resource *r, int64_t id, json_t *in, const char *what, int rc, json_t **out, err *e)
+/* Ends a write begun with db_tx_begin: dependent rows and the audit event join the
+ * transaction; any failure rolls back what it began. Answers the stored row. */
+static int finish(ctx *x, const resource *r, int64_t id, json_t *in, const char *what, bool own, int rc, json_t **out,
+		  err *e)
 {
 	char action[64];
 	snprintf(action, sizeof action, "%s.%s", r->action, what);
 	if (!rc && r->after)
 		rc = r->after(x, id, in, e);
+	int64_t patient = r->patient_key ? json_integer_value(json_object_get(in, r->patient_key)) : 0;
 	if (!rc)
-		rc = ctx_audit(x, action, r->t->name, id, 0, NULL, e);
+		rc = ctx_audit(x, action, r->t->name, id, patient, NULL, e);
 	if (rc) {
-		if (db_in_tx(x->db))
+		if (own && db_in_tx(x->db))
 			db_rollback(x->db);
 		if (e->code == ERR_CONFLICT && r->conflict_field && strncmp(e->msg, "exclusion", 9)) {
 			err_clear(e);
@@ -23,9 +25,9 @@ static int finish(ctx *x, const resource *r, int64_t id, json_t *in, const char 
 		}
 		return -1;
 	}
-	if (db_commit(x->db, e))
+	if (own && db_commit(x->db, e))
 		return -1;
-	return res_get(x, r, id, out, e);
+	return out ? res_get(x, r, id, out, e) : 0;
 }
 
 static int validate(ctx *x, const resource *r, json_t *in, json_t **vals, err *e)
@@ -52,11 +54,12 @@ int res_create(ctx *x, const resource *r, json_t *in, json_t **out, err *e)
 	if (validate(x, r, in, &vals, e))
 		return -1;
 	int64_t id = 0;
-	int rc = db_begin(x->db, e);
+	bool own;
+	int rc = db_tx_begin(x->db, &own, e);
 	if (!rc)
 		rc = rec_insert(x->db, r->t, ctx_practice(x), vals, NULL, &id, e);
 	json_decref(vals);
-	return finish(x, r, id, in, "create", rc, out, e);
+	return finish(x, r, id, in, "create", own, rc, out, e);
 }
 
 int res_get(ctx *x, const resource *r, int64_t id, json_t **out, err *e)
@@ -108,11 +111,12 @@ int res_update(ctx *x, const resource *r, int64_t id, json_t *patch, json_t **ou
 	json_decref(p);
 	int rc = validate(x, r, cur, &vals, e);
 	if (!rc) {
-		rc = db_begin(x->db, e);
+		bool own;
+		rc = db_tx_begin(x->db, &own, e);
 		if (!rc)
 			rc = rec_update(x->db, t, ctx_practice(x), id, json_integer_value(ver), vals, NULL, e);
 		json_decref(vals);
-		rc = finish(x, r, id, cur, "update", rc, out, e);
+		rc = finish(x, r, id, cur, "update", own, rc, out, e);
 	}
 	json_decref(cur);
 	return rc;

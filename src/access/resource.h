@@ -26,8 +26,12 @@ typedef struct resource {
 	int (*decorate)(ctx *x, json_t *obj, err *e);
 	/* A unique-key conflict, in the caller's words (field and message). May be NULL. */
 	const char *conflict_field, *conflict_msg;
+	/* The input key holding the patient the row belongs to, for the audit event. May be NULL. */
+	const char *patient_key;
 } resource;
 
+/* Writes join the caller's transaction when one is open (e.g. a batch), else run in their
+ * own. `out` may be NULL when the caller does not need the stored row. */
 int res_create(ctx *x, const resource *r, json_t *in, json_t **out, err *e);
 int res_get(ctx *x, const resource *r, int64_t id, json_t **out, err *e);
 int res_list(ctx *x, const resource *r, int limit, int64_t after_id, json_t **out, err *e);

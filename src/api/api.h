@@ -65,9 +65,9 @@ int api_int_arg(req *r, const char *name, int64_t *v, err *e); /* positive integ
 
 /* The routes of each area file. */
 extern const route session_routes[], user_routes[], patient_routes[], registry_routes[], audit_routes[],
-	meta_routes[], schedule_routes[];
+	meta_routes[], schedule_routes[], billing_routes[];
 extern const int session_nroutes, user_nroutes, patient_nroutes, registry_nroutes, audit_nroutes, meta_nroutes,
-	schedule_nroutes;
+	schedule_nroutes, billing_nroutes;
 
 #define ROUTES(name, ...)                                                                          \
 	const route name##_routes[] = {__VA_ARGS__};                                               \

@@ -16,6 +16,7 @@ static const struct {
 	{registry_routes, &registry_nroutes, "registry"},
 	{audit_routes, &audit_nroutes, "audit"},
 	{schedule_routes, &schedule_nroutes, "schedule"},
+	{billing_routes, &billing_nroutes, "billing"},
 };
 #define NAREAS (int)(sizeof areas / sizeof *areas)
 

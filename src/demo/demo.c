@@ -174,5 +174,7 @@ int demo_generate(db *c, const demo_opts *o, demo_result *out, err *e)
 		if (db_commit(c, e))
 			return -1;
 	}
-	return demo_schedule(&x, &s, o->appointments, e);
+	if (demo_schedule(&x, &s, o->appointments, e))
+		return -1;
+	return o->patients ? demo_billing(&x, &s, e) : 0;
 }

@@ -33,5 +33,6 @@ int demo_generate(db *c, const demo_opts *o, demo_result *out, err *e);
 /* Shared by the generator's files: splitmix64, and the schedule part (schedule.c). */
 uint64_t demo_rand(uint64_t *s);
 int demo_schedule(ctx *x, uint64_t *s, int appointments, err *e);
+int demo_billing(ctx *x, uint64_t *s, err *e);
 
 #endif

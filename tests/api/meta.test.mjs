@@ -31,6 +31,14 @@ const routes = [
   ['get', '/api/v1/reminder-rules'], ['post', '/api/v1/reminder-rules'], ['patch', '/api/v1/reminder-rules/{id}'],
   ['get', '/api/v1/appointments/{id}/reminders'], ['post', '/api/v1/reminders/run'], ['get', '/api/v1/appointment-link'],
   ['post', '/api/v1/appointment-link'], ['get', '/api/v1/working-hours'],
+  ...['payers', 'coverages', 'fees', 'payer-contracts', 'encounters'].flatMap((r) => [
+    ['get', `/api/v1/${r}`], ['post', `/api/v1/${r}`], ['get', `/api/v1/${r}/{id}`], ['patch', `/api/v1/${r}/{id}`]]),
+  ['get', '/api/v1/patients/{id}/coverages'], ['get', '/api/v1/fees/quote'], ['get', '/api/v1/billing-profile'],
+  ['put', '/api/v1/billing-profile'], ['get', '/api/v1/code-sets'], ['get', '/api/v1/codes'],
+  ['get', '/api/v1/encounters/queue'], ['post', '/api/v1/encounters/{id}/claims'], ['get', '/api/v1/claims'],
+  ['get', '/api/v1/claims/summary'], ['get', '/api/v1/claims/{id}'], ['post', '/api/v1/claims/{id}/scrub'],
+  ['post', '/api/v1/claims/{id}/status'], ['post', '/api/v1/claims/{id}/correct'], ['post', '/api/v1/claims/{id}/void'],
+  ['get', '/api/v1/claims/{id}/cms1500.pdf'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {

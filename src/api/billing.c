@@ -1,0 +1,204 @@
+/* billing.c: payers, coverage, fees, contracts, code sets, encounters and claims. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "billing/billing.h"
+#include "codes/codes.h"
+
+static int page(req *r, int *limit, int64_t *after, err *e)
+{
+	return api_limit(r, limit, e) || api_int_arg(r, "cursor", after, e) ? -1 : 0;
+}
+
+#define RES_HANDLERS(name, kind)                                                                   \
+	static int name##_list(req *r, err *e)                                                     \
+	{                                                                                          \
+		int limit;                                                                         \
+		int64_t after;                                                                     \
+		return page(r, &limit, &after, e) ? -1 : res_list(&r->x, billing_resource(kind), limit, after, &r->out, e); \
+	}                                                                                          \
+	static int name##_create(req *r, err *e) { return res_create(&r->x, billing_resource(kind), r->body, &r->out, e); } \
+	static int name##_get(req *r, err *e) { return res_get(&r->x, billing_resource(kind), r->id, &r->out, e); } \
+	static int name##_update(req *r, err *e)                                                   \
+	{                                                                                          \
+		return res_update(&r->x, billing_resource(kind), r->id, r->body, &r->out, e);      \
+	}
+RES_HANDLERS(payer, BR_PAYER)
+RES_HANDLERS(coverage, BR_COVERAGE)
+RES_HANDLERS(fee, BR_FEE)
+RES_HANDLERS(contract, BR_CONTRACT)
+
+static int coverage_get_audited(req *r, err *e)
+{
+	if (coverage_get(r, e))
+		return -1;
+	ctx_audit_read(&r->x, "coverage.read", "coverage", r->id, json_integer_value(json_object_get(r->out, "patient_id")));
+	return 0;
+}
+
+static int patient_coverages(req *r, err *e) { return coverage_list_patient(&r->x, r->id, &r->out, e); }
+static int profile_get(req *r, err *e) { return billing_profile_get(&r->x, &r->out, e); }
+static int profile_put(req *r, err *e) { return billing_profile_put(&r->x, r->body, &r->out, e); }
+
+static int quote(req *r, err *e)
+{
+	int64_t payer;
+	if (api_int_arg(r, "payer_id", &payer, e))
+		return -1;
+	json_t *q = json_pack("{s:I}", "payer_id", (json_int_t)payer);
+	const char *names[] = {"code", "modifier", "date", "pos_code"};
+	for (int i = 0; i < 4; i++)
+		if (api_arg(r, names[i]))
+			json_object_set_new(q, names[i], json_string(api_arg(r, names[i])));
+	int rc = price_quote(&r->x, q, &r->out, e);
+	json_decref(q);
+	return rc;
+}
+
+static int code_sets(req *r, err *e)
+{
+	json_t *items;
+	if (codes_status(r->x.db, &items, e))
+		return -1;
+	r->out = json_pack("{s:o}", "items", items);
+	return 0;
+}
+
+static int code_search(req *r, err *e)
+{
+	const char *set = api_arg(r, "set"), *q = api_arg(r, "q"), *date = api_arg(r, "date");
+	int limit;
+	if (api_limit(r, &limit, e))
+		return -1;
+	if (!set || (strcmp(set, "icd10cm") && strcmp(set, "hcpcs")))
+		return err_field(e, "set", "must be icd10cm or hcpcs");
+	if (!q || strlen(q) < 1 || strlen(q) > 60)
+		return err_field(e, "q", "must be 1 to 60 characters");
+	if (date && (strlen(date) != 10))
+		return err_field(e, "date", "must be a date YYYY-MM-DD");
+	json_t *items;
+	if (codes_search(r->x.db, set, q, date, limit > 50 ? 50 : limit, &items, e))
+		return -1;
+	r->out = json_pack("{s:o}", "items", items);
+	return 0;
+}
+
+static int enc_queue(req *r, err *e)
+{
+	int64_t days;
+	if (api_int_arg(r, "days", &days, e))
+		return -1;
+	if (days > 366)
+		return err_field(e, "days", "must be at most 366");
+	return encounter_queue(&r->x, days ? (int)days : 30, &r->out, e);
+}
+
+static int enc_create(req *r, err *e) { return encounter_create(&r->x, r->body, NULL, &r->out, e); }
+static int enc_get(req *r, err *e) { return encounter_get(&r->x, r->id, &r->out, e); }
+static int enc_update(req *r, err *e) { return encounter_update(&r->x, r->id, r->body, &r->out, e); }
+static int enc_claims(req *r, err *e) { return claims_build(&r->x, r->id, &r->out, e); }
+
+/* Filters from the query: the integer ones, then the text ones. */
+static json_t *filters(req *r, const char *const *ints, const char *const *texts, err *e)
+{
+	json_t *f = json_object();
+	for (; ints && *ints; ints++) {
+		int64_t v;
+		if (api_int_arg(r, *ints, &v, e)) {
+			json_decref(f);
+			return NULL;
+		}
+		json_object_set_new(f, *ints, json_integer(v));
+	}
+	for (; texts && *texts; texts++)
+		if (api_arg(r, *texts))
+			json_object_set_new(f, *texts, json_string(api_arg(r, *texts)));
+	return f;
+}
+
+static int enc_list(req *r, err *e)
+{
+	int limit;
+	int64_t after;
+	json_t *f;
+	if (page(r, &limit, &after, e) ||
+	    !(f = filters(r, (const char *const[]){"patient_id", NULL}, (const char *const[]){"status", "from", "to", NULL}, e)))
+		return -1;
+	int rc = encounter_list(&r->x, f, limit, after, &r->out, e);
+	json_decref(f);
+	return rc;
+}
+
+static int claims_list(req *r, err *e)
+{
+	int limit;
+	int64_t after;
+	json_t *f;
+	if (page(r, &limit, &after, e) ||
+	    !(f = filters(r, (const char *const[]){"payer_id", "patient_id", "encounter_id", NULL},
+			  (const char *const[]){"status", "edit", NULL}, e)))
+		return -1;
+	const char *all = api_arg(r, "include_replaced");
+	json_object_set_new(f, "include_replaced", json_boolean(all && !strcmp(all, "true")));
+	int rc = claim_list(&r->x, f, limit, after, &r->out, e);
+	json_decref(f);
+	return rc;
+}
+
+static int claims_summary(req *r, err *e) { return claim_summary(&r->x, &r->out, e); }
+static int claim_get_h(req *r, err *e) { return claim_get(&r->x, r->id, &r->out, e); }
+static int claim_scrub_h(req *r, err *e) { return claim_scrub(&r->x, r->id, &r->out, e); }
+static int claim_status_h(req *r, err *e) { return claim_transition(&r->x, r->id, r->body, &r->out, e); }
+static int claim_correct_h(req *r, err *e) { return claim_replace(&r->x, r->id, '7', r->body, &r->out, e); }
+static int claim_void_h(req *r, err *e) { return claim_replace(&r->x, r->id, '8', r->body, &r->out, e); }
+
+static int claim_pdf(req *r, err *e)
+{
+	if (claim_cms1500(&r->x, r->id, &r->out_text, &r->out_len, e))
+		return -1;
+	static __thread char filename[48];
+	snprintf(filename, sizeof filename, "claim-%lld-cms1500.pdf", (long long)r->id);
+	r->filename = filename;
+	r->content_type = "application/pdf";
+	return 0;
+}
+
+ROUTES(billing,
+       {"GET", "/api/v1/payers", P_PATIENT_READ, 0, payer_list, "Payers (read by whoever registers insurance)"},
+       {"POST", "/api/v1/payers", P_BILLING_SETUP, 0, payer_create, "Add a payer: kind, EDI payer id, filing indicator, timely-filing days", 201},
+       {"GET", "/api/v1/payers/{id}", P_PATIENT_READ, 0, payer_get, "One payer"},
+       {"PATCH", "/api/v1/payers/{id}", P_BILLING_SETUP, 0, payer_update, "Change a payer: {version, ...}"},
+       {"GET", "/api/v1/patients/{id}/coverages", P_PATIENT_READ, 0, patient_coverages, "A patient's insurance, active first, in priority order"},
+       {"GET", "/api/v1/coverages", P_BILLING_READ, 0, coverage_list, "All coverage records"},
+       {"POST", "/api/v1/coverages", P_PATIENT_WRITE, 0, coverage_create, "Add insurance to a patient: payer, priority, subscriber, member id, dates", 201},
+       {"GET", "/api/v1/coverages/{id}", P_PATIENT_READ, 0, coverage_get_audited, "One coverage"},
+       {"PATCH", "/api/v1/coverages/{id}", P_PATIENT_WRITE, 0, coverage_update, "Change a coverage (e.g. eligibility checked): {version, ...}"},
+       {"GET", "/api/v1/fees", P_BILLING_READ, 0, fee_list, "The charge master"},
+       {"POST", "/api/v1/fees", P_BILLING_SETUP, 0, fee_create, "Add a fee: code, modifier, fee_cents, effective dates", 201},
+       {"GET", "/api/v1/fees/quote", P_BILLING_READ, 0, quote, "Fee and expected payment of a code: ?code=&modifier=&date=&payer_id=&pos_code="},
+       {"GET", "/api/v1/fees/{id}", P_BILLING_READ, 0, fee_get, "One fee"},
+       {"PATCH", "/api/v1/fees/{id}", P_BILLING_SETUP, 0, fee_update, "Change a fee: {version, ...}"},
+       {"GET", "/api/v1/payer-contracts", P_BILLING_READ, 0, contract_list, "Payer contracts with their rates"},
+       {"POST", "/api/v1/payer-contracts", P_BILLING_SETUP, 0, contract_create, "Add a contract: rates per code and/or a % of Medicare", 201},
+       {"GET", "/api/v1/payer-contracts/{id}", P_BILLING_READ, 0, contract_get, "One contract"},
+       {"PATCH", "/api/v1/payer-contracts/{id}", P_BILLING_SETUP, 0, contract_update, "Change a contract (rates replace the list): {version, ...}"},
+       {"GET", "/api/v1/billing-profile", P_BILLING_READ, 0, profile_get, "The practice as billing entity: group NPI, tax id, taxonomy, Medicare locality"},
+       {"PUT", "/api/v1/billing-profile", P_BILLING_SETUP, 0, profile_put, "Set the billing profile (version to change it)"},
+       {"GET", "/api/v1/code-sets", P_NONE, 0, code_sets, "Loaded code-set releases"},
+       {"GET", "/api/v1/codes", P_NONE, 0, code_search, "Code typeahead: ?set=icd10cm|hcpcs&q=&date="},
+       {"GET", "/api/v1/encounters", P_BILLING_READ, 0, enc_list, "Encounters: ?patient_id=&status=&from=&to="},
+       {"GET", "/api/v1/encounters/queue", P_BILLING_READ, 0, enc_queue, "Checked-out visits waiting for charge entry: ?days= (default 30)"},
+       {"POST", "/api/v1/encounters", P_CHARGE_WRITE, 0, enc_create, "Enter charges: from a checked-out appointment or on their own", 201},
+       {"GET", "/api/v1/encounters/{id}", P_BILLING_READ, 0, enc_get, "One encounter with its lines"},
+       {"PATCH", "/api/v1/encounters/{id}", P_CHARGE_WRITE, 0, enc_update, "Fix an encounter whose claims have not left: {version, ...}; claims are scrubbed again"},
+       {"POST", "/api/v1/encounters/{id}/claims", P_CLAIM_WRITE, 0, enc_claims, "Build the encounter's claims, one per payer in coverage order, scrubbed"},
+       {"GET", "/api/v1/claims", P_BILLING_READ, 0, claims_list, "Claim worklist: ?status=&payer_id=&patient_id=&encounter_id=&edit=&include_replaced="},
+       {"GET", "/api/v1/claims/summary", P_BILLING_READ, 0, claims_summary, "Claims by status and by edit, and the list of edits"},
+       {"GET", "/api/v1/claims/{id}", P_BILLING_READ, 0, claim_get_h, "One claim with lines, edits and history"},
+       {"POST", "/api/v1/claims/{id}/scrub", P_CLAIM_WRITE, 0, claim_scrub_h, "Run the edits again (rebuilds a claim not yet sent)"},
+       {"POST", "/api/v1/claims/{id}/status", P_CLAIM_WRITE, 0, claim_status_h, "Move a claim: {status, note?, payer_claim_number?, version?}; illegal steps 409"},
+       {"POST", "/api/v1/claims/{id}/correct", P_CLAIM_WRITE, 0, claim_correct_h, "A corrected claim (frequency 7) replacing this one", 201},
+       {"POST", "/api/v1/claims/{id}/void", P_CLAIM_WRITE, 0, claim_void_h, "A void (frequency 8) of this claim", 201},
+       {"GET", "/api/v1/claims/{id}/cms1500.pdf", P_BILLING_READ, 0, claim_pdf, "The claim on a CMS-1500 (02/12) form, as PDF"});

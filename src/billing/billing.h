@@ -1,0 +1,72 @@
+/* billing.h: from a visit to a clean claim.
+ *
+ * Setup (setup.c): payers, patients' coverage, the charge master (fees), payer contracts and
+ * the practice's billing profile, as audited practice-scoped resources.
+ * Prices (price.c): the practice's fee for a code on a date, and what a payer should pay
+ * for it (a contract's listed amount, or a percentage of the Medicare fee computed from RVUs,
+ * GPCIs and the conversion factor), so every line's expected amount is known before billing.
+ * Encounters (encounter.c): a visit's diagnoses and service lines, from a checked-out
+ * appointment or entered on their own; fees come from the charge master.
+ * Claims (claim.c): one claim per encounter and payer in coverage order, the state machine
+ * of a claim's life (diagram in claim.c), corrections and voids as new claims.
+ * The scrubber (scrub.c): named edits run before a claim may leave the practice. */
+#ifndef PRAXIS_BILLING_H
+#define PRAXIS_BILLING_H
+
+#include <jansson.h>
+
+#include "access/resource.h"
+
+typedef enum { BR_PAYER, BR_COVERAGE, BR_FEE, BR_CONTRACT } bill_res;
+const resource *billing_resource(bill_res k);
+extern const char *const payer_kinds[];
+
+/* A patient's coverages, active first and in priority order: {items}. Audited read. */
+int coverage_list_patient(ctx *x, int64_t patient_id, json_t **out, err *e);
+
+/* The practice as a billing entity: GET answers 404 until it is first PUT; a PUT without
+ * version creates it, with version changes it. */
+int billing_profile_get(ctx *x, json_t **out, err *e);
+int billing_profile_put(ctx *x, json_t *in, json_t **out, err *e);
+
+/* What a code costs and pays on a date: {fee_cents, expected_cents|null, basis}.
+ * q: {code, modifier?, payer_id?, date, pos_code?}. */
+int price_quote(ctx *x, json_t *q, json_t **out, err *e);
+
+/* Encounters: POST body {appointment_id | patient_id+service_date+rendering_provider_id+
+ * location_id, billing_provider_id?, pos_code?, referring: {name, npi}?, prior_auth?,
+ * diagnoses: ["E11.9", ...], lines: [{code, modifiers: [], units, pointers: [1, 2]}]}.
+ * A PATCH {version, ...} is allowed while no claim of the encounter has left the practice
+ * (its claims are draft, ready or rejected); they are rebuilt and scrubbed again.
+ * encounter_create joins an open transaction (a batch); id_out and out may be NULL. */
+int encounter_create(ctx *x, json_t *in, int64_t *id_out, json_t **out, err *e);
+int encounter_get(ctx *x, int64_t id, json_t **out, err *e);
+int encounter_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e);
+/* Checked-out appointments of the last `days` days without an encounter: the visits
+ * waiting for charge entry, newest first: {items}. */
+int encounter_queue(ctx *x, int days, json_t **out, err *e);
+/* f: {patient_id?, status?, from?, to?} (YYYY-MM-DD service dates). */
+int encounter_list(ctx *x, json_t *f, int limit, int64_t after, json_t **out, err *e);
+
+/* Claims of an encounter, one per payer of the coverages active on the date of service,
+ * in priority order; claims that exist already are kept. Answers {items: [claim...]} when
+ * out is not NULL. Joins an open transaction (a batch). */
+int claims_build(ctx *x, int64_t encounter_id, json_t **out, err *e);
+int claim_get(ctx *x, int64_t id, json_t **out, err *e);
+/* f: {status?, payer_id?, patient_id?, edit?, encounter_id?} */
+int claim_list(ctx *x, json_t *f, int limit, int64_t after, json_t **out, err *e);
+/* Counts of current claims by status and of claims by edit, for the worklist. */
+int claim_summary(ctx *x, json_t **out, err *e);
+/* Runs the edits again (a draft, ready or rejected claim is rebuilt from its encounter
+ * first); a claim without errors becomes ready, one with errors draft. */
+int claim_scrub(ctx *x, int64_t id, json_t **out, err *e);
+/* in: {status, note?, payer_claim_number?, version?}; an illegal step is ERR_STATE. */
+int claim_transition(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+/* A corrected (frequency 7) or void (frequency 8) claim replacing `id`. in: {note?}. */
+int claim_replace(ctx *x, int64_t id, char frequency, json_t *in, json_t **out, err *e);
+/* Everything a claim form or an 837P needs, gathered in one document (see doc.c). */
+int claim_document(ctx *x, int64_t id, json_t **out, err *e);
+/* The claim as a CMS-1500 (02/12) PDF (malloc'ed bytes). */
+int claim_cms1500(ctx *x, int64_t id, char **pdf, size_t *len, err *e);
+
+#endif

@@ -1,0 +1,123 @@
+/* doc.c: the claim document: everything a CMS-1500 form or an 837P needs about one claim,
+ * gathered once from the claim, its encounter, coverage, payer, patient, providers and the
+ * practice's billing profile. The shape is documented in formats/cms1500.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "billing/billing.h"
+#include "billing/codes_fmt.h"
+#include "formats/cms1500.h"
+
+static json_t *col(db_stmt *st, int c) { return db_col_null(st, c) ? json_null() : json_string(db_col_text(st, c)); }
+
+static json_t *address(db_stmt *st, int c)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:o}", "line1", col(st, c), "line2", col(st, c + 1), "city", col(st, c + 2),
+			 "state", col(st, c + 3), "postal_code", col(st, c + 4));
+}
+
+int claim_document(ctx *x, int64_t id, json_t **out, err *e)
+{
+	json_t *claim;
+	if (claim_get(x, id, &claim, e))
+		return -1;
+	db_stmt *st = db_prepare(
+		x->db,
+		"SELECT p.family_name, p.given_name, p.middle_name, p.birth_date, p.sex_at_birth, p.addr_line1, p.addr_line2, "
+		"p.addr_city, p.addr_state, p.addr_postal_code, COALESCE(p.phone_home, p.phone_mobile), p.mrn, "
+		/* 12 */ "cv.relationship, cv.subscriber_family_name, cv.subscriber_given_name, cv.subscriber_birth_date, "
+		"cv.subscriber_sex, cv.member_id, cv.group_number, cv.plan_name, "
+		/* 20 */ "y.name, y.payer_code, y.addr_line1, y.addr_line2, y.addr_city, y.addr_state, y.addr_postal_code, "
+		"y.filing_indicator, y.kind, "
+		/* 29 */ "b.legal_name, b.npi, b.tax_id, b.taxonomy, b.addr_line1, b.addr_line2, b.addr_city, b.addr_state, "
+		"b.addr_postal_code, b.phone, "
+		/* 39 */ "bp.family_name, bp.given_name, bp.npi, bp.taxonomy, "
+		/* 43 */ "rp.family_name, rp.given_name, rp.npi, rp.taxonomy, rp.credentials, "
+		/* 48 */ "en.referring_name, en.referring_npi, en.prior_auth, en.pos_code, "
+		/* 52 */ "l.name, l.addr_line1, l.addr_line2, l.addr_city, l.addr_state, l.addr_postal_code "
+		"FROM claim c JOIN encounter en ON en.id = c.encounter_id JOIN patient p ON p.id = c.patient_id "
+		"JOIN coverage cv ON cv.id = c.coverage_id JOIN payer y ON y.id = c.payer_id "
+		"JOIN provider rp ON rp.id = en.rendering_provider_id LEFT JOIN provider bp ON bp.id = en.billing_provider_id "
+		"JOIN location l ON l.id = en.location_id LEFT JOIN billing_profile b ON b.practice_id = c.practice_id "
+		"WHERE c.id = $1 AND c.practice_id = $2",
+		e);
+	if (!st) {
+		json_decref(claim);
+		return -1;
+	}
+	db_bindv(st, "ii", id, ctx_practice(x));
+	int rc = db_step(st, e);
+	if (rc != DB_ROW) {
+		db_done(st);
+		json_decref(claim);
+		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "claim %lld not found", (long long)id);
+	}
+	json_t *patient = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "family_name", col(st, 0), "given_name",
+				    col(st, 1), "middle_name", col(st, 2), "birth_date", col(st, 3), "sex", col(st, 4),
+				    "address", address(st, 5), "phone", col(st, 10));
+	json_object_set_new(patient, "account_number", col(st, 11));
+	bool self = !strcmp(db_col_text(st, 12), "self");
+	json_t *insured = self ? json_pack("{s:O, s:O, s:O, s:O, s:O}", "family_name", json_object_get(patient, "family_name"),
+					   "given_name", json_object_get(patient, "given_name"), "birth_date",
+					   json_object_get(patient, "birth_date"), "sex", json_object_get(patient, "sex"),
+					   "address", json_object_get(patient, "address"))
+			       : json_pack("{s:o, s:o, s:o, s:o}", "family_name", col(st, 13), "given_name", col(st, 14),
+					   "birth_date", col(st, 15), "sex", col(st, 16));
+	json_object_set_new(insured, "relationship", json_string(db_col_text(st, 12)));
+	json_object_set_new(insured, "member_id", col(st, 17));
+	json_object_set_new(insured, "group_number", col(st, 18));
+	json_object_set_new(insured, "plan_name", col(st, 19));
+	json_t *payer = json_pack("{s:o, s:o, s:o, s:o, s:o}", "name", col(st, 20), "payer_code", col(st, 21), "address",
+				  address(st, 22), "filing_indicator", col(st, 27), "kind", col(st, 28));
+	/* the billing provider: the individual named on the encounter, else the practice */
+	bool individual = !db_col_null(st, 41);
+	char name[160];
+	if (individual)
+		snprintf(name, sizeof name, "%s %s", db_col_text(st, 40), db_col_text(st, 39));
+	else
+		snprintf(name, sizeof name, "%s", db_col_text(st, 29) ? db_col_text(st, 29) : "");
+	json_t *billing = json_pack("{s:s, s:b, s:o, s:o, s:o, s:o, s:o}", "name", name, "individual", individual, "npi",
+				    col(st, individual ? 41 : 30), "taxonomy", col(st, individual ? 42 : 32), "tax_id",
+				    col(st, 31), "address", address(st, 33), "phone", col(st, 38));
+	json_t *rendering = json_pack("{s:o, s:o, s:o, s:o, s:o}", "family_name", col(st, 43), "given_name", col(st, 44),
+				      "npi", col(st, 45), "taxonomy", col(st, 46), "credentials", col(st, 47));
+	json_t *referring = json_pack("{s:o, s:o}", "name", col(st, 48), "npi", col(st, 49));
+	json_t *facility = json_pack("{s:o, s:o}", "name", col(st, 52), "address", address(st, 53));
+	json_t *doc = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "patient", patient, "insured", insured, "payer",
+				payer, "billing_provider", billing, "rendering_provider", rendering, "referring", referring,
+				"facility", facility);
+	json_object_set_new(doc, "prior_auth", col(st, 50));
+	json_object_set_new(doc, "pos_code", col(st, 51));
+	db_done(st);
+	static const char *const keep[] = {"id", "frequency", "payer_claim_number", "service_date", "total_cents",
+					   "payer_order", "lines", NULL};
+	for (const char *const *k = keep; *k; k++)
+		json_object_set(doc, *k, json_object_get(claim, *k));
+	/* diagnoses in display form from the encounter */
+	json_t *enc;
+	if (encounter_get(x, json_integer_value(json_object_get(claim, "encounter_id")), &enc, e)) {
+		json_decref(claim);
+		json_decref(doc);
+		return -1;
+	}
+	json_object_set(doc, "diagnoses", json_object_get(enc, "diagnoses"));
+	json_decref(enc);
+	json_decref(claim);
+	*out = doc;
+	return 0;
+}
+
+int claim_cms1500(ctx *x, int64_t id, char **pdf, size_t *len, err *e)
+{
+	json_t *doc;
+	if (claim_document(x, id, &doc, e))
+		return -1;
+	int rc = cms1500_pdf(doc, pdf, len, e);
+	if (!rc) {
+		int64_t patient;
+		db_one_i64(x->db, e, &patient, "SELECT patient_id FROM claim WHERE id = $1", "i", id);
+		ctx_audit_read(x, "claim.export_cms1500", "claim", id, patient);
+	}
+	json_decref(doc);
+	return rc;
+}

@@ -1,0 +1,288 @@
+// Billing over HTTP: payers and coverage, fees and contracts, code sets loaded with the CLI
+// from files in the official layouts, encounters, claims built and scrubbed, the claim's
+// life, corrected claims, the CMS-1500 form, and who may do what. The clock is pinned to
+// Tuesday 10 March 2026, 12:00 UTC.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPraxis, client, login, praxis } from '../lib/server.mjs';
+
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+let px, biller, desk, prov, auditor, adminB;
+let loc, doc, patient, patient2, aetna, medicare, supplement, cov;
+
+// Small code-set files in the publishers' layouts (made-up descriptions).
+function codeFiles() {
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-codes-'));
+  const order = (n, code, valid, short, long) =>
+    `${String(n).padStart(5, '0')} ${code.padEnd(7)} ${valid} ${short.padEnd(60)} ${long}`;
+  writeFileSync(join(dir, 'icd10cm_order_2026.txt'), [
+    order(1, 'E11', 0, 'Type 2 diabetes mellitus', 'Type 2 diabetes mellitus'),
+    order(2, 'E119', 1, 'Type 2 diabetes mellitus without complications', 'Type 2 diabetes mellitus without complications'),
+    order(3, 'I10', 1, 'Essential (primary) hypertension', 'Essential (primary) hypertension'),
+  ].join('\r\n') + '\r\n');
+  writeFileSync(join(dir, 'ptp.txt'), [
+    'Copyright notice line', 'Column1/Column2 Edits', 'Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale',
+    '\t\tprior to 1996\tDate\tDate\t0=not allowed\t', '\t\t\t\t*=no data\t1=allowed\t', '\t\t\t\t\t9=not applicable\t',
+    '99213\t93000\t\t20200101\t*\t1\tMisuse of Column Two code with Column One code',
+  ].join('\n') + '\n');
+  writeFileSync(join(dir, 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv'),
+    '"CPT codes, descriptions and other data only are copyright 2025 American Medical Association.\nAll rights reserved.",,,\n' +
+    '"HCPCS/\nCPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\n' +
+    '36415,2,3 Date of Service Edit: Clinical,Clinical: Data\n93000,1,1 Line Edit,Code Descriptor / CPT Instruction\n');
+  const rvuHead = ['HCPCS', 'MOD', 'DESCRIPTION', 'STATUS CODE', 'NOT USED FOR MEDICARE PAYMENT', 'WORK RVU', 'NON-FAC PE RVU',
+    'NON-FAC NA INDICATOR', 'FACILITY PE RVU', 'FACILITY NA INDICATOR', 'MP RVU', 'NON-FACILITY TOTAL', 'FACILITY TOTAL', 'PCTC IND',
+    'GLOB DAYS', 'PRE OP', 'INTRA OP', 'POST OP', 'MULT PROC', 'BILAT SURG', 'ASST SURG', 'CO-SURG', 'TEAM SURG', 'ENDO BASE',
+    'CONV FACTOR', 'PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES', 'CALCULATION FLAG', 'DIAGNOSTIC IMAGING FAMILY INDICATOR',
+    'NON-FACILITY PE USED FOR OPPS PAYMENT AMOUNT', 'FACILITY PE USED FOR OPPS PAYMENT AMOUNT', 'MP USED FOR OPPS PAYMENT AMOUNT'];
+  writeFileSync(join(dir, 'PPRRVU26_JAN.csv'), ['2026 National Physician Fee Schedule Relative Value File January Release', '',
+    rvuHead.join(','),
+    '99213,,OFFICE VISIT,A,,1.30,1.21,,0.55,,0.10,2.61,1.95,0,XXX,0,0,0,0,0,0,0,0,,33.4009,09,,99,0,0,0',
+    '93000,,ECG,A,,0.17,0.25,,0.25,,0.02,0.44,0.44,0,XXX,0,0,0,0,0,0,0,0,,33.4009,09,,99,0,0,0'].join('\n') + '\n');
+  writeFileSync(join(dir, 'GPCI2026.csv'), ['ADDENDUM E. FINAL CY 2026 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY', '',
+    'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2026 PW GPCI (without 1.0 Floor),2026 PW GPCI (with 1.0 Floor),2026 PE GPCI,2026 MP GPCI',
+    '14211,MA,99,REST OF MASSACHUSETTS*,0.998,1.000,1.050,0.800'].join('\n') + '\n');
+  return dir;
+}
+
+const ok = (r, status = 201) => { assert.equal(r.status, status, r.text); return r.body; };
+let mgr;
+
+before(async () => {
+  px = await startPraxis({ env: { PRAXIS_NOW: String(NOW / 1000) } });
+  mgr = client(px.url, await login(px.url, px.email('practice_manager')));
+  biller = client(px.url, await login(px.url, px.email('biller')));
+  desk = client(px.url, await login(px.url, px.email('front_desk')));
+  prov = client(px.url, await login(px.url, px.email('provider')));
+  auditor = client(px.url, await login(px.url, px.email('auditor')));
+  adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
+  const dir = codeFiles();
+  praxis(['codes', 'import', 'icd10cm', join(dir, 'icd10cm_order_2026.txt'), '--db', px.db.url]);
+  praxis(['codes', 'import', 'ncci-ptp', join(dir, 'ptp.txt'), '--db', px.db.url, '--effective', '2026-01-01']);
+  praxis(['codes', 'import', 'mue', join(dir, 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv'), '--db', px.db.url]);
+  praxis(['codes', 'import', 'pfs', join(dir, 'PPRRVU26_JAN.csv'), '--db', px.db.url]);
+  praxis(['codes', 'import', 'gpci', join(dir, 'GPCI2026.csv'), '--db', px.db.url]);
+
+  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
+    tax_id: '046123457', taxonomy: '207Q00000X', address: { line1: '1 Main St', city: 'Springfield', state: 'MA', postal_code: '01103' },
+    medicare_mac: '14211', medicare_locality: '99' }), 200);
+  loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
+  doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  patient = ok(await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1950-04-02', sex_at_birth: 'F' })).id;
+  patient2 = ok(await desk.post('/api/v1/patients', { family_name: 'Roe', given_name: 'Rick', birth_date: '1975-01-09', sex_at_birth: 'M' })).id;
+  aetna = ok(await biller.post('/api/v1/payers', { name: 'Aetna', payer_code: '60054', kind: 'commercial', filing_indicator: 'CI', timely_filing_days: 90 })).id;
+  medicare = ok(await biller.post('/api/v1/payers', { name: 'Medicare', payer_code: '14212', kind: 'medicare', filing_indicator: 'MB' })).id;
+  supplement = ok(await biller.post('/api/v1/payers', { name: 'Medigap Co', payer_code: 'MG001', kind: 'commercial', filing_indicator: 'CI' })).id;
+  for (const [code, fee] of [['99213', 15000], ['93000', 6500], ['36415', 1500], ['99214', 21000]])
+    ok(await biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2025-01-01' }));
+  ok(await biller.post('/api/v1/fees', { code: '93000', modifier: '26', fee_cents: 2000, effective_from: '2026-01-01' }));
+  ok(await biller.post('/api/v1/payer-contracts', { payer_id: aetna, name: 'Aetna 2026', effective_from: '2026-01-01',
+    medicare_pct_bp: 12000, rates: [{ code: '99213', allowed_cents: 9800 }] }));
+});
+after(async () => { await px?.stop(); });
+
+const encounter = (c, extra = {}) => c.post('/api/v1/encounters', { patient_id: patient, service_date: '2026-03-02',
+  rendering_provider_id: doc, location_id: loc, diagnoses: ['E11.9', 'I10'],
+  lines: [{ code: '99213', pointers: [1, 2] }, { code: '93000', pointers: [2] }], ...extra });
+
+test('coverage: priorities, subscriber rules, payer names, and the patient\'s list in order', async () => {
+  const bad = await desk.post('/api/v1/coverages', { patient_id: patient, payer_id: aetna, priority: 4, relationship: 'spouse',
+    member_id: 'W1*2', effective_from: '2026-01-01' });
+  assert.equal(bad.status, 400);
+  const fields = bad.body.errors.map((x) => x.field).sort();
+  assert.deepEqual(fields, ['member_id', 'priority', 'subscriber.birth_date', 'subscriber.family_name', 'subscriber.given_name']);
+  cov = ok(await desk.post('/api/v1/coverages', { patient_id: patient, payer_id: aetna, priority: 1, relationship: 'self',
+    member_id: 'W123456789', group_number: 'G100', effective_from: '2026-01-01', copay_cents: 2500, eligibility: 'active' }));
+  assert.equal(cov.payer_name, 'Aetna');
+  ok(await desk.post('/api/v1/coverages', { patient_id: patient, payer_id: supplement, priority: 2, relationship: 'spouse',
+    subscriber: { family_name: 'Doe', given_name: 'John', birth_date: '1948-01-01' }, member_id: 'S1',
+    effective_from: '2026-01-01', eligibility: 'active' }));
+  const list = ok(await desk.get(`/api/v1/patients/${patient}/coverages`), 200);
+  assert.deepEqual(list.items.map((c) => [c.priority, c.payer_name]), [[1, 'Aetna'], [2, 'Medigap Co']]);
+  assert.equal((await adminB.get(`/api/v1/patients/${patient}/coverages`)).status, 404);
+  assert.equal((await adminB.get(`/api/v1/coverages/${cov.id}`)).status, 404);
+  const other = await adminB.post('/api/v1/coverages', { patient_id: patient, payer_id: aetna, priority: 1, relationship: 'self', member_id: 'X', effective_from: '2026-01-01' });
+  assert.equal(other.status, 400);
+  assert.deepEqual(other.body.errors.map((x) => x.field), ['patient_id']);
+});
+
+test('code sets: releases listed, typeahead by code and words, CPT numbers without descriptions', async () => {
+  const sets = ok(await biller.get('/api/v1/code-sets'), 200).items;
+  assert.deepEqual(sets.map((s) => s.kind).sort(), ['gpci', 'icd10cm', 'mue', 'ncci_ptp', 'pfs']);
+  assert.equal(sets.find((s) => s.kind === 'icd10cm').effective_from, '2025-10-01');
+  const icd = ok(await biller.get('/api/v1/codes?set=icd10cm&q=e11'), 200).items;
+  assert.deepEqual(icd.map((c) => [c.display, c.billable]), [['E11', 0], ['E11.9', 1]]);
+  const words = ok(await biller.get('/api/v1/codes?set=icd10cm&q=hypertension'), 200).items;
+  assert.deepEqual(words.map((c) => c.code), ['I10']);
+  const cpt = ok(await biller.get('/api/v1/codes?set=hcpcs&q=9921'), 200).items;
+  assert.deepEqual(cpt.map((c) => [c.code, c.description]), [['99213', '']]);
+  assert.equal((await biller.get('/api/v1/codes?set=cpt&q=1')).status, 400);
+});
+
+test('prices: the fee and what each payer should pay, from a contract or from RVUs x GPCI x CF', async () => {
+  const q = (p) => biller.get('/api/v1/fees/quote?' + new URLSearchParams({ date: '2026-03-02', ...p }));
+  assert.deepEqual(ok(await q({ code: '99213', payer_id: aetna }), 200), { fee_cents: 15000, expected_cents: 9800, basis: 'contract' });
+  // Medicare office 99213: (1.30 x 1.000 + 1.21 x 1.050 + 0.10 x 0.800) x 33.4009 = 2.6505 x 33.4009 = $88.53
+  assert.deepEqual(ok(await q({ code: '99213', payer_id: medicare }), 200), { fee_cents: 15000, expected_cents: 8853, basis: 'Medicare fee schedule' });
+  // Aetna pays 120% of Medicare for unlisted codes: 93000 = (0.17 + 0.25 x 1.05 + 0.02 x 0.8) x 33.4009 = 0.4485 x 33.4009 = $14.98; x 1.2 = $17.98
+  assert.deepEqual(ok(await q({ code: '93000', payer_id: aetna }), 200), { fee_cents: 6500, expected_cents: 1798, basis: 'contract % of Medicare' });
+  assert.equal(ok(await q({ code: '93000', modifier: '26' }), 200).fee_cents, 2000, 'the modifier row wins');
+  assert.equal(ok(await q({ code: '93000', modifier: 'LT' }), 200).fee_cents, 6500, 'else the code row');
+  assert.equal(ok(await q({ code: '99215' }), 200).fee_cents, null);
+  assert.equal((await q({ code: '9921' })).status, 400);
+});
+
+let enc, claim;
+test('encounters: fees from the charge master, charge lag, and errors that name the field', async () => {
+  const bad = await encounter(biller, { diagnoses: ['E11.9', 'nope'], lines: [{ code: '99215', pointers: [3] }, { code: '99213', units: 0, pointers: [1] }] });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.body.errors.map((x) => x.field).sort(), ['diagnoses[1]', 'lines[0].pointers', 'lines[1].units']);
+  const nofee = await encounter(biller, { lines: [{ code: '99215', pointers: [1] }] });
+  assert.deepEqual(nofee.body.errors.map((x) => [x.field, x.message]), [['lines[0].code', '99215 has no fee in the charge master on 2026-03-02']]);
+  const future = await encounter(biller, { service_date: '2026-03-11' });
+  assert.deepEqual(future.body.errors.map((x) => x.field), ['service_date']);
+  enc = ok(await encounter(prov)); // a provider enters the superbill
+  assert.equal(enc.charge_lag_days, 8);
+  assert.deepEqual(enc.diagnoses, ['E11.9', 'I10']);
+  assert.deepEqual(enc.lines.map((l) => [l.code, l.charge_cents]), [['99213', 15000], ['93000', 6500]]);
+  assert.equal(enc.total_cents, 21500);
+  assert.equal(enc.pos_code, '11', 'the location\'s place of service');
+  assert.equal((await adminB.get(`/api/v1/encounters/${enc.id}`)).status, 404);
+  assert.equal((await desk.post('/api/v1/encounters', {})).status, 403);
+});
+
+test('claims: one per payer in coverage order, scrubbed; NCCI stops the claim until 59 is added', async () => {
+  assert.equal((await prov.post(`/api/v1/encounters/${enc.id}/claims`)).status, 403, 'providers enter charges, billers bill');
+  const built = ok(await biller.post(`/api/v1/encounters/${enc.id}/claims`), 200).items;
+  assert.deepEqual(built.map((c) => [c.payer_name, c.payer_order, c.status]), [['Aetna', 1, 'draft'], ['Medigap Co', 2, 'draft']]);
+  claim = built[0];
+  assert.deepEqual(claim.edits.filter((x) => x.severity === 'error').map((x) => [x.edit, x.field]), [['NCCI-PTP', 'lines[1].modifiers']]);
+  assert.equal(claim.expected_cents, 9800 + 1798);
+  assert.deepEqual(built[1].edits.filter((x) => x.severity === 'error').map((x) => x.edit).sort(), ['COB-PRIMARY-OPEN', 'NCCI-PTP']);
+  // building again keeps the claims
+  const again = ok(await biller.post(`/api/v1/encounters/${enc.id}/claims`), 200).items;
+  assert.deepEqual(again.map((c) => c.id), built.map((c) => c.id));
+  // submitting a draft is refused; fixing the encounter re-scrubs in place
+  const early = await biller.post(`/api/v1/claims/${claim.id}/status`, { status: 'submitted' });
+  assert.equal(early.status, 409);
+  const fixed = ok(await biller.patch(`/api/v1/encounters/${enc.id}`, { version: enc.version,
+    lines: [{ code: '99213', pointers: [1, 2] }, { code: '93000', modifiers: ['59'], pointers: [2] }] }), 200);
+  assert.deepEqual(fixed.lines[1].modifiers, ['59']);
+  const c = ok(await biller.get(`/api/v1/claims/${claim.id}`), 200);
+  assert.equal(c.status, 'ready');
+  assert.deepEqual(c.edits.map((x) => x.edit), ['NCCI-PTP-BYPASS']);
+  assert.deepEqual(c.history.map((h) => h.to), ['draft', 'ready']);
+  claim = c;
+});
+
+test('the claim\'s life: submitted, accepted, paid, closed; illegal steps 409; edits frozen once sent', async () => {
+  const step = (status, extra = {}) => biller.post(`/api/v1/claims/${claim.id}/status`, { status, ...extra });
+  assert.equal((await step('paid')).status, 409);
+  assert.equal(ok(await step('submitted'), 200).status, 'submitted');
+  const locked = await biller.patch(`/api/v1/encounters/${enc.id}`, { version: (await biller.get(`/api/v1/encounters/${enc.id}`)).body.version, prior_auth: 'PA1' });
+  assert.equal(locked.status, 409, 'a claim with the payer is corrected, not edited');
+  assert.equal(ok(await step('accepted', { payer_claim_number: 'ICN-1' }), 200).payer_claim_number, 'ICN-1');
+  assert.equal((await step('submitted')).status, 409);
+  assert.equal((await step('bogus')).status, 400);
+  assert.equal(ok(await step('paid'), 200).status, 'paid');
+  const stale = await step('closed', { version: 1 });
+  assert.equal(stale.status, 409);
+  // the secondary may go now that the primary is adjudicated
+  const sec = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${supplement}`)).body.items[0];
+  const rescrubbed = ok(await biller.post(`/api/v1/claims/${sec.id}/scrub`), 200);
+  assert.equal(rescrubbed.status, 'ready', JSON.stringify(rescrubbed.edits));
+  assert.equal((await adminB.post(`/api/v1/claims/${sec.id}/scrub`)).status, 404);
+  assert.equal((await desk.post(`/api/v1/claims/${sec.id}/scrub`)).status, 403);
+});
+
+test('a corrected claim replaces the paid one as a new version; the old keeps its history', async () => {
+  const corr = ok(await biller.post(`/api/v1/claims/${claim.id}/correct`, { note: 'wrong units' }));
+  assert.equal(corr.frequency, '7');
+  assert.equal(corr.replaces_id, claim.id);
+  assert.equal(corr.payer_claim_number, 'ICN-1');
+  assert.equal(corr.status, 'ready');
+  const old = ok(await biller.get(`/api/v1/claims/${claim.id}`), 200);
+  assert.equal(old.replaced_by, corr.id);
+  assert.equal(old.status, 'paid');
+  assert.equal((await biller.post(`/api/v1/claims/${claim.id}/correct`)).status, 409);
+  assert.equal((await biller.post(`/api/v1/claims/${corr.id}/void`)).status, 409, 'a claim not sent is fixed, not voided');
+  const list = ok(await biller.get(`/api/v1/claims?encounter_id=${enc.id}`), 200).items.map((c) => c.id);
+  assert.ok(list.includes(corr.id) && !list.includes(claim.id), 'worklists show current versions');
+  const all = ok(await biller.get(`/api/v1/claims?encounter_id=${enc.id}&include_replaced=true`), 200).items.map((c) => c.id);
+  assert.ok(all.includes(claim.id));
+});
+
+test('duplicate, timely filing and coverage edits come from the data', async () => {
+  // the same service on another encounter the same day
+  const dup = ok(await encounter(biller, { lines: [{ code: '99213', pointers: [1] }] }));
+  const built = ok(await biller.post(`/api/v1/encounters/${dup.id}/claims`), 200).items[0];
+  assert.ok(built.edits.some((x) => x.edit === 'DUP-CLAIM'), JSON.stringify(built.edits));
+  // Aetna's 90 days ended for a visit in November; then the coverage is found to have ended before it
+  const c2 = ok(await desk.post('/api/v1/coverages', { patient_id: patient2, payer_id: aetna, priority: 1, relationship: 'self',
+    member_id: 'W2', effective_from: '2025-01-01', eligibility: 'active' }));
+  const old = ok(await encounter(biller, { patient_id: patient2, service_date: '2025-11-20', lines: [{ code: '99214', pointers: [1] }] }));
+  const late = ok(await biller.post(`/api/v1/encounters/${old.id}/claims`), 200).items[0];
+  assert.deepEqual(late.edits.map((x) => x.edit), ['TIMELY-FILING', 'MUE-SET-MISSING'], 'errors first; no MUE release covers 2025');
+  assert.match(late.edits[0].message, /90-day filing limit ended on 2026-02-18/);
+  ok(await desk.patch(`/api/v1/coverages/${c2.id}`, { version: c2.version, effective_to: '2025-10-31' }), 200);
+  const rescrubbed = ok(await biller.post(`/api/v1/claims/${late.id}/scrub`), 200);
+  assert.deepEqual(rescrubbed.edits.map((x) => x.edit).sort(), ['COVERAGE-DATES', 'MUE-SET-MISSING', 'TIMELY-FILING']);
+  // no coverage in force at all: the patient is billed directly
+  const none = await biller.post(`/api/v1/encounters/${(ok(await encounter(biller, { patient_id: patient2 }))).id}/claims`);
+  assert.equal(none.status, 422);
+  assert.match(none.body.detail, /no insurance coverage in force on 2026-03-02/);
+});
+
+test('worklists by status, payer and edit; counts by status and edit', async () => {
+  const ready = ok(await biller.get('/api/v1/claims?status=ready'), 200).items;
+  assert.ok(ready.length >= 2 && ready.every((c) => c.status === 'ready'));
+  const dup = ok(await biller.get('/api/v1/claims?edit=DUP-CLAIM'), 200).items;
+  assert.deepEqual(dup.map((c) => c.payer_name).sort(), ['Aetna', 'Medigap Co'], 'both payers of the second visit');
+  assert.ok(dup.every((c) => c.encounter_id !== enc.id));
+  const aetnaOnly = ok(await biller.get(`/api/v1/claims?payer_id=${aetna}`), 200).items;
+  assert.ok(aetnaOnly.every((c) => c.payer_id === aetna));
+  const sum = ok(await biller.get('/api/v1/claims/summary'), 200);
+  const draft = sum.by_status.find((s) => s.status === 'draft');
+  assert.equal(draft.claims, (await biller.get('/api/v1/claims?status=draft')).body.items.length);
+  assert.ok(sum.by_edit.some((x) => x.edit === 'TIMELY-FILING' && x.claims === 1), JSON.stringify(sum.by_edit));
+  assert.ok(sum.edits.length >= 30);
+  const b = ok(await adminB.get('/api/v1/claims'), 200);
+  assert.equal(b.items.length, 0, 'another practice sees none');
+  assert.equal((await adminB.get(`/api/v1/claims/${claim.id}`)).status, 404);
+});
+
+test('CMS-1500: a PDF download of the claim, audited as an export', async () => {
+  const r = await fetch(`${px.url}/api/v1/claims/${claim.id}/cms1500.pdf`, { headers: { Authorization: biller.auth } });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'application/pdf');
+  assert.match(r.headers.get('content-disposition'), /claim-\d+-cms1500\.pdf/);
+  const bytes = Buffer.from(await r.arrayBuffer());
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await adminB.get(`/api/v1/claims/${claim.id}/cms1500.pdf`)).status, 404);
+  const admin = client(px.url, await login(px.url, px.email('admin')));
+  const events = ok(await admin.get(`/api/v1/audit?patient_id=${patient}&limit=500`), 200).items;
+  assert.ok(events.some((ev) => ev.action === 'claim.export_cms1500' && ev.object_id === claim.id));
+});
+
+test('audit: charges and claim steps are events with the patient', async () => {
+  const admin = client(px.url, await login(px.url, px.email('admin')));
+  const actions = new Set(ok(await admin.get(`/api/v1/audit?patient_id=${patient}&limit=500`), 200).items.map((ev) => ev.action));
+  for (const action of ['encounter.create', 'encounter.update', 'claim.create', 'claim.submit', 'claim.paid', 'claim.correct',
+    'coverage.create', 'claim.read'])
+    assert.ok(actions.has(action), action);
+});
+
+test('setup rights: billers keep payers and fees, the desk reads payers only', async () => {
+  assert.equal((await desk.get('/api/v1/payers')).status, 200);
+  assert.equal((await desk.post('/api/v1/payers', { name: 'X', kind: 'auto', filing_indicator: 'AM' })).status, 403);
+  assert.equal((await desk.post('/api/v1/fees', { code: '99213', fee_cents: 1, effective_from: '2026-01-01' })).status, 403);
+  assert.equal((await auditor.get('/api/v1/claims')).status, 403);
+  const dupFee = await biller.post('/api/v1/fees', { code: '99213', fee_cents: 1, effective_from: '2025-01-01' });
+  assert.equal(dupFee.status, 400);
+  const badProfile = await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'X', npi: '1234567890', tax_id: '12-345' });
+  assert.deepEqual(badProfile.body.errors.map((x) => x.field).sort(), ['npi', 'tax_id']);
+  assert.equal((await adminB.get('/api/v1/billing-profile')).status, 404);
+  assert.equal((await adminB.get(`/api/v1/payers/${aetna}`)).status, 404);
+});
