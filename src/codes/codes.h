@@ -75,7 +75,8 @@ int codes_status(db *c, json_t **out, err *e);
  *   set    "icd10cm" or "hcpcs" (HCPCS Level II codes, modifiers left out, plus the CPT
  *          numbers of the fee schedule, whose description is "" because CPT text is the AMA's)
  *   q      a code prefix (ICD-10-CM may be typed with its dot: "E11.9") and/or words that
- *          must all occur in the description; case does not matter
+ *          must all occur in the description; case does not matter. One token with a digit
+ *          ("E119", "99213") is taken as a code only
  *   date   YYYY-MM-DD: search the release in force on that date of service; NULL the latest
  *   limit  1..100 (other values mean 20)
  * Answers a new JSON array of {code, display, description, billable}: codes matching by

@@ -223,7 +223,9 @@ int codes_search(db *c, const char *set, const char *q, const char *date, int li
 		json_decref(x);
 		json_decref(y);
 	}
-	if (!rc && v && json_array_size(a) < (size_t)limit)
+	/* a code with a digit (E119, 99213) is looked for as a code only: scanning every
+	 * description for it finds nothing and costs a full pass over the release */
+	if (!rc && v && json_array_size(a) < (size_t)limit && !strpbrk(prefix, "0123456789"))
 		rc = by_words(c, s, v, words, billable_on, a, limit, e);
 	if (rc) {
 		json_decref(a);
