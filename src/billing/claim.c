@@ -207,6 +207,20 @@ static int head(ctx *x, int64_t id, char status[16], int64_t *patient, int64_t *
 	return rc == DB_ERR ? -1 : 0;
 }
 
+/* Ends a change begun with db_begin: commits it when rc is 0, else rolls it back; answers
+ * claim `id` as it now is. */
+static int finish(ctx *x, int64_t id, int rc, json_t **out, err *e)
+{
+	if (!rc)
+		rc = db_commit(x->db, e);
+	if (rc) {
+		if (db_in_tx(x->db))
+			db_rollback(x->db);
+		return -1;
+	}
+	return claim_get(x, id, out, e);
+}
+
 int claim_scrub(ctx *x, int64_t id, json_t **out, err *e)
 {
 	char status[16];
@@ -218,14 +232,7 @@ int claim_scrub(ctx *x, int64_t id, json_t **out, err *e)
 		rc = claim_rescrub(x, id, NULL, e);
 	if (!rc)
 		rc = ctx_audit(x, "claim.scrub", "claim", id, patient, NULL, e);
-	if (!rc)
-		rc = db_commit(x->db, e);
-	if (rc) {
-		if (db_in_tx(x->db))
-			db_rollback(x->db);
-		return -1;
-	}
-	return claim_get(x, id, out, e);
+	return finish(x, id, rc, out, e);
 }
 
 int claim_transition(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
@@ -287,14 +294,7 @@ int claim_transition(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 		snprintf(action, sizeof action, "claim.%s", !strcmp(to, "submitted") ? "submit" : to);
 		rc = ctx_audit(x, action, "claim", id, patient, NULL, e);
 	}
-	if (!rc)
-		rc = db_commit(x->db, e);
-	if (rc) {
-		if (db_in_tx(x->db))
-			db_rollback(x->db);
-		return -1;
-	}
-	return claim_get(x, id, out, e);
+	return finish(x, id, rc, out, e);
 }
 
 int claim_replace(ctx *x, int64_t id, char frequency, json_t *in, json_t **out, err *e)
@@ -336,12 +336,5 @@ int claim_replace(ctx *x, int64_t id, char frequency, json_t *in, json_t **out, 
 		rc = claim_rescrub(x, nid, NULL, e);
 	if (!rc)
 		rc = ctx_audit(x, frequency == '7' ? "claim.correct" : "claim.void", "claim", nid, patient, NULL, e);
-	if (!rc)
-		rc = db_commit(x->db, e);
-	if (rc) {
-		if (db_in_tx(x->db))
-			db_rollback(x->db);
-		return -1;
-	}
-	return claim_get(x, nid, out, e);
+	return finish(x, nid, rc, out, e);
 }
