@@ -1,8 +1,8 @@
 /* batch.c: multi-row inserts into the code-set tables.
  *
- * One statement inserts up to `per` rows (per = 63 / columns, as the PostgreSQL engine binds
- * at most 64 parameters and $1, the version id, is shared by every row), so a 1.8 million
- * row PTP file costs about 150,000 statements instead of 1.8 million round trips. The full
+ * One statement inserts up to `per` rows (per = (DB_MAX_PARAMS - 1) / columns: $1, the
+ * version id, is shared by every row), so a 1.8 million row PTP file costs about 11,000
+ * statements instead of 1.8 million round trips. The full
  * statement is prepared once and reused from the connection's cache; the last, shorter one
  * once per import. ON CONFLICT DO NOTHING RETURNING <key> tells which rows went in, so a
  * row repeating an earlier row's key is reported by its line instead of failing the file. */
@@ -12,7 +12,7 @@
 
 #include "codes/load.h"
 
-#define BATCH_PARAMS 64
+#define BATCH_PARAMS DB_MAX_PARAMS
 
 typedef struct val {
 	char kind; /* 'i' integer, 't' text at off, 'n' NULL */

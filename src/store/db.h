@@ -30,6 +30,7 @@ typedef struct db db;
 typedef struct db_stmt db_stmt;
 
 enum { DB_ERR = -1, DB_DONE = 0, DB_ROW = 1 };
+#define DB_MAX_PARAMS 999 /* the most parameters one statement may have ($1..$999) */
 typedef enum { DB_SQLITE, DB_PG } db_engine;
 
 /* url: a file path (SQLite, created if missing) or "postgresql://..." / "postgres://...". */

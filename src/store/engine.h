@@ -4,8 +4,6 @@
 
 #include "store/db.h"
 
-#define DB_MAX_PARAMS 64
-
 typedef struct engine {
 	int (*open)(db *c, const char *url, err *e);
 	void (*close)(db *c);
@@ -32,10 +30,10 @@ struct db_stmt {
 	db_stmt *next;     /* cache chain */
 	bool in_use, cached;
 	void *h;           /* engine handle */
-	/* PostgreSQL only: parameters as text, and the current result */
+	/* PostgreSQL only: parameters as text (nparams of each), and the current result */
 	int nparams;
-	char *vals[DB_MAX_PARAMS];
-	char num[DB_MAX_PARAMS][24];
+	char **vals;
+	char (*num)[24];
 	void *res;
 	int row, nrows;
 	char name[16];

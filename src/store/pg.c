@@ -86,6 +86,12 @@ static int pg_prepare(db *c, db_stmt *st, const char *sql, err *e)
 	if (PQresultStatus(r) != PGRES_COMMAND_OK)
 		rc = fail(r, H(c), e);
 	PQclear(r);
+	if (!rc && maxp) {
+		st->vals = calloc((size_t)maxp, sizeof *st->vals);
+		st->num = calloc((size_t)maxp, sizeof *st->num);
+		if (!st->vals || !st->num)
+			abort();
+	}
 	return rc;
 }
 
@@ -112,6 +118,8 @@ static void pg_finalize(db_stmt *st)
 	char sql[40];
 	snprintf(sql, sizeof sql, "DEALLOCATE %s", st->name);
 	PQclear(PQexec(H(st->c), sql));
+	free(st->vals);
+	free(st->num);
 }
 
 static void set_val(db_stmt *st, int i, char *v)
