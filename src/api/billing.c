@@ -98,6 +98,7 @@ static int enc_queue(req *r, err *e)
 static int enc_create(req *r, err *e) { return encounter_create(&r->x, r->body, NULL, &r->out, e); }
 static int enc_get(req *r, err *e) { return encounter_get(&r->x, r->id, &r->out, e); }
 static int enc_update(req *r, err *e) { return encounter_update(&r->x, r->id, r->body, &r->out, e); }
+static int enc_void(req *r, err *e) { return encounter_void(&r->x, r->id, r->body, &r->out, e); }
 static int enc_claims(req *r, err *e) { return claims_build(&r->x, r->id, &r->out, e); }
 
 /* Filters from the query: the integer ones, then the text ones. */
@@ -193,6 +194,7 @@ ROUTES(billing,
        {"POST", "/api/v1/encounters", P_CHARGE_WRITE, 0, enc_create, "Enter charges: from a checked-out appointment or on their own", 201},
        {"GET", "/api/v1/encounters/{id}", P_BILLING_READ, 0, enc_get, "One encounter with its lines"},
        {"PATCH", "/api/v1/encounters/{id}", P_CHARGE_WRITE, 0, enc_update, "Fix an encounter whose claims have not left: {version, ...}; claims are scrubbed again"},
+       {"POST", "/api/v1/encounters/{id}/void", P_CHARGE_WRITE, 0, enc_void, "Void an encounter entered in error: {reason}; its unsent claims are closed"},
        {"POST", "/api/v1/encounters/{id}/claims", P_CLAIM_WRITE, 0, enc_claims, "Build the encounter's claims, one per payer in coverage order, scrubbed"},
        {"GET", "/api/v1/claims", P_BILLING_READ, 0, claims_list, "Claim worklist: ?status=&payer_id=&patient_id=&encounter_id=&edit=&include_replaced="},
        {"GET", "/api/v1/claims/summary", P_BILLING_READ, 0, claims_summary, "Claims by status and by edit, and the list of edits"},

@@ -42,6 +42,9 @@ int price_quote(ctx *x, json_t *q, json_t **out, err *e);
 int encounter_create(ctx *x, json_t *in, int64_t *id_out, json_t **out, err *e);
 int encounter_get(ctx *x, int64_t id, json_t **out, err *e);
 int encounter_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e);
+/* Voids an encounter entered in error, with a reason: its claims that never left are
+ * closed. Once a claim of it has been submitted, the claim is voided instead (ERR_STATE). */
+int encounter_void(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 /* Checked-out appointments of the last `days` days without an encounter: the visits
  * waiting for charge entry, newest first: {items}. */
 int encounter_queue(ctx *x, int days, json_t **out, err *e);

@@ -557,3 +557,69 @@ int encounter_queue(ctx *x, int days, json_t **out, err *e)
 	*out = json_pack("{s:o}", "items", items);
 	return 0;
 }
+
+int encounter_void(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
+{
+	const char *reason = json_string_value(json_object_get(in, "reason"));
+	if (!reason || !*reason || strlen(reason) > 500)
+		return err_field(e, "reason", "is required: why the encounter is void (at most 500 characters)");
+	char status[8] = "";
+	int64_t patient = 0, sent = 0;
+	db_stmt *st = db_prepare(x->db, "SELECT status, patient_id FROM encounter WHERE id = $1 AND practice_id = $2", e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", id, ctx_practice(x));
+	int rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		snprintf(status, sizeof status, "%s", db_col_text(st, 0));
+		patient = db_col_i64(st, 1);
+	}
+	db_done(st);
+	if (rc != DB_ROW)
+		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "encounter %lld not found", (long long)id);
+	if (!strcmp(status, "void"))
+		return err_set(e, ERR_STATE, "encounter %lld is void already", (long long)id);
+	rc = db_begin(x->db, e);
+	if (!rc && db_one_i64(x->db, e, &sent,
+			      "SELECT COUNT(*) FROM claim WHERE practice_id = $1 AND encounter_id = $2 AND submitted_at IS NOT NULL",
+			      "ii", ctx_practice(x), id) < 0)
+		rc = -1;
+	if (!rc && sent)
+		rc = err_set(e, ERR_STATE, "a claim of encounter %lld went to the payer: void that claim instead", (long long)id);
+	/* its claims that never left are closed with the reason */
+	int64_t open[6];
+	int n = 0;
+	if (!rc && (st = db_prepare(x->db,
+				   "SELECT id FROM claim WHERE practice_id = $1 AND encounter_id = $2 AND replaced_by IS NULL "
+				   "AND status IN ('draft', 'ready', 'rejected')",
+				   e))) {
+		db_bindv(st, "ii", ctx_practice(x), id);
+		while ((rc = db_step(st, e)) == DB_ROW && n < 6)
+			open[n++] = db_col_i64(st, 0);
+		db_done(st);
+		rc = rc == DB_ERR ? -1 : 0;
+	} else if (!rc)
+		rc = -1;
+	char now[TS_LEN];
+	ts_now(now);
+	for (int i = 0; !rc && i < n; i++) {
+		if (db_run(x->db, e, "UPDATE claim SET status = 'closed', version = version + 1, updated_at = $1 WHERE id = $2",
+			   "si", now, open[i]) < 0 ||
+		    claim_event(x, open[i], NULL, "closed", reason, e))
+			rc = -1;
+	}
+	if (!rc && db_run(x->db, e,
+			  "UPDATE encounter SET status = 'void', version = version + 1, updated_at = $1 WHERE id = $2", "si",
+			  now, id) < 0)
+		rc = -1;
+	if (!rc)
+		rc = ctx_audit(x, "encounter.void", "encounter", id, patient, reason, e);
+	if (!rc)
+		rc = db_commit(x->db, e);
+	if (rc) {
+		if (db_in_tx(x->db))
+			db_rollback(x->db);
+		return -1;
+	}
+	return encounter_get(x, id, out, e);
+}

@@ -235,6 +235,22 @@ test('duplicate, timely filing and coverage edits come from the data', async () 
   assert.match(none.body.detail, /no insurance coverage in force on 2026-03-02/);
 });
 
+test('an encounter entered in error is voided with a reason; its unsent claims close, sent ones refuse', async () => {
+  const wrong = ok(await encounter(biller, { lines: [{ code: '36415', pointers: [1] }] }));
+  const built = ok(await biller.post(`/api/v1/encounters/${wrong.id}/claims`), 200).items;
+  assert.equal((await biller.post(`/api/v1/encounters/${wrong.id}/void`, {})).status, 400);
+  assert.equal((await adminB.post(`/api/v1/encounters/${wrong.id}/void`, { reason: 'x' })).status, 404);
+  const v = ok(await biller.post(`/api/v1/encounters/${wrong.id}/void`, { reason: 'wrong patient' }), 200);
+  assert.equal(v.status, 'void');
+  for (const c of built) {
+    const after = ok(await biller.get(`/api/v1/claims/${c.id}`), 200);
+    assert.equal(after.status, 'closed');
+    assert.equal(after.history.at(-1).note, 'wrong patient');
+  }
+  assert.equal((await biller.post(`/api/v1/encounters/${wrong.id}/claims`)).status, 409);
+  assert.equal((await biller.post(`/api/v1/encounters/${enc.id}/void`, { reason: 'x' })).status, 409, 'its claim is with the payer');
+});
+
 test('worklists by status, payer and edit; counts by status and edit', async () => {
   const ready = ok(await biller.get('/api/v1/claims?status=ready'), 200).items;
   assert.ok(ready.length >= 2 && ready.every((c) => c.status === 'ready'));

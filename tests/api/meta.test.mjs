@@ -35,7 +35,7 @@ const routes = [
     ['get', `/api/v1/${r}`], ['post', `/api/v1/${r}`], ['get', `/api/v1/${r}/{id}`], ['patch', `/api/v1/${r}/{id}`]]),
   ['get', '/api/v1/patients/{id}/coverages'], ['get', '/api/v1/fees/quote'], ['get', '/api/v1/billing-profile'],
   ['put', '/api/v1/billing-profile'], ['get', '/api/v1/code-sets'], ['get', '/api/v1/codes'],
-  ['get', '/api/v1/encounters/queue'], ['post', '/api/v1/encounters/{id}/claims'], ['get', '/api/v1/claims'],
+  ['get', '/api/v1/encounters/queue'], ['post', '/api/v1/encounters/{id}/void'], ['post', '/api/v1/encounters/{id}/claims'], ['get', '/api/v1/claims'],
   ['get', '/api/v1/claims/summary'], ['get', '/api/v1/claims/{id}'], ['post', '/api/v1/claims/{id}/scrub'],
   ['post', '/api/v1/claims/{id}/status'], ['post', '/api/v1/claims/{id}/correct'], ['post', '/api/v1/claims/{id}/void'],
   ['get', '/api/v1/claims/{id}/cms1500.pdf'],
