@@ -22,6 +22,10 @@ import { WaitlistPage } from './pages/schedule/WaitlistPage';
 import { ScheduleSetupPage } from './pages/schedule/ScheduleSetupPage';
 import { ScheduleReportsPage } from './pages/schedule/ScheduleReportsPage';
 import { AppointmentLinkPage } from './pages/public/AppointmentLinkPage';
+import { ChargesPage } from './pages/billing/ChargesPage';
+import { ClaimsPage } from './pages/billing/ClaimsPage';
+import { ClaimDetailPage } from './pages/billing/ClaimDetailPage';
+import { BillingSetupPage } from './pages/billing/BillingSetupPage';
 
 /** Pages for people who are not staff (patients): no sign-in, outside the app's shell. */
 const PUBLIC_PAGES: { path: string; Page: ComponentType }[] = [{ path: '/appointment-link', Page: AppointmentLinkPage }];
@@ -68,12 +72,16 @@ function Guard({ permission, what, children }: { permission: Permission; what: s
   return session.can(permission) ? <>{children}</> : <Forbidden what={what} />;
 }
 
-/** Land where the work is: the first built area this user may open. */
+/** Roles whose work starts elsewhere than the first area of the navigation. */
+const LANDING: { role: string; path: string }[] = [{ role: 'biller', path: '/billing/claims' }];
+
+/** Land where the work is: the role's worklist, else the first built area this user may open. */
 function Home() {
   const session = useSession();
   const sections = visibleNav(session);
   const items = sections.flatMap((s) => s.items);
-  const first = items.find((i) => !i.planned) ?? items[0];
+  const landing = LANDING.find((l) => session.hasRole(l.role) && items.some((i) => i.path === l.path && !i.planned));
+  const first = landing ?? items.find((i) => !i.planned) ?? items[0];
   if (!first)
     return (
       <Stack>
@@ -116,6 +124,10 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'patients', permission: 'patient.read', what: 'patients', Page: PatientListPage },
   { path: 'patients/new', permission: 'patient.write', what: 'patient registration', Page: PatientRegisterPage },
   { path: 'patients/:id', permission: 'patient.read', what: 'this patient', Page: PatientDetailPage },
+  { path: 'billing/charges', permission: 'charge.write', what: 'charge entry', Page: ChargesPage },
+  { path: 'billing/claims', permission: 'billing.read', what: 'claims', Page: ClaimsPage },
+  { path: 'billing/claims/:id', permission: 'billing.read', what: 'this claim', Page: ClaimDetailPage },
+  { path: 'billing/setup', permission: 'billing.setup', what: 'billing setup', Page: BillingSetupPage },
   { path: 'admin/users', permission: 'user.read', what: 'users', Page: UsersPage },
   { path: 'admin/providers', permission: 'provider.read', what: 'providers', Page: ProvidersPage },
   { path: 'admin/locations', permission: 'location.read', what: 'locations', Page: LocationsPage },

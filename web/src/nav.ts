@@ -52,6 +52,10 @@ export const SERVER_PERMISSIONS = new Set<string>([
   'schedule.setup',
   'schedule.override',
   'schedule.reports',
+  'billing.read',
+  'charge.write',
+  'claim.write',
+  'billing.setup',
 ]);
 
 const BILLING = ['biller', 'practice_manager'];
@@ -81,13 +85,8 @@ export const NAV: NavSection[] = [
     label: 'Billing',
     icon: IconCash,
     items: [
-      {
-        label: 'Charges & claims',
-        path: '/billing/claims',
-        permission: 'billing.read',
-        roles: BILLING,
-        planned: 'Enter charges from encounters, fix claim edits and submit claims to payers as X12 837 batches.',
-      },
+      { label: 'Charge entry', path: '/billing/charges', permission: 'charge.write' },
+      { label: 'Claims', path: '/billing/claims', permission: 'billing.read' },
       {
         label: 'Remittances',
         path: '/billing/remittances',
@@ -109,6 +108,7 @@ export const NAV: NavSection[] = [
         roles: BILLING,
         planned: 'Send patient statements and follow up on old balances with accounts-receivable aging by payer and patient.',
       },
+      { label: 'Billing setup', path: '/billing/setup', permission: 'billing.setup' },
     ],
   },
   {

@@ -13,9 +13,15 @@ function hasPath(values: unknown, path: string): boolean {
   return true;
 }
 
+/** A server field name as a form path: "lines[0].code" is "lines.0.code". */
+export function formPath(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1');
+}
+
 /**
  * Puts each server field error on its form field ("address.postal_code" is the
- * nested field). Returns the errors that match no field, for a summary alert.
+ * nested field, "lines[0].code" the first line's code). Returns the errors that
+ * match no field, for a summary alert.
  */
 export function applyServerErrors(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,7 +34,7 @@ export function applyServerErrors(
   const values = form.getValues();
   const mapped: Record<string, string> = {};
   for (const fe of error.fieldErrors) {
-    const path = fe.field;
+    const path = formPath(fe.field ?? '');
     if (path && hasPath(values, path)) {
       const msg = serverMessage(fe, labels);
       mapped[path] = mapped[path] ? `${mapped[path]} ${msg}` : msg;
@@ -135,6 +141,33 @@ export function isValidNpi(npi: string): boolean {
   }
   const check = (10 - (sum % 10)) % 10;
   return check === Number(npi[9]);
+}
+
+/** Inline rule for an optional NPI field. */
+export function npiRule(v: string): string | null {
+  const t = v.trim();
+  if (!t) return null;
+  if (!/^\d{10}$/.test(t)) return 'NPI is 10 digits';
+  return isValidNpi(t) ? null : 'This NPI fails its check digit; check for a typo';
+}
+
+/** A NUCC provider taxonomy code: 10 characters ending in X. */
+export const TAXONOMY_RE = /^[0-9]{3}[0-9A-Z]{6}X$/;
+
+/** Inline rule for an optional taxonomy field. */
+export function taxonomyRule(v: string): string | null {
+  return v.trim() && !TAXONOMY_RE.test(v.trim().toUpperCase()) ? 'Taxonomy code is 10 characters ending in X, e.g. 207Q00000X' : null;
+}
+
+/** Inline rules for the optional parts of an address (state and ZIP code). */
+export const addressRules = {
+  state: (v: string) => (v.trim() && !/^[A-Za-z]{2}$/.test(v.trim()) ? 'Use the 2-letter state code' : null),
+  postal_code: (v: string) => (v.trim() && !/^\d{5}(-?\d{4})?$/.test(v.trim()) ? 'ZIP code is 5 digits (or ZIP+4)' : null),
+};
+
+/** Inline rule for an end date: not before the start date the form holds under `from`. */
+export function endNotBefore<K extends string>(from: K) {
+  return (to: string | null, all: { [k in K]?: string | null }) => (to && all[from] && to < all[from]! ? 'Ends before it starts' : null);
 }
 
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

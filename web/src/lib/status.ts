@@ -56,3 +56,29 @@ export const REMINDER_STATUS: Record<string, { label: string; color: string }> =
   skipped: { label: 'Skipped', color: 'gray' },
   failed: { label: 'Failed', color: 'red' },
 };
+
+/** Claim states: one colour each, in the worklist's counts, its rows and the claim's page. */
+export const CLAIM_STATUS: Record<string, { label: string; color: string }> = {
+  draft: { label: 'Draft', color: 'gray' },
+  ready: { label: 'Ready', color: 'blue' },
+  submitted: { label: 'Submitted', color: 'indigo' },
+  accepted: { label: 'Accepted', color: 'cyan' },
+  rejected: { label: 'Rejected', color: 'orange' },
+  paid: { label: 'Paid', color: 'teal' },
+  partial: { label: 'Partly paid', color: 'violet' },
+  denied: { label: 'Denied', color: 'red' },
+  closed: { label: 'Closed', color: 'dark' },
+};
+
+/** A claim edit's severity: an error stops the claim, a warning does not. */
+export const EDIT_SEVERITY: Record<string, { label: string; color: string }> = {
+  error: { label: 'Error', color: 'red' },
+  warning: { label: 'Warning', color: 'yellow' },
+};
+
+/** A coverage's eligibility as last checked. */
+export const ELIGIBILITY_STATUS: Record<string, { label: string; color: string }> = {
+  unknown: { label: 'Not checked', color: 'gray' },
+  active: { label: 'Eligible', color: 'teal' },
+  inactive: { label: 'Not eligible', color: 'red' },
+};

@@ -17,6 +17,10 @@ export type Permission =
   | 'schedule.setup'
   | 'schedule.override'
   | 'schedule.reports'
+  | 'billing.read'
+  | 'charge.write'
+  | 'claim.write'
+  | 'billing.setup'
   | (string & {});
 
 export const ROLES = [
@@ -164,4 +168,228 @@ export interface AuditEvent {
   ip: string | null;
   outcome: string;
   reason: string | null;
+}
+
+// ---- Billing ----
+
+export type PayerKind = 'commercial' | 'medicare' | 'medicaid' | 'tricare' | 'workers_comp' | 'auto' | 'self_pay';
+
+export interface Payer {
+  id: number;
+  name: string;
+  /** The EDI payer id. */
+  payer_code: string | null;
+  kind: PayerKind;
+  /** X12 claim filing indicator (SBR09): CI, MB, MC, ... */
+  filing_indicator: string;
+  timely_filing_days: number;
+  takes_paper: boolean;
+  address: Address | null;
+  phone: string | null;
+  active: boolean;
+  version: number;
+}
+
+export type Relationship = 'self' | 'spouse' | 'child' | 'other';
+export type Eligibility = 'unknown' | 'active' | 'inactive';
+
+export interface Coverage {
+  id: number;
+  patient_id: number;
+  payer_id: number;
+  payer_name: string;
+  payer_kind: PayerKind;
+  /** 1 primary, 2 secondary, 3 tertiary. */
+  priority: number;
+  relationship: Relationship;
+  subscriber: { family_name: string | null; given_name: string | null; birth_date: string | null; sex: string | null };
+  member_id: string;
+  group_number: string | null;
+  plan_name: string | null;
+  effective_from: string;
+  effective_to: string | null;
+  copay_cents: number | null;
+  deductible_cents: number | null;
+  deductible_met_cents: number | null;
+  eligibility: Eligibility;
+  eligibility_checked_at: string | null;
+  active: boolean;
+  version: number;
+}
+
+/** A row of the charge master. */
+export interface Fee {
+  id: number;
+  code: string;
+  /** "" for the code's own fee. */
+  modifier: string;
+  fee_cents: number;
+  effective_from: string;
+  effective_to: string | null;
+  version: number;
+}
+
+export interface ContractRate {
+  code: string;
+  modifier: string;
+  allowed_cents: number;
+}
+
+export interface PayerContract {
+  id: number;
+  payer_id: number;
+  name: string;
+  effective_from: string;
+  effective_to: string | null;
+  /** Basis points of the Medicare fee for codes without a listed rate: 12000 = 120%. */
+  medicare_pct_bp: number | null;
+  rates: ContractRate[];
+  version: number;
+}
+
+export interface BillingProfile {
+  legal_name: string;
+  npi: string | null;
+  tax_id: string | null;
+  taxonomy: string | null;
+  address: Address | null;
+  phone: string | null;
+  medicare_mac: string | null;
+  medicare_locality: string | null;
+  version: number;
+  updated_at?: string;
+}
+
+export type CodeSetKind = 'icd10cm' | 'hcpcs' | 'ncci_ptp' | 'mue' | 'pfs' | 'gpci';
+
+export interface CodeSetRelease {
+  kind: CodeSetKind;
+  effective_from: string;
+  source_name: string;
+  rows: number;
+  bad_lines: number;
+  loaded_at: string;
+}
+
+/** A typeahead match: `display` has the ICD-10-CM dot; billable is 0 for a category header. */
+export interface CodeHit {
+  code: string;
+  display: string;
+  description: string;
+  billable: number | boolean;
+}
+
+export interface FeeQuote {
+  fee_cents: number | null;
+  expected_cents: number | null;
+  basis: string | null;
+}
+
+/** A checked-out visit waiting for charge entry. */
+export interface QueueVisit {
+  appointment_id: number;
+  patient_id: number;
+  patient: { name: string; mrn: string };
+  provider_id: number;
+  provider_name: string;
+  location_id: number;
+  start: string;
+  service_date: string;
+}
+
+export interface EncounterLine {
+  charge_id?: number;
+  line_no: number;
+  code: string;
+  modifiers: string[];
+  units: number;
+  /** Diagnosis positions, 1-based. */
+  pointers: number[];
+  unit_fee_cents: number;
+  charge_cents: number;
+}
+
+export interface Encounter {
+  id: number;
+  patient_id: number;
+  appointment_id: number | null;
+  service_date: string;
+  rendering_provider_id: number;
+  rendering_provider_name?: string;
+  billing_provider_id: number | null;
+  location_id: number;
+  pos_code: string;
+  referring: { name: string | null; npi: string | null };
+  prior_auth: string | null;
+  diagnoses: string[];
+  status: 'open' | 'billed' | 'void';
+  charge_lag_days: number;
+  patient: { name: string; mrn: string };
+  lines: EncounterLine[];
+  total_cents: number;
+  version: number;
+}
+
+export type ClaimStatus = 'draft' | 'ready' | 'submitted' | 'accepted' | 'rejected' | 'paid' | 'partial' | 'denied' | 'closed';
+
+export interface ClaimEdit {
+  edit: string;
+  severity: 'error' | 'warning';
+  /** Where: "lines[1].modifiers", "diagnoses[0]", "billing_provider.npi", ... */
+  field: string;
+  message: string;
+}
+
+export interface ClaimLine {
+  line_no: number;
+  code: string;
+  modifiers: string[];
+  units: number;
+  pointers: number[];
+  charge_cents: number;
+  expected_cents: number | null;
+}
+
+export interface ClaimEvent {
+  at: string;
+  user: string | null;
+  from: ClaimStatus | null;
+  to: ClaimStatus;
+  note: string | null;
+}
+
+export interface Claim {
+  id: number;
+  encounter_id: number;
+  patient_id: number;
+  payer_id: number;
+  payer_name: string;
+  payer_order: number;
+  patient: { name: string; mrn: string };
+  service_date: string;
+  status: ClaimStatus;
+  /** "1" original, "7" corrected, "8" void. */
+  frequency: string;
+  replaces_id: number | null;
+  replaced_by: number | null;
+  payer_claim_number: string | null;
+  total_cents: number;
+  expected_cents: number | null;
+  errors: number;
+  warnings: number;
+  scrubbed_at: string | null;
+  submitted_at: string | null;
+  version: number;
+}
+
+export interface ClaimDetail extends Claim {
+  lines: ClaimLine[];
+  edits: ClaimEdit[];
+  history: ClaimEvent[];
+}
+
+export interface ClaimSummary {
+  by_status: { status: ClaimStatus; claims: number; total_cents: number }[];
+  by_edit: { edit: string; severity: 'error' | 'warning'; claims: number }[];
+  edits: { edit: string; severity: 'error' | 'warning'; checks: string }[];
 }

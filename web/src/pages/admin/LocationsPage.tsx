@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react';
 import { Button, Paper, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { addressToBody, addressToValues, blankToNull, isPhoneLike, nullToBlank, type AddressValues } from '../../lib/forms';
+import { addressRules, addressToBody, addressToValues, blankToNull, isPhoneLike, nullToBlank, type AddressValues } from '../../lib/forms';
 import { formatCityLine, formatPhone } from '../../lib/format';
 import { useCursorList } from '../../lib/lists';
 import { useRecordSubmit } from '../../lib/records';
 import { useSession } from '../../lib/session';
 import { ACTIVE_STATUS } from '../../lib/status';
 import type { Location } from '../../lib/types';
+import { AddressFields } from '../../components/AddressFields';
 import { actionsColumn, CursorTable } from '../../components/CursorTable';
 import { FormDialog } from '../../components/Dialogs';
 import { PageHeader } from '../../components/PageHeader';
@@ -82,10 +83,7 @@ function LocationModal({ location, onClose }: { location: Location | null; onClo
     validateInputOnBlur: true,
     validate: {
       name: (v) => (!v.trim() ? 'Name is required' : null),
-      address: {
-        state: (v) => (v.trim() && !/^[A-Za-z]{2}$/.test(v.trim()) ? 'Use the 2-letter state code' : null),
-        postal_code: (v) => (v.trim() && !/^\d{5}(-?\d{4})?$/.test(v.trim()) ? 'ZIP code is 5 digits (or ZIP+4)' : null),
-      },
+      address: addressRules,
       phone: (v) => (v.trim() && !isPhoneLike(v) ? 'Enter a valid phone number' : null),
       time_zone: (v) => (!v ? 'Choose the time zone' : null),
       pos_code: (v) => (!v || !/^\d{2}$/.test(v) ? 'Choose the place of service' : null),
@@ -102,15 +100,7 @@ function LocationModal({ location, onClose }: { location: Location | null; onClo
       submitting={form.submitting}
     >
       <TextInput label="Location name" required data-autofocus {...form.getInputProps('name')} />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label="Address line 1" {...form.getInputProps('address.line1')} />
-        <TextInput label="Address line 2" {...form.getInputProps('address.line2')} />
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label="City" {...form.getInputProps('address.city')} />
-        <TextInput label="State" maxLength={2} {...form.getInputProps('address.state')} />
-        <TextInput label="ZIP code" maxLength={10} {...form.getInputProps('address.postal_code')} />
-      </SimpleGrid>
+      <AddressFields form={form} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
         <Select label="Time zone" required searchable data={zones} limit={50} {...form.getInputProps('time_zone')} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Paper, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { blankToNull, EMAIL_RE, isPhoneLike, isValidNpi, nullToBlank } from '../../lib/forms';
+import { blankToNull, EMAIL_RE, isPhoneLike, npiRule, nullToBlank, taxonomyRule } from '../../lib/forms';
 import { formatPhone } from '../../lib/format';
 import { useCursorList } from '../../lib/lists';
 import { useRecordSubmit } from '../../lib/records';
@@ -47,8 +47,6 @@ const toBody = (v: Values) => ({
   active: v.active,
 });
 
-export const TAXONOMY_RE = /^[0-9]{3}[0-9A-Z]{6}X$/;
-
 function ProviderModal({ provider, onClose }: { provider: Provider | null; onClose: () => void }) {
   const form = useForm<Values>({
     initialValues: toValues(provider ?? undefined),
@@ -56,8 +54,8 @@ function ProviderModal({ provider, onClose }: { provider: Provider | null; onClo
     validate: {
       family_name: (v) => (!v.trim() ? 'Family name is required' : null),
       given_name: (v) => (!v.trim() ? 'Given name is required' : null),
-      npi: (v) => (!v.trim() ? null : !/^\d{10}$/.test(v.trim()) ? 'NPI is 10 digits' : !isValidNpi(v.trim()) ? 'This NPI fails its check digit; check for a typo' : null),
-      taxonomy: (v) => (v.trim() && !TAXONOMY_RE.test(v.trim().toUpperCase()) ? 'Taxonomy code is 10 characters ending in X, e.g. 207Q00000X' : null),
+      npi: npiRule,
+      taxonomy: taxonomyRule,
       email: (v) => (v.trim() && !EMAIL_RE.test(v.trim()) ? 'Enter a valid email address' : null),
       phone: (v) => (v.trim() && !isPhoneLike(v) ? 'Enter a valid phone number' : null),
     },

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCalendarEvent, IconHistory, IconId, IconPencil } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarEvent, IconHistory, IconId, IconPencil, IconShieldHeart } from '@tabler/icons-react';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { humanizeField, patchBody } from '../../lib/forms';
 import {
@@ -20,6 +20,7 @@ import {
 import { useSession } from '../../lib/session';
 import type { Patient } from '../../lib/types';
 import { AuditTable } from '../../components/AuditTable';
+import { PatientCoverages } from '../../components/billing/PatientCoverages';
 import { PatientAppointments } from '../../components/schedule/PatientAppointments';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -241,7 +242,8 @@ export function PatientDetailPage() {
   const { id = '' } = useParams();
   const session = useSession();
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<string | null>('demographics');
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(params.get('tab') ?? 'demographics');
   const q = useQuery({
     queryKey: ['patient', id],
     queryFn: ({ signal }) => api.get<Patient>(`/patients/${encodeURIComponent(id)}`, undefined, signal),
@@ -331,6 +333,9 @@ export function PatientDetailPage() {
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="demographics">Demographics</Tabs.Tab>
+            <Tabs.Tab value="insurance" leftSection={<IconShieldHeart size={16} />}>
+              Insurance
+            </Tabs.Tab>
             {session.can('schedule.read') ? (
               <Tabs.Tab value="appointments" leftSection={<IconCalendarEvent size={16} />}>
                 Appointments
@@ -344,6 +349,9 @@ export function PatientDetailPage() {
           </Tabs.List>
           <Tabs.Panel value="demographics">
             <Demographics p={p} />
+          </Tabs.Panel>
+          <Tabs.Panel value="insurance">
+            <PatientCoverages patientId={p.id} canWrite={canEdit} />
           </Tabs.Panel>
           {session.can('schedule.read') ? (
             <Tabs.Panel value="appointments">

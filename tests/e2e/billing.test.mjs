@@ -1,0 +1,273 @@
+// Browser journey of billing: a biller enters the charges of a checked-out visit on the
+// superbill (diagnosis by typeahead, two service lines), sees the claim built in draft with
+// the NCCI procedure-to-procedure error, fixes it in place on the claim's page by adding
+// modifier 59, sees it become ready with only the bypass warning, submits it and finds it
+// submitted in the worklist. Then the setup tabs and a patient's insurance are looked at.
+//
+// Starts its own server on a fresh database (tests/lib/server.mjs). Set up through the API
+// and the CLI: code sets imported with `praxis codes import` from small files in the
+// publishers' layouts (as in tests/api/billing.test.mjs), a billing profile, a location in
+// America/New_York, a provider with an NPI who works around the clock, a payer with its
+// EDI id and a contract, fees for 99213 and 93000, a patient whose coverage is eligible,
+// and yesterday's appointment walked through to checked out. Chromium runs in New York time.
+// Optional: PRAXIS_SCREENSHOT_DIR (screenshots are written there), PRAXIS_CHROMIUM.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPraxis, client, login, praxis } from '../lib/server.mjs';
+import { launch, newPage, signIn as signInAs, shot, must, roundTheClock, letters, cap, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
+
+let px, mgr, desk, biller;
+let loc, prov, type, patient, appt, aetna;
+
+const pname = { family: cap(`Bil${letters(6)}`), given: cap(`jo${letters(3)}`) };
+const fullName = `${pname.family}, ${pname.given}`;
+
+// Small code-set files in the publishers' layouts (made-up descriptions), as in
+// tests/api/billing.test.mjs: ICD-10-CM with a category header, the PTP pair 99213/93000
+// with modifier indicator 1, MUE limits, RVUs and the GPCI of one locality.
+function codeFiles() {
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-e2e-codes-'));
+  const order = (n, code, valid, text) => `${String(n).padStart(5, '0')} ${code.padEnd(7)} ${valid} ${text.padEnd(60)} ${text}`;
+  writeFileSync(join(dir, 'icd10cm_order_2026.txt'), [
+    order(1, 'E11', 0, 'Type 2 diabetes mellitus'),
+    order(2, 'E119', 1, 'Type 2 diabetes mellitus without complications'),
+    order(3, 'I10', 1, 'Essential (primary) hypertension'),
+  ].join('\r\n') + '\r\n');
+  writeFileSync(join(dir, 'ptp.txt'), [
+    'Copyright notice line', 'Column1/Column2 Edits', 'Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale',
+    '\t\tprior to 1996\tDate\tDate\t0=not allowed\t', '\t\t\t\t*=no data\t1=allowed\t', '\t\t\t\t\t9=not applicable\t',
+    '99213\t93000\t\t20200101\t*\t1\tMisuse of Column Two code with Column One code',
+  ].join('\n') + '\n');
+  writeFileSync(join(dir, 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv'),
+    '"CPT codes, descriptions and other data only are copyright 2025 American Medical Association.\nAll rights reserved.",,,\n' +
+    '"HCPCS/\nCPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\n' +
+    '93000,1,1 Line Edit,Code Descriptor / CPT Instruction\n99213,1,1 Line Edit,Code Descriptor / CPT Instruction\n');
+  const rvuHead = ['HCPCS', 'MOD', 'DESCRIPTION', 'STATUS CODE', 'NOT USED FOR MEDICARE PAYMENT', 'WORK RVU', 'NON-FAC PE RVU',
+    'NON-FAC NA INDICATOR', 'FACILITY PE RVU', 'FACILITY NA INDICATOR', 'MP RVU', 'NON-FACILITY TOTAL', 'FACILITY TOTAL', 'PCTC IND',
+    'GLOB DAYS', 'PRE OP', 'INTRA OP', 'POST OP', 'MULT PROC', 'BILAT SURG', 'ASST SURG', 'CO-SURG', 'TEAM SURG', 'ENDO BASE',
+    'CONV FACTOR', 'PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES', 'CALCULATION FLAG', 'DIAGNOSTIC IMAGING FAMILY INDICATOR',
+    'NON-FACILITY PE USED FOR OPPS PAYMENT AMOUNT', 'FACILITY PE USED FOR OPPS PAYMENT AMOUNT', 'MP USED FOR OPPS PAYMENT AMOUNT'];
+  writeFileSync(join(dir, 'PPRRVU26_JAN.csv'), ['2026 National Physician Fee Schedule Relative Value File January Release', '',
+    rvuHead.join(','),
+    '99213,,OFFICE VISIT,A,,1.30,1.21,,0.55,,0.10,2.61,1.95,0,XXX,0,0,0,0,0,0,0,0,,33.4009,09,,99,0,0,0',
+    '93000,,ECG,A,,0.17,0.25,,0.25,,0.02,0.44,0.44,0,XXX,0,0,0,0,0,0,0,0,,33.4009,09,,99,0,0,0'].join('\n') + '\n');
+  writeFileSync(join(dir, 'GPCI2026.csv'), ['ADDENDUM E. FINAL CY 2026 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY', '',
+    'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2026 PW GPCI (without 1.0 Floor),2026 PW GPCI (with 1.0 Floor),2026 PE GPCI,2026 MP GPCI',
+    '14211,MA,99,REST OF MASSACHUSETTS*,0.998,1.000,1.050,0.800'].join('\n') + '\n');
+  return dir;
+}
+
+before(async () => {
+  px = await startPraxis();
+  ({ mgr, desk, loc, prov, type } = await roundTheClock(px));
+  biller = client(px.url, await login(px.url, px.email('biller')));
+  // Every release in force from 2020, whatever today is.
+  const dir = codeFiles();
+  const load = (kind, file) => praxis(['codes', 'import', kind, join(dir, file), '--db', px.db.url, '--effective', '2020-01-01']);
+  load('icd10cm', 'icd10cm_order_2026.txt');
+  load('ncci-ptp', 'ptp.txt');
+  load('mue', 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv');
+  load('pfs', 'PPRRVU26_JAN.csv');
+  load('gpci', 'GPCI2026.csv');
+
+  await must(biller.call('PUT', '/api/v1/billing-profile', {
+    legal_name: 'Main Street Medical Group', npi: '1234567893', tax_id: '046123457', taxonomy: '207Q00000X',
+    address: { line1: '1 Main St', city: 'Springfield', state: 'MA', postal_code: '01103' }, medicare_mac: '14211', medicare_locality: '99',
+  }), 200);
+  const doc = await must(mgr.get(`/api/v1/providers/${prov}`), 200);
+  await must(mgr.patch(`/api/v1/providers/${prov}`, { version: doc.version, npi: '1245319599', taxonomy: '207Q00000X' }), 200);
+  aetna = (await must(biller.post('/api/v1/payers', { name: 'Aetna', payer_code: '60054', kind: 'commercial', filing_indicator: 'CI', timely_filing_days: 90 }))).id;
+  await must(biller.post('/api/v1/payers', { name: 'Medicare Part B', payer_code: '14212', kind: 'medicare', filing_indicator: 'MB' }));
+  for (const [code, fee] of [['99213', 15000], ['93000', 6500]]) await must(biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2020-01-01' }));
+  await must(biller.post('/api/v1/payer-contracts', { payer_id: aetna, name: 'Aetna commercial', effective_from: '2020-01-01', medicare_pct_bp: 12000, rates: [{ code: '99213', allowed_cents: 9800 }] }));
+
+  patient = (await must(desk.post('/api/v1/patients', { family_name: pname.family, given_name: pname.given, birth_date: '1958-04-02', sex_at_birth: 'F' }))).id;
+  await must(desk.post('/api/v1/coverages', { patient_id: patient, payer_id: aetna, priority: 1, relationship: 'self', member_id: 'W123456789',
+    group_number: 'G100', effective_from: '2020-01-01', copay_cents: 2500, eligibility: 'active' }));
+
+  // Yesterday morning's visit, walked through to checked out.
+  const day = addDays(nyNow().date, -1);
+  appt = (await must(desk.post('/api/v1/appointments', { patient_id: patient, provider_id: prov, location_id: loc, type_id: type, start: nyInstant(day, '10:00') }))).id;
+  for (const status of ['arrived', 'roomed', 'with_provider', 'checked_out']) await must(desk.post(`/api/v1/appointments/${appt}/status`, { status }), 200);
+});
+after(async () => {
+  await px?.stop();
+});
+
+const signIn = (page, role) => signInAs(page, px.url, px.email(role));
+const respond = (page, method, re) => page.waitForResponse((r) => r.request().method() === method && re.test(new URL(r.url()).pathname));
+
+/** Types into a code typeahead and picks the match whose text starts with `code`. */
+async function pickCode(page, input, typed, code) {
+  await input.fill(typed);
+  await page.getByRole('option', { name: new RegExp(`^${code.replace('.', '\\.')}(\\s|$)`) }).click();
+  assert.equal(await input.inputValue(), code);
+}
+
+test('biller: superbill from a checked-out visit, NCCI error fixed in place with modifier 59, claim submitted', { timeout: 180_000 }, async () => {
+  const browser = await launch();
+  const consoleErrors = [];
+  const page = await newPage(browser, consoleErrors);
+  try {
+    await signIn(page, 'biller');
+    // Billers land on their worklist.
+    await page.waitForURL(/\/billing\/claims$/);
+    const nav = page.getByRole('navigation', { name: 'Areas' });
+    await nav.getByRole('link', { name: 'Charge entry', exact: true }).click();
+    await page.waitForURL(/\/billing\/charges/);
+
+    // --- The visit waits in the queue; choosing it opens its superbill.
+    const queue = page.getByRole('list', { name: 'Checked-out visits' });
+    await queue.getByRole('button', { name: new RegExp(fullName) }).click();
+    const bill = page.getByRole('form', { name: 'Superbill' });
+    await bill.getByText('W123456789').waitFor(); // the coverage that pays
+    await shot(page, 'billing-01-superbill-empty.png');
+
+    // --- Diagnosis A by typeahead: the category header is marked, then the billable code.
+    const dxA = bill.getByRole('textbox', { name: 'Diagnosis A' });
+    await pickCode(page, dxA, 'e11', 'E11');
+    await bill.getByText(/category header, not billable/).waitFor();
+    await pickCode(page, dxA, 'diabetes without', 'E11.9');
+    await bill.getByText('Type 2 diabetes mellitus without complications').waitFor();
+
+    // --- Two lines, both pointing to A (the default).
+    await pickCode(page, bill.getByRole('textbox', { name: 'Line 1 procedure' }), '99213', '99213');
+    await bill.getByRole('button', { name: 'Add service line' }).click();
+    await pickCode(page, bill.getByRole('textbox', { name: 'Line 2 procedure' }), '93000', '93000');
+    for (const n of [1, 2])
+      assert.equal(await bill.getByRole('group', { name: `Line ${n} diagnoses` }).getByRole('button', { name: /Diagnosis A/ }).getAttribute('aria-pressed'), 'true');
+    await page.waitForFunction(() => document.querySelector('[data-testid="superbill-total"]')?.textContent === '$215.00');
+    await shot(page, 'billing-02-superbill-filled.png');
+
+    // --- Save: the encounter, then its claim, in draft with the NCCI-PTP error.
+    const [enc, built] = await Promise.all([
+      respond(page, 'POST', /^\/api\/v1\/encounters$/),
+      respond(page, 'POST', /^\/api\/v1\/encounters\/\d+\/claims$/),
+      bill.getByRole('button', { name: 'Save and build claims' }).click(),
+    ]);
+    assert.equal(enc.status(), 201, await enc.text());
+    assert.equal(built.status(), 200, await built.text());
+    const claim = (await built.json()).items[0];
+    assert.equal(claim.status, 'draft');
+    await page.getByRole('heading', { name: 'Charges saved' }).waitFor();
+    const card = page.getByTestId(`built-claim-${claim.id}`);
+    await card.getByText('Draft', { exact: true }).waitFor();
+    await card.getByText('NCCI-PTP', { exact: true }).waitFor();
+    await shot(page, 'billing-03-claim-built.png');
+    assert.equal((await biller.get('/api/v1/encounters/queue')).body.items.length, 0, 'the visit left the queue');
+
+    // --- The claim's page: fix in place by adding modifier 59 to the 93000 line.
+    await card.getByRole('link', { name: `Claim ${claim.id}` }).click();
+    await page.waitForURL(new RegExp(`/billing/claims/${claim.id}$`));
+    const status = page.getByTestId('claim-status');
+    await status.getByText('Draft').waitFor();
+    const edits = page.getByRole('list', { name: 'Claim edits' });
+    await edits.getByText('NCCI-PTP', { exact: true }).waitFor();
+    await shot(page, 'billing-04-claim-draft.png');
+    await page.getByRole('button', { name: 'Fix and re-scrub' }).click();
+    const fix = page.getByRole('form', { name: 'Fix the charges' });
+    await fix.getByText(/NCCI-PTP:/).first().waitFor(); // the error sits on the line it is about
+    await fix.getByRole('textbox', { name: 'Line 2 modifier 1' }).fill('59');
+    await shot(page, 'billing-05-fix-in-place.png');
+    const [patched] = await Promise.all([respond(page, 'PATCH', /^\/api\/v1\/encounters\/\d+$/), fix.getByRole('button', { name: 'Save and re-scrub' }).click()]);
+    assert.equal(patched.status(), 200, await patched.text());
+    await status.getByText('Ready').waitFor();
+    await edits.getByText('NCCI-PTP-BYPASS', { exact: true }).waitFor();
+    assert.equal(await edits.getByRole('listitem').count(), 1, 'only the bypass warning is left');
+    const ready = (await biller.get(`/api/v1/claims/${claim.id}`)).body;
+    assert.deepEqual([ready.status, ready.edits.map((e) => [e.edit, e.severity])], ['ready', [['NCCI-PTP-BYPASS', 'warning']]]);
+    assert.deepEqual(ready.lines.map((l) => [l.code, l.modifiers]), [['99213', []], ['93000', ['59']]]);
+    await shot(page, 'billing-06-claim-ready.png');
+
+    // --- Submit, then find it submitted in the worklist.
+    const [sent] = await Promise.all([respond(page, 'POST', new RegExp(`^/api/v1/claims/${claim.id}/status$`)), page.getByRole('button', { name: 'Submit', exact: true }).click()]);
+    assert.equal(sent.status(), 200, await sent.text());
+    await status.getByText('Submitted').waitFor();
+    await page.getByRole('table', { name: 'Claim history' }).getByText('biller@a.test').first().waitFor();
+    await shot(page, 'billing-07-claim-submitted.png');
+    await nav.getByRole('link', { name: 'Claims', exact: true }).click();
+    await page.waitForURL(/\/billing\/claims$/);
+    await page.getByTestId('count-submitted').getByText('Submitted · 1').waitFor();
+    await page.getByTestId('count-submitted').click();
+    await page.waitForURL(/status=submitted/);
+    const table = page.getByRole('table', { name: 'Claims' });
+    const row = table.getByRole('row', { name: new RegExp(fullName) });
+    await row.getByText('Submitted', { exact: true }).waitFor();
+    await row.getByText('215.00').waitFor();
+    await shot(page, 'billing-08-worklist.png');
+    assert.equal((await biller.get(`/api/v1/claims/${claim.id}`)).body.status, 'submitted');
+
+    // The first look for a session, before signing in, answers 401.
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');
+  } catch (e) {
+    await shot(page, 'billing-failure.png').catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});
+
+test('billing setup tabs, a new encounter, and a patient\'s insurance render', { timeout: 120_000 }, async () => {
+  const browser = await launch();
+  const consoleErrors = [];
+  const page = await newPage(browser, consoleErrors);
+  try {
+    await signIn(page, 'biller');
+    await page.goto(`${px.url}/billing/setup`);
+    await page.getByRole('table', { name: 'Payers' }).getByText('Aetna').waitFor();
+    await shot(page, 'billing-09-setup-payers.png');
+    await page.getByRole('button', { name: 'New payer' }).click();
+    await page.getByRole('dialog', { name: 'New payer' }).waitFor();
+    await shot(page, 'billing-10-setup-payer-dialog.png');
+    await page.getByRole('dialog', { name: 'New payer' }).getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('tab', { name: 'Fee schedule' }).click();
+    await page.getByRole('table', { name: 'Fee schedule' }).getByText('150.00').waitFor();
+    await shot(page, 'billing-11-setup-fees.png');
+    await page.getByRole('tab', { name: 'Contracts' }).click();
+    await page.getByRole('table', { name: 'Payer contracts' }).getByText('Aetna commercial').waitFor();
+    await page.getByRole('button', { name: 'Edit Aetna commercial' }).click();
+    await page.getByRole('dialog', { name: 'Edit Aetna commercial' }).getByRole('textbox', { name: 'Rate 1 code' }).waitFor();
+    await shot(page, 'billing-12-setup-contract.png');
+    await page.getByRole('dialog', { name: 'Edit Aetna commercial' }).getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('tab', { name: 'Billing profile' }).click();
+    assert.equal(await page.getByRole('textbox', { name: 'Group NPI' }).inputValue(), '1234567893');
+    await shot(page, 'billing-13-setup-profile.png');
+    await page.getByRole('tab', { name: 'Code sets' }).click();
+    await page.getByRole('table', { name: 'Loaded code sets' }).getByText('ICD-10-CM diagnoses').waitFor();
+    await page.getByTestId('missing-hcpcs').getByText('praxis codes import hcpcs', { exact: false }).waitFor();
+    await shot(page, 'billing-14-setup-codes.png');
+
+    // A new encounter without an appointment.
+    await page.goto(`${px.url}/billing/charges?new=1`);
+    await page.getByRole('heading', { name: 'New encounter' }).waitFor();
+    await page.getByRole('textbox', { name: 'Patient', exact: true }).fill(pname.family.slice(0, 6));
+    await page.getByRole('option', { name: new RegExp(fullName) }).click();
+    await page.getByText('W123456789').waitFor();
+    await shot(page, 'billing-15-new-encounter.png');
+
+    // The patient's insurance, and adding a spouse's plan shows the subscriber's fields.
+    await page.goto(`${px.url}/patients/${patient}?tab=insurance`);
+    const ins = page.getByRole('table', { name: 'Insurance' });
+    await ins.getByText('Aetna').waitFor();
+    await ins.getByText('Eligible').waitFor();
+    await shot(page, 'billing-16-patient-insurance.png');
+    await page.getByRole('button', { name: 'Add insurance' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add insurance' });
+    assert.equal(await dialog.getByRole('textbox', { name: /Subscriber family name/ }).count(), 0, 'no subscriber fields for self');
+    await dialog.getByRole('combobox', { name: /relationship to the subscriber/ }).click();
+    await page.getByRole('option', { name: 'Spouse' }).click();
+    await dialog.getByRole('textbox', { name: /Subscriber family name/ }).waitFor();
+    await shot(page, 'billing-17-coverage-dialog.png');
+
+    // The first look for a session, before signing in, answers 401.
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');
+  } catch (e) {
+    await shot(page, 'billing-failure-2.png').catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,122 @@
+// The claims worklist: counts by status and by edit (each a filter), the claims with their
+// amounts, status and edits, and the next action on each row. Filters are in the address.
+import { Link, useNavigate } from 'react-router-dom';
+import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { IconFileInvoice } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import { usePayersAll } from '../../lib/billing';
+import { formatDate } from '../../lib/format';
+import { useCursorList } from '../../lib/lists';
+import { useUrlParams } from '../../lib/params';
+import { useSession } from '../../lib/session';
+import { CLAIM_STATUS } from '../../lib/status';
+import type { Claim, ClaimSummary } from '../../lib/types';
+import { actionsColumn, CursorTable } from '../../components/CursorTable';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusBadge } from '../../components/StatusBadge';
+import { EditCounts } from '../../components/billing/ClaimEdits';
+import { moneyColumn } from '../../components/billing/money';
+import { EditCountsPanel, StatusCounts } from './claim/ClaimCounts';
+import { ClaimRowAction } from './claim/ClaimRowAction';
+
+export function ClaimsPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params, set] = useUrlParams();
+  const status = params.get('status') ?? '';
+  const edit = params.get('edit') ?? '';
+  const payer = params.get('payer_id') ?? '';
+  const summary = useQuery({
+    queryKey: ['claims', 'summary'],
+    queryFn: ({ signal }) => api.get<ClaimSummary>('/claims/summary', undefined, signal),
+  });
+  const payers = usePayersAll();
+  const list = useCursorList<Claim>(['claims', 'list'], '/claims', { status, edit, payer_id: payer });
+  const canWrite = session.can('claim.write');
+  const filtered = Boolean(status || edit || payer);
+
+  return (
+    <>
+      <PageHeader
+        title="Claims"
+        description="Fix the edits, submit the ready claims, record what payers answer."
+        actions={
+          session.can('charge.write') ? (
+            <Button component={Link} to="/billing/charges" variant="light" leftSection={<IconFileInvoice size={16} />}>
+              Charge entry
+            </Button>
+          ) : null
+        }
+      />
+      <Stack gap="sm">
+        <StatusCounts summary={summary.data} value={status} onChange={(s) => set({ status: s })} />
+        <EditCountsPanel summary={summary.data} value={edit} onChange={(e) => set({ edit: e })} />
+        <Group gap="sm" align="flex-end">
+          <Select
+            label="Payer"
+            placeholder="All payers"
+            clearable
+            searchable
+            w={240}
+            data={(payers.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+            value={payer || null}
+            onChange={(v) => set({ payer_id: v })}
+          />
+          {filtered ? (
+            <Button variant="subtle" onClick={() => set({ status: null, edit: null, payer_id: null })}>
+              Clear filters
+            </Button>
+          ) : null}
+          {edit ? (
+            <Text size="sm" c="dimmed" pb={6}>
+              Claims with the edit <span className="mono">{edit}</span>
+            </Text>
+          ) : null}
+        </Group>
+        <CursorTable<Claim>
+          list={list}
+          label="Claims"
+          noun="claims"
+          noRecordsText={filtered ? 'No claims match these filters' : 'No claims yet: enter charges to build them'}
+          highlightOnHover
+          onRowClick={({ record }) => navigate(`/billing/claims/${record.id}`)}
+          columns={[
+            {
+              accessor: 'id',
+              title: 'Claim',
+              noWrap: true,
+              render: (c) => (
+                <Anchor component={Link} to={`/billing/claims/${c.id}`} size="sm" onClick={(e) => e.stopPropagation()}>
+                  {c.id}
+                  {c.frequency === '7' ? ' (corr.)' : c.frequency === '8' ? ' (void)' : ''}
+                </Anchor>
+              ),
+            },
+            {
+              accessor: 'patient',
+              title: 'Patient',
+              render: (c) => (
+                <>
+                  <Text size="sm" fw={500}>
+                    {c.patient.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    MRN <span className="mono">{c.patient.mrn}</span>
+                  </Text>
+                </>
+              ),
+            },
+            { accessor: 'service_date', title: 'DOS', noWrap: true, render: (c) => formatDate(c.service_date) },
+            { accessor: 'payer_name', title: 'Payer', render: (c) => (c.payer_order > 1 ? `${c.payer_name} (${c.payer_order === 2 ? '2nd' : '3rd'})` : c.payer_name) },
+            moneyColumn<Claim>('total_cents', 'Total', (c) => c.total_cents),
+            moneyColumn<Claim>('expected_cents', 'Expected', (c) => c.expected_cents),
+            { accessor: 'status', title: 'Status', noWrap: true, render: (c) => <StatusBadge status={c.status} map={CLAIM_STATUS} /> },
+            { accessor: 'errors', title: 'Edits', render: (c) => <EditCounts errors={c.errors} warnings={c.warnings} stacked /> },
+            actionsColumn<Claim>((c) => <ClaimRowAction claim={c} canWrite={canWrite} />),
+          ]}
+        />
+      </Stack>
+    </>
+  );
+}
