@@ -159,8 +159,18 @@ test('biller: superbill from a checked-out visit, NCCI error fixed in place with
     await shot(page, 'billing-03-claim-built.png');
     assert.equal((await biller.get('/api/v1/encounters/queue')).body.items.length, 0, 'the visit left the queue');
 
+    // --- The worklist counts it under its edit; the edit is a filter.
+    await nav.getByRole('link', { name: 'Claims', exact: true }).click();
+    await page.getByRole('group', { name: 'Claims by edit' }).getByRole('button', { name: 'NCCI-PTP · 1' }).click();
+    await page.waitForURL(/edit=NCCI-PTP/);
+    const drafts = page.getByRole('table', { name: 'Claims' });
+    await drafts.getByRole('row', { name: new RegExp(fullName) }).getByText('Draft', { exact: true }).waitFor();
+    await page.mouse.move(600, 760);
+    await page.getByText('Claims with the edit NCCI-PTP').waitFor();
+    await shot(page, 'billing-03b-worklist-by-edit.png');
+
     // --- The claim's page: fix in place by adding modifier 59 to the 93000 line.
-    await card.getByRole('link', { name: `Claim ${claim.id}` }).click();
+    await drafts.getByRole('link', { name: `Claim ${claim.id}` }).click();
     await page.waitForURL(new RegExp(`/billing/claims/${claim.id}$`));
     const status = page.getByTestId('claim-status');
     await status.getByText('Draft').waitFor();
@@ -172,6 +182,16 @@ test('biller: superbill from a checked-out visit, NCCI error fixed in place with
     await fix.getByText(/NCCI-PTP:/).first().waitFor(); // the error sits on the line it is about
     await fix.getByRole('textbox', { name: 'Line 2 modifier 1' }).fill('59');
     await shot(page, 'billing-05-fix-in-place.png');
+    // Meanwhile someone else saves the visit (naming the billing provider): the save is refused, explained, and nothing typed is lost.
+    const other = (await biller.get(`/api/v1/encounters/${claim.encounter_id}`)).body;
+    await must(biller.patch(`/api/v1/encounters/${other.id}`, { version: other.version, billing_provider_id: prov }), 200);
+    const [stale] = await Promise.all([respond(page, 'PATCH', /^\/api\/v1\/encounters\/\d+$/), fix.getByRole('button', { name: 'Save and re-scrub' }).click()]);
+    assert.equal(stale.status(), 409);
+    await fix.getByText("Someone else changed this visit's charges").waitFor();
+    await shot(page, 'billing-05b-conflict.png');
+    await fix.getByRole('button', { name: 'Keep my changes' }).click();
+    await fix.getByText(/Your changes are kept over theirs/).waitFor();
+    assert.equal(await fix.getByRole('textbox', { name: 'Line 2 modifier 1' }).inputValue(), '59');
     const [patched] = await Promise.all([respond(page, 'PATCH', /^\/api\/v1\/encounters\/\d+$/), fix.getByRole('button', { name: 'Save and re-scrub' }).click()]);
     assert.equal(patched.status(), 200, await patched.text());
     await status.getByText('Ready').waitFor();
@@ -180,6 +200,7 @@ test('biller: superbill from a checked-out visit, NCCI error fixed in place with
     const ready = (await biller.get(`/api/v1/claims/${claim.id}`)).body;
     assert.deepEqual([ready.status, ready.edits.map((e) => [e.edit, e.severity])], ['ready', [['NCCI-PTP-BYPASS', 'warning']]]);
     assert.deepEqual(ready.lines.map((l) => [l.code, l.modifiers]), [['99213', []], ['93000', ['59']]]);
+    assert.equal((await biller.get(`/api/v1/encounters/${claim.encounter_id}`)).body.billing_provider_id, prov, 'their change is kept too');
     await shot(page, 'billing-06-claim-ready.png');
 
     // --- Submit, then find it submitted in the worklist.
@@ -191,17 +212,44 @@ test('biller: superbill from a checked-out visit, NCCI error fixed in place with
     await nav.getByRole('link', { name: 'Claims', exact: true }).click();
     await page.waitForURL(/\/billing\/claims$/);
     await page.getByTestId('count-submitted').getByText('Submitted · 1').waitFor();
-    await page.getByTestId('count-submitted').click();
+    const [filtered] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/claims' && new URL(r.url()).searchParams.get('status') === 'submitted'),
+      page.getByTestId('count-submitted').click(),
+    ]);
+    assert.deepEqual((await filtered.json()).items.map((c) => c.id), [claim.id]);
     await page.waitForURL(/status=submitted/);
     const table = page.getByRole('table', { name: 'Claims' });
     const row = table.getByRole('row', { name: new RegExp(fullName) });
     await row.getByText('Submitted', { exact: true }).waitFor();
     await row.getByText('215.00').waitFor();
+    await page.mouse.move(600, 760); // away from the counts' tooltips
     await shot(page, 'billing-08-worklist.png');
     assert.equal((await biller.get(`/api/v1/claims/${claim.id}`)).body.status, 'submitted');
 
-    // The first look for a session, before signing in, answers 401.
-    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');
+    // --- The payer accepts it; a corrected claim replaces it, after a confirmation that says what happens.
+    await row.getByRole('button', { name: `Open claim ${claim.id} (${fullName})` }).click();
+    await page.waitForURL(new RegExp(`/billing/claims/${claim.id}$`));
+    await page.getByRole('button', { name: 'Accepted', exact: true }).click();
+    let dialog = page.getByRole('dialog', { name: `Accepted: claim ${claim.id}` });
+    await dialog.getByRole('textbox', { name: /Payer claim number/ }).fill('ICN-1');
+    await dialog.getByRole('button', { name: 'Record: accepted' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await status.getByText('Accepted').waitFor();
+    await page.getByRole('button', { name: 'Corrected claim' }).click();
+    dialog = page.getByRole('dialog', { name: `Corrected claim for claim ${claim.id}?` });
+    await dialog.getByText(/stays as it is, marked as replaced/).waitFor();
+    await dialog.getByRole('textbox', { name: 'Why' }).fill('wrong units');
+    await shot(page, 'billing-09-corrected-confirm.png');
+    const [corr] = await Promise.all([respond(page, 'POST', new RegExp(`^/api/v1/claims/${claim.id}/correct$`)), dialog.getByRole('button', { name: 'Create corrected claim' }).click()]);
+    assert.equal(corr.status(), 201, await corr.text());
+    const corrected = await corr.json();
+    await page.waitForURL(new RegExp(`/billing/claims/${corrected.id}$`));
+    await page.getByText('Corrected claim', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: `claim ${claim.id}` }).waitFor();
+    assert.deepEqual([corrected.frequency, corrected.replaces_id, corrected.payer_claim_number], ['7', claim.id, 'ICN-1']);
+
+    // The first look for a session, before signing in, answers 401; the stale save 409.
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*(401|409)/.test(e)), [], 'no errors in the browser console');
   } catch (e) {
     await shot(page, 'billing-failure.png').catch(() => {});
     throw e;
@@ -218,27 +266,27 @@ test('billing setup tabs, a new encounter, and a patient\'s insurance render', {
     await signIn(page, 'biller');
     await page.goto(`${px.url}/billing/setup`);
     await page.getByRole('table', { name: 'Payers' }).getByText('Aetna').waitFor();
-    await shot(page, 'billing-09-setup-payers.png');
+    await shot(page, 'billing-10-setup-payers.png');
     await page.getByRole('button', { name: 'New payer' }).click();
     await page.getByRole('dialog', { name: 'New payer' }).waitFor();
-    await shot(page, 'billing-10-setup-payer-dialog.png');
+    await shot(page, 'billing-11-setup-payer-dialog.png');
     await page.getByRole('dialog', { name: 'New payer' }).getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('tab', { name: 'Fee schedule' }).click();
     await page.getByRole('table', { name: 'Fee schedule' }).getByText('150.00').waitFor();
-    await shot(page, 'billing-11-setup-fees.png');
+    await shot(page, 'billing-12-setup-fees.png');
     await page.getByRole('tab', { name: 'Contracts' }).click();
     await page.getByRole('table', { name: 'Payer contracts' }).getByText('Aetna commercial').waitFor();
     await page.getByRole('button', { name: 'Edit Aetna commercial' }).click();
     await page.getByRole('dialog', { name: 'Edit Aetna commercial' }).getByRole('textbox', { name: 'Rate 1 code' }).waitFor();
-    await shot(page, 'billing-12-setup-contract.png');
+    await shot(page, 'billing-13-setup-contract.png');
     await page.getByRole('dialog', { name: 'Edit Aetna commercial' }).getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('tab', { name: 'Billing profile' }).click();
     assert.equal(await page.getByRole('textbox', { name: 'Group NPI' }).inputValue(), '1234567893');
-    await shot(page, 'billing-13-setup-profile.png');
+    await shot(page, 'billing-14-setup-profile.png');
     await page.getByRole('tab', { name: 'Code sets' }).click();
     await page.getByRole('table', { name: 'Loaded code sets' }).getByText('ICD-10-CM diagnoses').waitFor();
     await page.getByTestId('missing-hcpcs').getByText('praxis codes import hcpcs', { exact: false }).waitFor();
-    await shot(page, 'billing-14-setup-codes.png');
+    await shot(page, 'billing-15-setup-codes.png');
 
     // A new encounter without an appointment.
     await page.goto(`${px.url}/billing/charges?new=1`);
@@ -246,24 +294,40 @@ test('billing setup tabs, a new encounter, and a patient\'s insurance render', {
     await page.getByRole('textbox', { name: 'Patient', exact: true }).fill(pname.family.slice(0, 6));
     await page.getByRole('option', { name: new RegExp(fullName) }).click();
     await page.getByText('W123456789').waitFor();
-    await shot(page, 'billing-15-new-encounter.png');
+    await page.getByRole('combobox', { name: 'Rendering provider' }).click();
+    await page.getByRole('option', { name: 'Welby, Marcus, MD' }).click();
+    await page.getByRole('combobox', { name: 'Location' }).click();
+    await page.getByRole('option', { name: 'Main St' }).click();
+    await pickCode(page, page.getByRole('textbox', { name: 'Diagnosis A' }), 'i10', 'I10');
+    await pickCode(page, page.getByRole('textbox', { name: 'Line 1 procedure' }), '99213', '99213');
+    await page.getByRole('button', { name: 'Add service line' }).click();
+    await page.getByRole('textbox', { name: 'Line 2 procedure' }).fill('99215'); // no fee in the charge master
+    await page.getByText('No fee in the charge master').waitFor();
+    await shot(page, 'billing-16-new-encounter.png');
+    // The server's refusal lands on the line it is about.
+    const [refused] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/encounters$/), page.getByRole('button', { name: 'Save and build claims' }).click()]);
+    assert.equal(refused.status(), 400);
+    assert.deepEqual((await refused.json()).errors.map((e) => e.field), ['lines[1].code']);
+    await page.getByTestId('line-2').getByText(/99215 has no fee in the charge master/).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Line 2 procedure' }).getAttribute('aria-invalid'), 'true');
+    await shot(page, 'billing-17-server-error.png');
 
     // The patient's insurance, and adding a spouse's plan shows the subscriber's fields.
     await page.goto(`${px.url}/patients/${patient}?tab=insurance`);
     const ins = page.getByRole('table', { name: 'Insurance' });
     await ins.getByText('Aetna').waitFor();
     await ins.getByText('Eligible').waitFor();
-    await shot(page, 'billing-16-patient-insurance.png');
+    await shot(page, 'billing-18-patient-insurance.png');
     await page.getByRole('button', { name: 'Add insurance' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add insurance' });
     assert.equal(await dialog.getByRole('textbox', { name: /Subscriber family name/ }).count(), 0, 'no subscriber fields for self');
     await dialog.getByRole('combobox', { name: /relationship to the subscriber/ }).click();
     await page.getByRole('option', { name: 'Spouse' }).click();
     await dialog.getByRole('textbox', { name: /Subscriber family name/ }).waitFor();
-    await shot(page, 'billing-17-coverage-dialog.png');
+    await shot(page, 'billing-19-coverage-dialog.png');
 
-    // The first look for a session, before signing in, answers 401.
-    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');
+    // The first look for a session, before signing in, answers 401; the refused encounter 400.
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*(401|400)/.test(e)), [], 'no errors in the browser console');
   } catch (e) {
     await shot(page, 'billing-failure-2.png').catch(() => {});
     throw e;

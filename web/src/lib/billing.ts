@@ -1,7 +1,9 @@
 // Billing: the look-ups its pages share (payers, code sets), the words for its codes, the
 // steps a claim may take next, and where each claim edit points so it can be fixed.
+import { useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from './api';
+import { ApiError, api, errorMessage } from './api';
 import { getAll } from './schedule';
 import type { Claim, ClaimDetail, ClaimStatus, CodeSetKind, CodeSetRelease, Coverage, Payer, PayerKind } from './types';
 
@@ -86,8 +88,8 @@ export const PRIORITIES: Record<number, string> = { 1: 'Primary', 2: 'Secondary'
 
 /** The code sets, in the order the setup lists them, with the command that loads each. */
 export const CODE_SET_KINDS: { kind: CodeSetKind; short: string; label: string; cli: string; file: string; without: string }[] = [
-  { kind: 'icd10cm', short: 'ICD-10-CM', label: 'ICD-10-CM diagnoses', cli: 'icd10cm', file: 'icd10cm_order_2026.txt', without: 'Diagnoses are checked by their shape only; the typeahead finds nothing.' },
-  { kind: 'hcpcs', short: 'HCPCS', label: 'HCPCS Level II codes', cli: 'hcpcs', file: 'HCPC2026_JAN_ANWEB.txt', without: 'HCPCS codes are checked by their shape only.' },
+  { kind: 'icd10cm', short: 'ICD-10-CM', label: 'ICD-10-CM diagnoses', cli: 'icd10cm', file: 'icd10cm_order_2026.txt', without: 'Diagnoses are checked by their shape only, and the typeahead finds nothing: type the code.' },
+  { kind: 'hcpcs', short: 'HCPCS', label: 'HCPCS Level II codes', cli: 'hcpcs', file: 'HCPC2026_JAN_ANWEB.txt', without: 'HCPCS Level II codes (a letter and four digits) are checked by their shape only.' },
   { kind: 'ncci_ptp', short: 'NCCI PTP', label: 'NCCI procedure-to-procedure edits', cli: 'ncci-ptp', file: 'ccipra-v320r0-f1.txt … f4.txt', without: 'Code pairs that may not be billed together are not found.' },
   { kind: 'mue', short: 'MUE', label: 'Medically unlikely edits (MUE)', cli: 'mue', file: 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv', without: 'Units are not checked against the MUE limits.' },
   { kind: 'pfs', short: 'Medicare RVUs', label: 'Medicare fee schedule (RVUs)', cli: 'pfs', file: 'PPRRVU26_JAN.csv', without: 'No Medicare-based expected amounts; CPT numbers are not offered in the typeahead.' },
@@ -235,4 +237,28 @@ export function useClaimChanged() {
 /** Submitting found errors again (422): the claim went back to draft. */
 export function isScrubRefusal(e: unknown): boolean {
   return e instanceof ApiError && e.status === 422;
+}
+
+/**
+ * Runs a one-click claim call (submit, scrub, a download) with the button's busy state: the
+ * answer refreshes the claim's page and the worklists, and a notification says what happened
+ * (or why not: submitting found errors again, a step the claim no longer allows).
+ */
+export function useClaimRun(claimId: number) {
+  const changed = useClaimChanged();
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = async (what: string, call: () => Promise<ClaimDetail>, done: (c: ClaimDetail) => string) => {
+    setBusy(what);
+    try {
+      const c = await call();
+      changed(c);
+      notifications.show({ color: 'teal', message: done(c) });
+    } catch (e) {
+      changed();
+      notifications.show({ color: isScrubRefusal(e) ? 'orange' : 'red', title: `Claim ${claimId}`, message: errorMessage(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, run };
 }

@@ -1,11 +1,12 @@
 // Keyset-paginated lists: {items, next_cursor} pages joined into one array,
 // with a "Load more" button underneath.
 import { Button, Group, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api, type Query } from './api';
 import type { Page } from './types';
 
-export function useCursorList<T>(key: unknown[], path: string, query: Query = {}, opts: { enabled?: boolean; limit?: number } = {}) {
+/** `keepPrevious`: while other filters load, the rows of the last ones stay on screen. */
+export function useCursorList<T>(key: unknown[], path: string, query: Query = {}, opts: { enabled?: boolean; limit?: number; keepPrevious?: boolean } = {}) {
   const q = useInfiniteQuery({
     queryKey: [...key, query],
     queryFn: ({ pageParam, signal }) =>
@@ -13,6 +14,7 @@ export function useCursorList<T>(key: unknown[], path: string, query: Query = {}
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled: opts.enabled ?? true,
+    placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
   });
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   return { ...q, items };

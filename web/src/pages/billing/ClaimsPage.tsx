@@ -32,7 +32,7 @@ export function ClaimsPage() {
     queryFn: ({ signal }) => api.get<ClaimSummary>('/claims/summary', undefined, signal),
   });
   const payers = usePayersAll();
-  const list = useCursorList<Claim>(['claims', 'list'], '/claims', { status, edit, payer_id: payer });
+  const list = useCursorList<Claim>(['claims', 'list'], '/claims', { status, edit, payer_id: payer }, { keepPrevious: true });
   const canWrite = session.can('claim.write');
   const filtered = Boolean(status || edit || payer);
 
@@ -83,17 +83,6 @@ export function ClaimsPage() {
           onRowClick={({ record }) => navigate(`/billing/claims/${record.id}`)}
           columns={[
             {
-              accessor: 'id',
-              title: 'Claim',
-              noWrap: true,
-              render: (c) => (
-                <Anchor component={Link} to={`/billing/claims/${c.id}`} size="sm" onClick={(e) => e.stopPropagation()}>
-                  {c.id}
-                  {c.frequency === '7' ? ' (corr.)' : c.frequency === '8' ? ' (void)' : ''}
-                </Anchor>
-              ),
-            },
-            {
               accessor: 'patient',
               title: 'Patient',
               render: (c) => (
@@ -102,7 +91,11 @@ export function ClaimsPage() {
                     {c.patient.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    MRN <span className="mono">{c.patient.mrn}</span>
+                    <Anchor component={Link} to={`/billing/claims/${c.id}`} size="xs" onClick={(e) => e.stopPropagation()}>
+                      Claim {c.id}
+                      {c.frequency === '7' ? ' (corrected)' : c.frequency === '8' ? ' (void)' : ''}
+                    </Anchor>{' '}
+                    · MRN <span className="mono">{c.patient.mrn}</span>
                   </Text>
                 </>
               ),

@@ -7,7 +7,7 @@ import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
 import { downloadFile, errorMessage } from '../../../lib/api';
-import { CLAIM_STEPS, claimCalls, isFixable, isScrubRefusal, isWithPayer, STEP_LABELS, useClaimChanged, type ClaimAction } from '../../../lib/billing';
+import { CLAIM_STEPS, claimCalls, isFixable, isWithPayer, STEP_LABELS, useClaimChanged, useClaimRun, type ClaimAction } from '../../../lib/billing';
 import type { ClaimDetail } from '../../../lib/types';
 import { ActionDialog } from '../../../components/Dialogs';
 
@@ -115,29 +115,10 @@ function ReplaceDialog({ claim, kind, onClose }: { claim: ClaimDetail; kind: 'co
   );
 }
 
-function useRun(claim: ClaimDetail) {
-  const changed = useClaimChanged();
-  const [busy, setBusy] = useState<string | null>(null);
-  const run = async (what: string, call: () => Promise<ClaimDetail>, done: (c: ClaimDetail) => string) => {
-    setBusy(what);
-    try {
-      const c = await call();
-      changed(c);
-      notifications.show({ color: 'teal', message: done(c) });
-    } catch (e) {
-      changed();
-      notifications.show({ color: isScrubRefusal(e) ? 'orange' : 'red', title: `Claim ${claim.id}`, message: errorMessage(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, run };
-}
-
 export function ClaimActions({ claim, canWrite }: { claim: ClaimDetail; canWrite: boolean }) {
   const [step, setStep] = useState<ClaimAction | null>(null);
   const [replace, setReplace] = useState<'correct' | 'void' | null>(null);
-  const { busy, run } = useRun(claim);
+  const { busy, run } = useClaimRun(claim.id);
   const live = canWrite && !claim.replaced_by;
   const steps = live ? CLAIM_STEPS[claim.status] : [];
   const answers = steps.filter((s) => s !== 'submitted' && s !== 'closed');

@@ -2,7 +2,7 @@
 // with the claim's errors on the inputs they are about. Saving changes the encounter (at
 // the version loaded); the server scrubs its claims again, and the page shows the fresh
 // edits. A conflict keeps what was typed and offers the way on.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,11 +36,16 @@ export function ClaimFixer({ claim, encounter, onDone }: { claim: ClaimDetail; e
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const top = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     form.setErrors(editErrors(claim));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // A refusal is shown above the editor: bring it into view.
+  useEffect(() => {
+    if (conflict || error) top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [conflict, error]);
 
   const save = async () => {
     setError(null);
@@ -93,7 +98,7 @@ export function ClaimFixer({ claim, encounter, onDone }: { claim: ClaimDetail; e
         void save();
       }}
     >
-      <Stack gap="md">
+      <Stack gap="md" ref={top} style={{ scrollMarginTop: 80 }}>
         {conflict === 'changed' ? (
           <Alert color="orange" title="Someone else changed this visit's charges" role="alert">
             <Text size="sm">While you were editing, another user saved this visit. Your changes are not saved yet and are still below.</Text>

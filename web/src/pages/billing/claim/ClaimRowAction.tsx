@@ -1,42 +1,25 @@
 // The next action on a claim of the worklist: submit a ready claim, scrub one that has
 // edits or was rejected, else open it.
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { errorMessage } from '../../../lib/api';
-import { claimCalls, isFixable, isScrubRefusal, useClaimChanged } from '../../../lib/billing';
+import { claimCalls, isFixable, useClaimRun } from '../../../lib/billing';
 import { CLAIM_STATUS } from '../../../lib/status';
-import type { Claim, ClaimDetail } from '../../../lib/types';
+import type { Claim } from '../../../lib/types';
 
 export function ClaimRowAction({ claim, canWrite }: { claim: Claim; canWrite: boolean }) {
   const navigate = useNavigate();
-  const changed = useClaimChanged();
-  const [busy, setBusy] = useState(false);
-  const run = async (call: () => Promise<ClaimDetail>, done: (c: ClaimDetail) => string) => {
-    setBusy(true);
-    try {
-      const c = await call();
-      changed(c);
-      notifications.show({ color: 'teal', message: done(c) });
-    } catch (e) {
-      changed();
-      notifications.show({ color: isScrubRefusal(e) ? 'orange' : 'red', message: `Claim ${claim.id}: ${errorMessage(e)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useClaimRun(claim.id);
   const stop = (e: React.MouseEvent) => e.stopPropagation();
   const who = `claim ${claim.id} (${claim.patient.name})`;
   if (canWrite && claim.status === 'ready' && !claim.replaced_by)
     return (
       <Button
         size="compact-sm"
-        loading={busy}
+        loading={busy !== null}
         aria-label={`Submit ${who}`}
         onClick={(e) => {
           stop(e);
-          void run(() => claimCalls.step(claim, 'submitted'), (c) => `Claim ${c.id} submitted.`);
+          void run('submit', () => claimCalls.step(claim, 'submitted'), (c) => `Claim ${c.id} submitted.`);
         }}
       >
         Submit
@@ -47,11 +30,11 @@ export function ClaimRowAction({ claim, canWrite }: { claim: Claim; canWrite: bo
       <Button
         size="compact-sm"
         variant="light"
-        loading={busy}
+        loading={busy !== null}
         aria-label={`Scrub ${who}`}
         onClick={(e) => {
           stop(e);
-          void run(() => claimCalls.scrub(claim.id), (c) => `Claim ${c.id} scrubbed: ${CLAIM_STATUS[c.status]?.label.toLowerCase()}, ${c.errors} errors, ${c.warnings} warnings.`);
+          void run('scrub', () => claimCalls.scrub(claim.id), (c) => `Claim ${c.id} scrubbed: ${CLAIM_STATUS[c.status]?.label.toLowerCase()}, ${c.errors} errors, ${c.warnings} warnings.`);
         }}
       >
         Scrub

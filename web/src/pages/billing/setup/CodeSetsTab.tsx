@@ -73,7 +73,7 @@ export function CodeSetsTab() {
       />
       {missing.map((k) => (
         <Alert key={k.kind} color="orange" title={`Not loaded: ${k.label}`} data-testid={`missing-${k.kind}`}>
-          <Text size="sm">Codes are checked by their shape only. {k.without}</Text>
+          <Text size="sm">{k.without}</Text>
           <Text size="sm" mt={6}>
             To load it, on the server:
           </Text>
