@@ -208,6 +208,8 @@ test('biller: superbill from a checked-out visit, NCCI error fixed in place with
     assert.equal(sent.status(), 200, await sent.text());
     await status.getByText('Submitted').waitFor();
     await page.getByRole('table', { name: 'Claim history' }).getByText('biller@a.test').first().waitFor();
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CMS-1500' }).click()]);
+    assert.match(pdf.suggestedFilename(), new RegExp(`claim-${claim.id}-cms1500\\.pdf`));
     await shot(page, 'billing-07-claim-submitted.png');
     await nav.getByRole('link', { name: 'Claims', exact: true }).click();
     await page.waitForURL(/\/billing\/claims$/);

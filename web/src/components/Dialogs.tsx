@@ -1,8 +1,31 @@
 // The admin dialogs: an error alert on top, the content, then Cancel and the
 // dialog's own action at the bottom right.
-import type { FormEventHandler, ReactNode } from 'react';
+import { useState, type FormEventHandler, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, type ModalProps } from '@mantine/core';
+import { errorMessage } from '../lib/api';
 import { ErrorAlert } from './ErrorAlert';
+
+/**
+ * The action of an ActionDialog: `run` marks it busy while the call runs and shows a failure
+ * as the dialog's error (after `onError`, e.g. to reload what the failure made stale).
+ */
+export function useDialogAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (call: () => Promise<void>, onError?: (e: unknown) => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call();
+    } catch (e) {
+      onError?.(e);
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
 
 function DialogBody({ error, onClose, action, children }: { error: string | null; onClose: () => void; action: ReactNode; children: ReactNode }) {
   return (

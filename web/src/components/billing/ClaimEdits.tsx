@@ -24,7 +24,7 @@ export function ClaimEdits({ edits, patientId, compact }: { edits: ClaimEdit[]; 
         return (
           <List.Item key={`${e.edit}-${e.field}-${i}`} data-severity={e.severity}>
             <Group gap="xs" wrap="nowrap" align="flex-start">
-              <div style={{ flexShrink: 0, width: 76 }}>
+              <div style={{ flexShrink: 0, width: 88 }}>
                 <StatusBadge status={e.severity} map={EDIT_SEVERITY} />
               </div>
               <div style={{ minWidth: 0 }}>

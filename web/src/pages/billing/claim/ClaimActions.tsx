@@ -6,10 +6,10 @@ import { useNavigate } from 'react-router-dom';
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload } from '@tabler/icons-react';
-import { downloadFile, errorMessage } from '../../../lib/api';
+import { downloadFile } from '../../../lib/api';
 import { CLAIM_STEPS, claimCalls, isFixable, isWithPayer, STEP_LABELS, useClaimChanged, useClaimRun, type ClaimAction } from '../../../lib/billing';
 import type { ClaimDetail } from '../../../lib/types';
-import { ActionDialog } from '../../../components/Dialogs';
+import { ActionDialog, useDialogAction } from '../../../components/Dialogs';
 
 const STEP_WORDS: Record<ClaimAction, string> = {
   submitted: 'The claim is scrubbed once more and marked as sent to the payer.',
@@ -25,23 +25,19 @@ function StepDialog({ claim, step, onClose }: { claim: ClaimDetail; step: ClaimA
   const changed = useClaimChanged();
   const [note, setNote] = useState('');
   const [icn, setIcn] = useState(claim.payer_claim_number ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useDialogAction();
   const cancelling = step === 'closed' && isFixable(claim.status);
-  const go = async () => {
+  const go = () => {
     if (cancelling && !note.trim()) return setError('Say why this claim is closed without being sent.');
-    setBusy(true);
-    try {
-      const c = await claimCalls.step(claim, step, { note, payer_claim_number: icn !== (claim.payer_claim_number ?? '') ? icn : null });
-      changed(c);
-      notifications.show({ color: 'teal', message: `Claim ${c.id}: ${STEP_LABELS[step].toLowerCase()}.` });
-      onClose();
-    } catch (e) {
-      changed();
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    return run(
+      async () => {
+        const c = await claimCalls.step(claim, step, { note, payer_claim_number: icn !== (claim.payer_claim_number ?? '') ? icn : null });
+        changed(c);
+        notifications.show({ color: 'teal', message: `Claim ${c.id}: ${STEP_LABELS[step].toLowerCase()}.` });
+        onClose();
+      },
+      () => changed(),
+    );
   };
   return (
     <ActionDialog
@@ -67,23 +63,16 @@ function ReplaceDialog({ claim, kind, onClose }: { claim: ClaimDetail; kind: 'co
   const changed = useClaimChanged();
   const navigate = useNavigate();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useDialogAction();
   const icn = claim.payer_claim_number ? ` (payer claim number ${claim.payer_claim_number})` : '';
-  const go = async () => {
-    setBusy(true);
-    try {
+  const go = () =>
+    run(async () => {
       const c = await claimCalls.replace(claim.id, kind, note);
       changed(c);
       notifications.show({ color: 'teal', message: `Claim ${c.id} ${kind === 'correct' ? 'corrects' : 'voids'} claim ${claim.id}.` });
       onClose();
       navigate(`/billing/claims/${c.id}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <ActionDialog
       title={kind === 'correct' ? `Corrected claim for claim ${claim.id}?` : `Void claim ${claim.id}?`}

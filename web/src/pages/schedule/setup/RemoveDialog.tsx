@@ -1,11 +1,11 @@
 // Removing an availability rule or exception: a confirmation that says what happens
 // next, then DELETE, fresh lists and open times.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, errorMessage } from '../../../lib/api';
-import { ActionDialog } from '../../../components/Dialogs';
+import { api } from '../../../lib/api';
+import { ActionDialog, useDialogAction } from '../../../components/Dialogs';
 
 export function RemoveDialog({ title, path, list, done, children, onClose }: {
   title: string;
@@ -19,22 +19,15 @@ export function RemoveDialog({ title, path, list, done, children, onClose }: {
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const go = async () => {
-    setBusy(true);
-    try {
+  const { busy, error, run } = useDialogAction();
+  const go = () =>
+    run(async () => {
       await api.del(path);
       void queryClient.invalidateQueries({ queryKey: [list] });
       void queryClient.invalidateQueries({ queryKey: ['availability'] });
       notifications.show({ color: 'teal', message: done });
       onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <ActionDialog
       title={title}
