@@ -473,9 +473,8 @@ int encounter_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 		json_decref(in);
 		return err_set(e, ERR_STATE, "encounter %lld is void", (long long)id);
 	}
-	visit *vis = malloc(sizeof *vis);
+	visit *vis = malloc(sizeof *vis); /* its text fields point into `in`: freed together below */
 	int rc = vis ? parse(x, in, vis, e) : err_set(e, ERR_INTERNAL, "out of memory");
-	json_decref(in);
 	int64_t sent = 0;
 	if (!rc)
 		rc = db_begin(x->db, e);
@@ -515,6 +514,7 @@ int encounter_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 	if (rc && db_in_tx(x->db))
 		db_rollback(x->db);
 	free(vis);
+	json_decref(in);
 	return rc ? -1 : encounter_get(x, id, out, e);
 }
 

@@ -170,6 +170,13 @@ test('claims: one per payer in coverage order, scrubbed; NCCI stops the claim un
   const fixed = ok(await biller.patch(`/api/v1/encounters/${enc.id}`, { version: enc.version,
     lines: [{ code: '99213', pointers: [1, 2] }, { code: '93000', modifiers: ['59'], pointers: [2] }] }), 200);
   assert.deepEqual(fixed.lines[1].modifiers, ['59']);
+  // text fields survive a later change (referring, prior authorisation)
+  const withRef = ok(await biller.patch(`/api/v1/encounters/${enc.id}`, { version: fixed.version, prior_auth: 'PA-1',
+    referring: { name: 'Jones, Amy', npi: '1234567893' } }), 200);
+  const again2 = ok(await biller.patch(`/api/v1/encounters/${enc.id}`, { version: withRef.version, lines: fixed.lines.map((l) =>
+    ({ code: l.code, modifiers: l.modifiers, units: l.units, pointers: l.pointers })) }), 200);
+  assert.equal(again2.prior_auth, 'PA-1');
+  assert.deepEqual(again2.referring, { name: 'Jones, Amy', npi: '1234567893' });
   const c = ok(await biller.get(`/api/v1/claims/${claim.id}`), 200);
   assert.equal(c.status, 'ready');
   assert.deepEqual(c.edits.map((x) => x.edit), ['NCCI-PTP-BYPASS']);
