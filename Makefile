@@ -45,7 +45,9 @@ fuzz:
 	@cmake --build build-fuzz -j $(JOBS) -- --no-print-directory >/dev/null
 	@for t in build-fuzz/fuzz_*; do mkdir -p build-fuzz/corpus-$$(basename $$t); \
 		$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
-		build-fuzz/corpus-$$(basename $$t) tests/fuzz/seeds/$$(basename $$t) 2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY|Done)' ; \
+		build-fuzz/corpus-$$(basename $$t) $$(ls -d tests/fuzz/seeds/$$(basename $$t) 2>/dev/null) \
+		$$(case $$t in *x12*) echo ../shared/fixtures/x12/linuxforhealth ../shared/fixtures/x12/imsweb;; esac) \
+		2>&1 | grep -E '^(stat::number_of_executed_units|==|SUMMARY|Done)' ; \
 		test $${PIPESTATUS[0]} -eq 0 || exit 1; done
 
 bench: setup all

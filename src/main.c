@@ -16,6 +16,7 @@ static const struct {
 	{"user", cmd_user, "user add: create a user"},
 	{"audit", cmd_audit, "audit verify: check the audit trail's hash chains"},
 	{"demo", cmd_demo, "create a demo practice"},
+	{"x12", cmd_x12, "x12 parse | validate: read and check an X12 5010 file"},
 	{"codes", cmd_codes, "codes import | status: load the official code-set files"},
 };
 

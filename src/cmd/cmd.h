@@ -17,6 +17,7 @@ int cmd_practice(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_x12(int argc, char **argv);
 int cmd_codes(int argc, char **argv);
 
 /* The --db value, else $PRAXIS_DB; NULL when neither is set. */

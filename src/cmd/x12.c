@@ -1,0 +1,179 @@
+/* x12.c: praxis x12 parse | validate: an X12 file's content and its envelope checks. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "formats/x12/envelope.h"
+
+static const char usage[] =
+	"usage: praxis x12 parse FILE [--json]\n"
+	"       praxis x12 validate FILE\n"
+	"\n"
+	"parse reads an X12 file segment by segment (separators from each ISA) and prints its\n"
+	"interchanges, groups, transaction sets and segments; with --json as one JSON document on\n"
+	"standard output. validate checks the envelopes (nesting, counts, control numbers).\n"
+	"Both print each error on standard error as \"line N: SEGnn: message\" and exit 1 when\n"
+	"there is one, 0 otherwise.\n";
+
+/* An element as JSON: its text, or a list of components, or {"repeats": [...]}. */
+static void print_element(FILE *f, const char *el, const x12_seps *s)
+{
+	if (s->repetition && strchr(el, s->repetition)) {
+		fputs("{\"repeats\":[", f);
+		char tmp[X12_MAX_SEGMENT + 1];
+		snprintf(tmp, sizeof tmp, "%s", el);
+		char sep[2] = {s->repetition, 0}, *save = NULL;
+		int i = 0;
+		for (char *p = strtok_r(tmp, sep, &save); p; p = strtok_r(NULL, sep, &save)) {
+			if (i++)
+				fputc(',', f);
+			x12_seps plain = *s;
+			plain.repetition = 0;
+			print_element(f, p, &plain);
+		}
+		fputs("]}", f);
+		return;
+	}
+	if (!strchr(el, s->component)) {
+		json_t *j = json_string(el);
+		if (!j) /* not UTF-8: kept as bytes would break the JSON; latin-1 files are read as such */
+			j = json_string("\ufffd");
+		json_dumpf(j, f, JSON_ENCODE_ANY);
+		json_decref(j);
+		return;
+	}
+	fputc('[', f);
+	for (const char *p = el;;) {
+		size_t n = strcspn(p, (char[]){s->component, 0});
+		json_t *j = json_stringn(p, n);
+		json_dumpf(j ? j : json_string(""), f, JSON_ENCODE_ANY);
+		json_decref(j);
+		if (!p[n])
+			break;
+		fputc(',', f);
+		p += n + 1;
+	}
+	fputc(']', f);
+}
+
+static void print_segment(FILE *f, const x12_seg *s, bool first)
+{
+	fprintf(f, "%s{\"id\":\"%s\",\"line\":%ld,\"elements\":[", first ? "" : ",", s->id, s->line);
+	for (int i = 0; i < s->nel; i++) {
+		if (i)
+			fputc(',', f);
+		print_element(f, s->el[i], &s->seps);
+	}
+	fputs("]}", f);
+}
+
+/* The JSON nesting follows the envelope: interchanges > groups > transactions > segments. */
+typedef struct printer {
+	FILE *f;
+	int depth;        /* open levels: 1 interchange, 2 group, 3 transaction */
+	bool first[4];    /* the next item at that level is the first */
+} printer;
+
+static void close_levels(printer *p, int to)
+{
+	static const char *const tail[] = {"", "]}", "]}", "]}"};
+	while (p->depth > to)
+		fputs(tail[p->depth--], p->f);
+}
+
+static void open_level(printer *p, int level, const char *head)
+{
+	close_levels(p, level - 1);
+	fprintf(p->f, "%s%s", p->first[level] ? "" : ",", head);
+	p->first[level] = false;
+	p->depth = level;
+	for (int l = level + 1; l < 4; l++)
+		p->first[l] = true;
+}
+
+static void print_json(printer *p, const x12_seg *s)
+{
+	char head[160];
+	if (!strcmp(s->id, "ISA")) {
+		snprintf(head, sizeof head, "{\"line\":%ld,\"separators\":{\"element\":\"%c\",\"component\":\"%c\",\"segment\":\"%s\"},\"groups\":[",
+			 s->line, s->seps.element, s->seps.component, s->seps.segment == '\n' ? "\\n" : (char[]){s->seps.segment, 0});
+		open_level(p, 1, head);
+		p->first[2] = true;
+	} else if (!strcmp(s->id, "GS")) {
+		snprintf(head, sizeof head, "{\"line\":%ld,\"functional_id\":\"%.2s\",\"version\":\"%.12s\",\"transactions\":[", s->line,
+			 x12_el(s, 1), x12_el(s, 8));
+		open_level(p, 2, head);
+	} else if (!strcmp(s->id, "ST")) {
+		snprintf(head, sizeof head, "{\"line\":%ld,\"set\":\"%.3s\",\"control\":\"%.9s\",\"segments\":[", s->line, x12_el(s, 1),
+			 x12_el(s, 2));
+		open_level(p, 3, head);
+		print_segment(p->f, s, true);
+		p->first[3] = false;
+	} else if (!strcmp(s->id, "SE") && p->depth == 3) {
+		print_segment(p->f, s, false);
+		close_levels(p, 2);
+	} else if (!strcmp(s->id, "GE") || !strcmp(s->id, "IEA"))
+		close_levels(p, !strcmp(s->id, "GE") ? 1 : 0);
+	else if (p->depth == 3)
+		print_segment(p->f, s, false);
+}
+
+int cmd_x12(int argc, char **argv)
+{
+	bool help = cmd_wants_help(argc, argv);
+	if (argc < 3 || help || (strcmp(argv[1], "parse") && strcmp(argv[1], "validate")))
+		return fputs(usage, help ? stdout : stderr), help ? 0 : 2;
+	bool json = argc > 3 && !strcmp(argv[3], "--json");
+	if (argc > 3 && !json)
+		return fputs(usage, stderr), 2;
+	err e = ERR_INIT;
+	x12_reader *r = x12_open_file(argv[2], &e);
+	if (!r)
+		return cmd_fail(&e);
+	x12_envelope *v = calloc(1, sizeof *v);
+	x12_seg *s = malloc(sizeof *s);
+	x12_envelope_init(v);
+	printer p = {stdout, 0, {true, true, true, true}};
+	if (json)
+		fputs("{\"interchanges\":[", stdout);
+	int rc;
+	long last = 1;
+	while ((rc = x12_next(r, s, &e)) == 1) {
+		x12_envelope_step(v, s);
+		if (json)
+			print_json(&p, s);
+		last = s->line;
+	}
+	if (rc < 0) /* the reader's message names its line */
+		x12_issue_add(v, 0, "", 0, "%s", e.msg);
+	else
+		x12_envelope_end(v, last);
+	if (json) {
+		close_levels(&p, 0);
+		json_t *issues = x12_issues_json(v);
+		fputs("],\"errors\":", stdout);
+		json_dumpf(issues, stdout, 0);
+		json_decref(issues);
+		fputs("}\n", stdout);
+	} else if (!strcmp(argv[1], "parse"))
+		printf("%d interchanges, %d functional groups, %d transaction sets, %lld segments\n", v->interchanges,
+		       v->total_groups, v->total_sets, (long long)v->total_segments);
+	for (int i = 0; i < v->nissues; i++) {
+		const x12_issue *x = &v->issues[i];
+		if (!x->line)
+			fprintf(stderr, "%s\n", x->message);
+		else if (x->element)
+			fprintf(stderr, "line %ld: %s%02d: %s\n", x->line, x->segment, x->element, x->message);
+		else
+			fprintf(stderr, "line %ld: %s: %s\n", x->line, *x->segment ? x->segment : "file", x->message);
+	}
+	if (v->total_issues > v->nissues)
+		fprintf(stderr, "... and %d more\n", v->total_issues - v->nissues);
+	int status = v->total_issues ? 1 : 0;
+	x12_close(r);
+	free(v);
+	free(s);
+	return status;
+}

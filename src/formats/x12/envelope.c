@@ -1,0 +1,181 @@
+/* envelope.c: ISA/IEA, GS/GE, ST/SE nesting, counts and control numbers (see envelope.h). */
+#include "formats/x12/envelope.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void x12_envelope_init(x12_envelope *v) { memset(v, 0, sizeof *v); }
+
+void x12_issue_add(x12_envelope *v, long line, const char *segment, int element, const char *fmt, ...)
+{
+	v->total_issues++;
+	if (v->nissues == (int)(sizeof v->issues / sizeof *v->issues))
+		return;
+	x12_issue *i = &v->issues[v->nissues++];
+	i->line = line;
+	snprintf(i->segment, sizeof i->segment, "%s", segment);
+	i->element = element;
+	i->transaction = v->depth == 3 ? v->total_sets : 0;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(i->message, sizeof i->message, fmt, ap);
+	va_end(ap);
+}
+
+static void copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src);
+	/* control numbers compare without the padding some senders add */
+	size_t len = strlen(dst);
+	while (len && dst[len - 1] == ' ')
+		dst[--len] = 0;
+}
+
+static bool segment_id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	if (n < 2 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((id[i] >= 'A' && id[i] <= 'Z') || (id[i] >= '0' && id[i] <= '9')))
+			return false;
+	return true;
+}
+
+static bool count_is(const char *s, int want)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	return *s && !*end && n == want;
+}
+
+static const char *const opener[] = {"", "ISA", "GS", "ST"};
+static const char *const closer[] = {"", "IEA", "GE", "SE"};
+
+/* Closes what is open down to depth `to`, reporting each trailer that is missing. */
+static void close_to(x12_envelope *v, int to, long line, const char *why)
+{
+	while (v->depth > to) {
+		long at = v->depth == 3 ? v->st_line : v->depth == 2 ? v->gs_line : v->isa_line;
+		x12_issue_add(v, line, closer[v->depth], 0, "%s opened on line %ld has no %s %s", opener[v->depth], at,
+			      closer[v->depth], why);
+		v->depth--;
+	}
+}
+
+void x12_envelope_step(x12_envelope *v, const x12_seg *s)
+{
+	const char *id = s->id;
+	if (!segment_id_ok(id)) {
+		x12_issue_add(v, s->line, "?", 0, "not a segment identifier (2 or 3 capital letters or digits)");
+		if (v->depth == 3)
+			v->segments++;
+		return;
+	}
+	v->total_segments++;
+	if (!strcmp(id, "ISA")) {
+		close_to(v, 0, s->line, "before the next ISA");
+		if (s->nel < 16)
+			x12_issue_add(v, s->line, "ISA", 0, "has %d elements, 16 are required", s->nel);
+		copy(v->isa13, sizeof v->isa13, x12_el(s, 13));
+		if (strlen(v->isa13) != 9 || strspn(v->isa13, "0123456789") != 9)
+			x12_issue_add(v, s->line, "ISA", 13, "the interchange control number must be 9 digits");
+		v->depth = 1;
+		v->isa_line = s->line;
+		v->groups = 0;
+		v->interchanges++;
+	} else if (!strcmp(id, "IEA")) {
+		if (v->depth == 0) {
+			x12_issue_add(v, s->line, "IEA", 0, "closes no interchange");
+			return;
+		}
+		close_to(v, 1, s->line, "before the IEA");
+		if (!count_is(x12_el(s, 1), v->groups))
+			x12_issue_add(v, s->line, "IEA", 1, "says %s functional groups, the interchange has %d", x12_el(s, 1), v->groups);
+		char ctl[16];
+		copy(ctl, sizeof ctl, x12_el(s, 2));
+		if (strcmp(ctl, v->isa13))
+			x12_issue_add(v, s->line, "IEA", 2, "control number %s differs from ISA13 %s", ctl, v->isa13);
+		v->depth = 0;
+	} else if (!strcmp(id, "GS")) {
+		if (v->depth == 0)
+			x12_issue_add(v, s->line, "GS", 0, "outside an interchange");
+		close_to(v, 1, s->line, "before the next GS");
+		copy(v->gs06, sizeof v->gs06, x12_el(s, 6));
+		copy(v->gs08, sizeof v->gs08, x12_el(s, 8));
+		if (!*v->gs06)
+			x12_issue_add(v, s->line, "GS", 6, "the group control number is missing");
+		v->depth = 2;
+		v->gs_line = s->line;
+		v->sets = 0;
+		v->groups++;
+		v->total_groups++;
+	} else if (!strcmp(id, "GE")) {
+		if (v->depth < 2) {
+			x12_issue_add(v, s->line, "GE", 0, "closes no functional group");
+			return;
+		}
+		close_to(v, 2, s->line, "before the GE");
+		if (!count_is(x12_el(s, 1), v->sets))
+			x12_issue_add(v, s->line, "GE", 1, "says %s transaction sets, the group has %d", x12_el(s, 1), v->sets);
+		char ctl[16];
+		copy(ctl, sizeof ctl, x12_el(s, 2));
+		if (strcmp(ctl, v->gs06))
+			x12_issue_add(v, s->line, "GE", 2, "control number %s differs from GS06 %s", ctl, v->gs06);
+		v->depth = 1;
+	} else if (!strcmp(id, "ST")) {
+		if (v->depth < 2)
+			x12_issue_add(v, s->line, "ST", 0, "outside a functional group");
+		close_to(v, 2, s->line, "before the next ST");
+		copy(v->st02, sizeof v->st02, x12_el(s, 2));
+		copy(v->st01, sizeof v->st01, x12_el(s, 1));
+		if (!*v->st02)
+			x12_issue_add(v, s->line, "ST", 2, "the transaction set control number is missing");
+		v->depth = 3;
+		v->st_line = s->line;
+		v->segments = 1;
+		v->sets++;
+		v->total_sets++;
+	} else if (!strcmp(id, "SE")) {
+		if (v->depth < 3) {
+			x12_issue_add(v, s->line, "SE", 0, "closes no transaction set");
+			return;
+		}
+		v->segments++;
+		if (!count_is(x12_el(s, 1), v->segments))
+			x12_issue_add(v, s->line, "SE", 1, "says %s segments, the transaction set has %d", x12_el(s, 1), v->segments);
+		char ctl[16];
+		copy(ctl, sizeof ctl, x12_el(s, 2));
+		if (strcmp(ctl, v->st02))
+			x12_issue_add(v, s->line, "SE", 2, "control number %s differs from ST02 %s", ctl, v->st02);
+		v->depth = 2;
+	} else if (v->depth == 3) {
+		v->segments++;
+	} else if (!strcmp(id, "TA1") && v->depth == 1) {
+		/* an interchange acknowledgment sits between ISA and IEA, outside any group */
+	} else {
+		x12_issue_add(v, s->line, id, 0, "outside a transaction set");
+	}
+}
+
+void x12_envelope_end(x12_envelope *v, long last_line)
+{
+	close_to(v, 0, last_line, "before the end of the file");
+	if (!v->interchanges)
+		x12_issue_add(v, last_line, "ISA", 0, "the file holds no interchange");
+}
+
+json_t *x12_issues_json(const x12_envelope *v)
+{
+	json_t *a = json_array();
+	for (int i = 0; i < v->nissues; i++) {
+		const x12_issue *x = &v->issues[i];
+		json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o, s:s}", "line", (json_int_t)x->line, "segment",
+						   x->segment, "element", x->element ? json_integer(x->element) : json_null(),
+						   "transaction", x->transaction ? json_integer(x->transaction) : json_null(),
+						   "message", x->message));
+	}
+	return a;
+}

@@ -1,0 +1,50 @@
+/* envelope.h: the X12 envelopes checked while segments stream by.
+ *
+ * An interchange (ISA ... IEA) holds functional groups (GS ... GE) holding transaction sets
+ * (ST ... SE). The checker follows that nesting segment by segment and reports, with the
+ * line, segment and element: a segment outside the envelope where it must be inside, an
+ * envelope left open or closed twice, SE01 not the number of segments from ST to SE, GE01 not
+ * the number of transaction sets, IEA01 not the number of groups, and trailer control
+ * numbers (SE02, GE02, IEA02) that differ from their headers'. It never quotes element values
+ * other than control numbers and counts. */
+#ifndef PRAXIS_X12_ENVELOPE_H
+#define PRAXIS_X12_ENVELOPE_H
+
+#include <jansson.h>
+
+#include "formats/x12/x12.h"
+
+typedef struct x12_issue {
+	long line;
+	char segment[4];
+	int element;       /* 1-based, 0 when the whole segment */
+	int transaction;   /* 1-based index of the transaction set in the file, 0 outside one */
+	char message[160];
+} x12_issue;
+
+typedef struct x12_envelope {
+	/* where the reader is */
+	int depth;                       /* 0 outside, 1 in ISA, 2 in GS, 3 in ST */
+	char isa13[16], gs06[16], st02[16], st01[4], gs08[16];
+	long isa_line, gs_line, st_line;
+	int groups, sets, segments;      /* in the current ISA, GS and ST */
+	/* totals */
+	int interchanges, total_groups, total_sets;
+	int64_t total_segments;
+	/* what was found: the first X12_MAX_ISSUES, and how many in all */
+	x12_issue issues[64];
+	int nissues, total_issues;
+} x12_envelope;
+
+void x12_envelope_init(x12_envelope *v);
+/* Takes the next segment. */
+void x12_envelope_step(x12_envelope *v, const x12_seg *s);
+/* At the end of the input: reports envelopes left open. */
+void x12_envelope_end(x12_envelope *v, long last_line);
+/* Adds an issue (for other checkers sharing the list). */
+void x12_issue_add(x12_envelope *v, long line, const char *segment, int element, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* The issues as JSON: [{line, segment, element, transaction, message}]. */
+json_t *x12_issues_json(const x12_envelope *v);
+
+#endif

@@ -1,0 +1,263 @@
+/* test_x12.c: the X12 segment reader (separators, layout tolerance, positions, streaming
+ * across blocks, limits) and the envelope checks, each on inputs written here. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "formats/x12/envelope.h"
+
+#define ISA(el, rep, comp, term)                                                                   \
+	"ISA" el "00" el "          " el "00" el "          " el "ZZ" el "SENDER         " el "ZZ" el      \
+	"RECEIVER       " el "260301" el "1200" el rep el "00501" el "000000001" el "0" el "T" el comp term
+
+static const char valid[] = ISA("*", "^", ":", "~") "\n"
+			    "GS*HC*SENDER*RECEIVER*20260301*1200*1*X*005010X222A1~\n"
+			    "ST*837*0001*005010X222A1~\n"
+			    "BHT*0019*00*1*20260301*1200*CH~\n"
+			    "SV1*HC:99213:25*150*UN*1***1:2~\n"
+			    "SE*4*0001~\n"
+			    "GE*1*1~\n"
+			    "IEA*1*000000001~\n";
+
+/* Reads every segment of `data` into ids (space-separated) and returns the count. */
+static int read_all(const char *data, size_t len, char *ids, size_t cap, x12_seg *last)
+{
+	err e = ERR_INIT;
+	x12_reader *r = x12_open_mem(data, len, &e);
+	x12_seg s;
+	int n = 0, rc;
+	ids[0] = 0;
+	while ((rc = x12_next(r, &s, &e)) == 1) {
+		n++;
+		snprintf(ids + strlen(ids), cap - strlen(ids), "%s%s", strlen(ids) ? " " : "", s.id);
+		if (last)
+			*last = s;
+	}
+	x12_close(r);
+	return rc < 0 ? -1 : n;
+}
+
+static void separators_come_from_the_isa(void **state)
+{
+	(void)state;
+	err e = ERR_INIT;
+	x12_reader *r = x12_open_mem(valid, strlen(valid), &e);
+	x12_seg s;
+	assert_int_equal(x12_next(r, &s, &e), 1);
+	assert_string_equal(s.id, "ISA");
+	assert_int_equal(s.nel, 16);
+	assert_int_equal(s.seps.element, '*');
+	assert_int_equal(s.seps.component, ':');
+	assert_int_equal(s.seps.repetition, '^');
+	assert_int_equal(s.seps.segment, '~');
+	assert_string_equal(x12_el(&s, 13), "000000001");
+	while (x12_next(r, &s, &e) == 1 && strcmp(s.id, "SV1"))
+		;
+	assert_int_equal(s.line, 5);
+	assert_int_equal(s.nel, 7);
+	assert_string_equal(x12_el(&s, 5), "");
+	char c[16];
+	x12_component(x12_el(&s, 1), &s.seps, 2, c, sizeof c);
+	assert_string_equal(c, "99213");
+	x12_component(x12_el(&s, 1), &s.seps, 3, c, sizeof c);
+	assert_string_equal(c, "25");
+	x12_component(x12_el(&s, 1), &s.seps, 4, c, sizeof c);
+	assert_string_equal(c, "");
+	x12_component(x12_el(&s, 7), &s.seps, 2, c, sizeof c);
+	assert_string_equal(c, "2");
+	x12_close(r);
+}
+
+static void other_separators_and_no_line_breaks(void **state)
+{
+	(void)state;
+	/* 4010-style: ISA11 is "U" (no repetition separator); | elements, > components, ' ends */
+	const char *d = ISA("|", "U", ">", "'") "GS|HC|A|B|20260301|1200|7|X|004010X098A1'ST|837|0001'"
+			"SV1|HC>99213|1'SE|3|0001'GE|1|7'IEA|1|000000001'";
+	char ids[200];
+	x12_seg last;
+	assert_int_equal(read_all(d, strlen(d), ids, sizeof ids, &last), 7);
+	assert_string_equal(ids, "ISA GS ST SV1 SE GE IEA");
+	assert_int_equal(last.seps.repetition, 0);
+	assert_int_equal(last.seps.element, '|');
+	assert_int_equal(last.line, 1);
+}
+
+static void layout_tolerance(void **state)
+{
+	(void)state;
+	/* a byte-order mark, CRLF and blank lines between segments, a 0x1A at the end */
+	char d[1024];
+	snprintf(d, sizeof d, "\xEF\xBB\xBF%s\r\n\r\nGS*HC*A*B*1*1*1*X*1~\r\n  ST*837*1~SE*2*1~\r\nGE*1*1~IEA*1*000000001~\r\n\x1A",
+		 ISA("*", "^", ":", "~"));
+	char ids[200];
+	x12_seg last;
+	assert_int_equal(read_all(d, strlen(d), ids, sizeof ids, &last), 6);
+	assert_string_equal(ids, "ISA GS ST SE GE IEA");
+	assert_int_equal(last.line, 5);
+	assert_int_equal(last.offset, (int64_t)(strstr(d, "IEA*") - d));
+	/* line breaks as segment terminators: LF, and CRLF (CR ends the segment, LF is skipped) */
+	snprintf(d, sizeof d, "%sGS*HC*A*B*1*1*1*X*1\nIEA*1*000000001\n", ISA("*", "^", ":", "\n"));
+	assert_int_equal(read_all(d, strlen(d), ids, sizeof ids, &last), 3);
+	assert_string_equal(x12_el(&last, 2), "000000001");
+	assert_int_equal(last.line, 3);
+	snprintf(d, sizeof d, "%s\nGS*HC*A*B*1*1*1*X*1\r\nIEA*1*000000001\r\n", ISA("*", "^", ":", "\r"));
+	assert_int_equal(read_all(d, strlen(d), ids, sizeof ids, &last), 3);
+	assert_string_equal(x12_el(&last, 2), "000000001");
+	assert_int_equal(last.line, 3);
+}
+
+static void several_interchanges_with_their_own_separators(void **state)
+{
+	(void)state;
+	char d[2048];
+	snprintf(d, sizeof d, "%sIEA*0*000000001~\n%sIEA|0|000000001'\n", ISA("*", "^", ":", "~"), ISA("|", "^", ">", "'"));
+	err e = ERR_INIT;
+	x12_reader *r = x12_open_mem(d, strlen(d), &e);
+	x12_seg s;
+	char seen[8] = "";
+	while (x12_next(r, &s, &e) == 1)
+		seen[strlen(seen)] = s.seps.element;
+	x12_close(r);
+	assert_string_equal(seen, "**||");
+}
+
+static void bad_starts_and_limits(void **state)
+{
+	(void)state;
+	char ids[64];
+	err e = ERR_INIT;
+	x12_seg s;
+	const char *no_isa = "GS*HC*A*B~ST*837*1~";
+	x12_reader *r = x12_open_mem(no_isa, strlen(no_isa), &e);
+	assert_int_equal(x12_next(r, &s, &e), -1);
+	assert_non_null(strstr(e.msg, "line 1: the file does not begin with an ISA segment"));
+	x12_close(r);
+	const char *short_isa = "ISA*00*0000*01~";
+	assert_int_equal(read_all(short_isa, strlen(short_isa), ids, sizeof ids, NULL), -1);
+	/* a segment over the limit is refused, not read whole */
+	size_t n = X12_MAX_SEGMENT + 200;
+	char *big = malloc(n + 256);
+	int k = snprintf(big, n + 256, "%sNTE*", ISA("*", "^", ":", "~"));
+	memset(big + k, 'A', n);
+	big[k + n] = 0;
+	err_clear(&e);
+	r = x12_open_mem(big, strlen(big), &e);
+	assert_int_equal(x12_next(r, &s, &e), 1);
+	assert_int_equal(x12_next(r, &s, &e), -1);
+	assert_non_null(strstr(e.msg, "longer than"));
+	x12_close(r);
+	free(big);
+}
+
+/* A file larger than the reader's block: segments cut at block boundaries come out whole,
+ * lines and offsets stay exact. */
+static void streaming_across_blocks(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/praxis-x12-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	fputs(ISA("*", "^", ":", "~") "\nGS*HC*A*B*1*1*1*X*1~\nST*837*0001~\n", f);
+	int lines = 20000;
+	for (int i = 0; i < lines; i++)
+		fprintf(f, "NM1*IL*1*FAMILY%06d*GIVEN****MI*W%09d~\n", i, i);
+	fprintf(f, "SE*%d*0001~\nGE*1*1~\nIEA*1*000000001~\n", lines + 2);
+	fclose(f);
+	err e = ERR_INIT;
+	x12_reader *r = x12_open_file(path, &e);
+	assert_non_null(r);
+	x12_seg s;
+	x12_envelope v;
+	x12_envelope_init(&v);
+	int n = 0, rc;
+	while ((rc = x12_next(r, &s, &e)) == 1) {
+		x12_envelope_step(&v, &s);
+		if (!strcmp(s.id, "NM1")) {
+			char want[16];
+			snprintf(want, sizeof want, "FAMILY%06d", n);
+			assert_string_equal(x12_el(&s, 3), want);
+			assert_int_equal(s.line, 4 + n);
+			n++;
+		}
+	}
+	x12_envelope_end(&v, s.line);
+	assert_int_equal(rc, 0);
+	assert_int_equal(n, lines);
+	assert_int_equal(v.total_issues, 0);
+	assert_true(x12_bytes(r) > 256 * 1024 * 3);
+	x12_close(r);
+	unlink(path);
+}
+
+/* Runs the envelope checker over `d` and answers the issues as "SEGnn" words. */
+static void envelope_of(const char *d, char *out, size_t cap)
+{
+	err e = ERR_INIT;
+	x12_reader *r = x12_open_mem(d, strlen(d), &e);
+	x12_envelope v;
+	x12_envelope_init(&v);
+	x12_seg s;
+	long last = 1;
+	while (x12_next(r, &s, &e) == 1) {
+		x12_envelope_step(&v, &s);
+		last = s.line;
+	}
+	x12_envelope_end(&v, last);
+	x12_close(r);
+	out[0] = 0;
+	for (int i = 0; i < v.nissues; i++)
+		snprintf(out + strlen(out), cap - strlen(out), "%s%s%02d@%ld", *out ? " " : "", v.issues[i].segment,
+			 v.issues[i].element, v.issues[i].line);
+}
+
+static void envelope_checks(void **state)
+{
+	(void)state;
+	char got[512];
+	envelope_of(valid, got, sizeof got);
+	assert_string_equal(got, "");
+	static const struct {
+		const char *body; /* after the ISA */
+		const char *want;
+	} cases[] = {
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~BHT*1~SE*4*0001~GE*1*1~IEA*1*000000001~", "SE01@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~SE*2*0002~GE*1*1~IEA*1*000000001~", "SE02@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~SE*2*0001~GE*2*1~IEA*1*000000001~", "GE01@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~SE*2*0001~GE*1*9~IEA*1*000000001~", "GE02@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~SE*2*0001~GE*1*1~IEA*2*000000001~", "IEA01@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~SE*2*0001~GE*1*1~IEA*1*000000002~", "IEA02@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~GE*1*1~IEA*1*000000001~", "SE00@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~SE*2*0001~", "GE00@1 IEA00@1"},
+		{"BHT*1~GS*HC*A*B*1*1*1*X*1~GE*0*1~IEA*1*000000001~", "BHT00@1"},
+		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~b@d*1~SE*3*0001~GE*1*1~IEA*1*000000001~", "?00@1"},
+		{"SE*1*1~GE*0*1~IEA*0*000000001~", "SE00@1 GE00@1"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char d[1024];
+		snprintf(d, sizeof d, "%s%s", ISA("*", "^", ":", "~"), cases[i].body);
+		envelope_of(d, got, sizeof got);
+		if (strcmp(got, cases[i].want))
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, got, cases[i].want);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(separators_come_from_the_isa),
+		cmocka_unit_test(other_separators_and_no_line_breaks),
+		cmocka_unit_test(layout_tolerance),
+		cmocka_unit_test(several_interchanges_with_their_own_separators),
+		cmocka_unit_test(bad_starts_and_limits),
+		cmocka_unit_test(streaming_across_blocks),
+		cmocka_unit_test(envelope_checks),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
