@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "formats/x12/envelope.h"
+#include "formats/x12/writer.h"
 
 #define ISA(el, rep, comp, term)                                                                   \
 	"ISA" el "00" el "          " el "00" el "          " el "ZZ" el "SENDER         " el "ZZ" el      \
@@ -248,6 +249,86 @@ static void envelope_checks(void **state)
 	}
 }
 
+/* What the writer writes the reader reads back: ISA fields at their fixed widths, the
+ * separators, composites, counts and control numbers that the envelope checks accept. */
+static void writer_round_trip(void **state)
+{
+	(void)state;
+	err e = ERR_INIT;
+	x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, true);
+	x12_isa isa = {"ZZ", "PRAXIS", "ZZ", "CLEARINGHOUSE", 42, 'T', 1772366400}; /* 2026-03-01 12:00 UTC */
+	assert_int_equal(x12w_interchange(w, &isa, &e), 0);
+	assert_int_equal(x12w_group(w, "HC", "PRAXIS", "CH", 7, "005010X222A1", &e), 0);
+	assert_int_equal(x12w_set(w, "837", "0001", "005010X222A1", &e), 0);
+	assert_int_equal(x12w_seg(w, &e, "SV1", "HC" X12_COMP "99213" X12_COMP "25", "150", "UN", "1", "", "", "1" X12_COMP "2", "", NULL), 0);
+	assert_int_equal(x12w_end(w, &e), 0);
+	assert_int_equal(x12w_end(w, &e), 0);
+	assert_int_equal(x12w_end(w, &e), 0);
+	size_t len;
+	const char *d = x12w_data(w, &len);
+	assert_int_equal(strstr(d, "\n") - d, 106); /* the ISA is 106 bytes with its terminator */
+	assert_non_null(strstr(d, "SV1*HC:99213:25*150*UN*1***1:2~\n"));
+	x12_reader *r = x12_open_mem(d, len, &e);
+	x12_seg s;
+	x12_envelope v;
+	x12_envelope_init(&v);
+	assert_int_equal(x12_next(r, &s, &e), 1);
+	x12_envelope_step(&v, &s);
+	assert_int_equal(s.nel, 16);
+	assert_string_equal(x12_el(&s, 6), "PRAXIS         ");
+	assert_string_equal(x12_el(&s, 8), "CLEARINGHOUSE  ");
+	assert_string_equal(x12_el(&s, 9), "260301");
+	assert_string_equal(x12_el(&s, 10), "1200");
+	assert_string_equal(x12_el(&s, 11), "^");
+	assert_string_equal(x12_el(&s, 12), "00501");
+	assert_string_equal(x12_el(&s, 13), "000000042");
+	assert_string_equal(x12_el(&s, 15), "T");
+	assert_string_equal(x12_el(&s, 16), ":");
+	int n = 1;
+	while (x12_next(r, &s, &e) == 1) {
+		x12_envelope_step(&v, &s);
+		n++;
+	}
+	x12_envelope_end(&v, s.line);
+	assert_int_equal(n, 7);
+	assert_string_equal(s.id, "IEA");
+	assert_int_equal(v.total_issues, 0);
+	x12_close(r);
+	x12w_free(w);
+}
+
+/* A value holding a separator or a control character is refused, naming the element. */
+static void writer_refuses_separators(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value, *want;
+	} cases[] = {
+		{"O*BRIEN", "NM103: the value holds the element separator"},
+		{"A:B", "NM103: the value holds the component separator"},
+		{"A^B", "NM103: the value holds the repetition separator"},
+		{"A~B", "NM103: the value holds the segment terminator"},
+		{"A\nB", "NM103: the value holds a control character"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		err e = ERR_INIT;
+		x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, false);
+		x12_isa isa = {"ZZ", "A", "ZZ", "B", 1, 'T', 0};
+		x12w_interchange(w, &isa, &e);
+		x12w_group(w, "HC", "A", "B", 1, "005010X222A1", &e);
+		x12w_set(w, "837", "0001", "005010X222A1", &e);
+		assert_int_equal(x12w_seg(w, &e, "NM1", "IL", "1", cases[i].value, NULL), -1);
+		assert_non_null(strstr(e.msg, cases[i].want));
+		assert_null(strstr(e.msg, cases[i].value)); /* never the value */
+		size_t len;
+		assert_null(strstr(x12w_data(w, &len), "NM1"));
+		err_clear(&e);
+		assert_int_equal(x12w_end(w, &e), -1); /* the first refusal sticks */
+		err_clear(&e);
+		x12w_free(w);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +339,8 @@ int main(void)
 		cmocka_unit_test(bad_starts_and_limits),
 		cmocka_unit_test(streaming_across_blocks),
 		cmocka_unit_test(envelope_checks),
+		cmocka_unit_test(writer_round_trip),
+		cmocka_unit_test(writer_refuses_separators),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
