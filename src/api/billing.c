@@ -166,6 +166,28 @@ static int claim_pdf(req *r, err *e)
 	return 0;
 }
 
+static int edi_get(req *r, err *e) { return edi_settings_get(&r->x, &r->out, e); }
+static int edi_put(req *r, err *e) { return edi_settings_put(&r->x, r->body, &r->out, e); }
+static int batch_create(req *r, err *e) { return claim_batch_create(&r->x, r->body, &r->out, e); }
+
+static int batch_list(req *r, err *e)
+{
+	int limit;
+	int64_t before;
+	return page(r, &limit, &before, e) ? -1 : claim_batch_list(&r->x, limit, before, &r->out, e);
+}
+
+static int batch_file(req *r, err *e)
+{
+	if (claim_batch_file(&r->x, r->id, &r->out_text, &r->out_len, e))
+		return -1;
+	static __thread char filename[48];
+	snprintf(filename, sizeof filename, "claims-%lld.837", (long long)r->id);
+	r->filename = filename;
+	r->content_type = "application/edi-x12";
+	return 0;
+}
+
 ROUTES(billing,
        {"GET", "/api/v1/payers", P_PATIENT_READ, 0, payer_list, "Payers (read by whoever registers insurance)"},
        {"POST", "/api/v1/payers", P_BILLING_SETUP, 0, payer_create, "Add a payer: kind, EDI payer id, filing indicator, timely-filing days", 201},
@@ -203,4 +225,9 @@ ROUTES(billing,
        {"POST", "/api/v1/claims/{id}/status", P_CLAIM_WRITE, 0, claim_status_h, "Move a claim: {status, note?, payer_claim_number?, version?}; illegal steps 409"},
        {"POST", "/api/v1/claims/{id}/correct", P_CLAIM_WRITE, 0, claim_correct_h, "A corrected claim (frequency 7) replacing this one", 201},
        {"POST", "/api/v1/claims/{id}/void", P_CLAIM_WRITE, 0, claim_void_h, "A void (frequency 8) of this claim", 201},
-       {"GET", "/api/v1/claims/{id}/cms1500.pdf", P_BILLING_READ, 0, claim_pdf, "The claim on a CMS-1500 (02/12) form, as PDF"});
+       {"GET", "/api/v1/claims/{id}/cms1500.pdf", P_BILLING_READ, 0, claim_pdf, "The claim on a CMS-1500 (02/12) form, as PDF"},
+       {"GET", "/api/v1/edi-settings", P_BILLING_READ, 0, edi_get, "The practice's EDI set-up: submitter, receiver, ISA/GS identifiers"},
+       {"PUT", "/api/v1/edi-settings", P_BILLING_SETUP, 0, edi_put, "Set the EDI set-up (version to change it)"},
+       {"GET", "/api/v1/claim-batches", P_BILLING_READ, 0, batch_list, "837P batches sent, newest first"},
+       {"POST", "/api/v1/claim-batches", P_CLAIM_WRITE, 0, batch_create, "Send ready claims as one 837P file: {claim_ids?}; they become submitted", 201},
+       {"GET", "/api/v1/claim-batches/{id}/837", P_BILLING_READ, 0, batch_file, "The 837P file of a batch, as sent"});

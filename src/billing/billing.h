@@ -72,4 +72,16 @@ int claim_document(ctx *x, int64_t id, json_t **out, err *e);
 /* The claim as a CMS-1500 (02/12) PDF (malloc'ed bytes). */
 int claim_cms1500(ctx *x, int64_t id, char **pdf, size_t *len, err *e);
 
+/* Electronic claims (batch.c). The EDI set-up: GET answers 404 until the first PUT; a PUT
+ * without version creates it. */
+int edi_settings_get(ctx *x, json_t **out, err *e);
+int edi_settings_put(ctx *x, json_t *in, json_t **out, err *e);
+/* An 837P batch of the ready claims in `in.claim_ids` (or every ready claim): {id, control,
+ * claims, total_cents, claim_ids, skipped: [{claim_id, reason}], created_at}. The claims sent
+ * become submitted; ERR_UNPROCESSABLE when none can go. */
+int claim_batch_create(ctx *x, json_t *in, json_t **out, err *e);
+int claim_batch_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
+/* The file as sent (malloc'ed), audited as an export. */
+int claim_batch_file(ctx *x, int64_t id, char **data, size_t *len, err *e);
+
 #endif

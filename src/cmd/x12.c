@@ -4,18 +4,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "billing/billing.h"
 #include "cmd/cmd.h"
 #include "formats/x12/envelope.h"
 
 static const char usage[] =
 	"usage: praxis x12 parse FILE [--json]\n"
 	"       praxis x12 validate FILE\n"
+	"       praxis x12 837 [--db DB] --practice ID [--claims ID,ID,...] [--out FILE]\n"
 	"\n"
 	"parse reads an X12 file segment by segment (separators from each ISA) and prints its\n"
 	"interchanges, groups, transaction sets and segments; with --json as one JSON document on\n"
 	"standard output. validate checks the envelopes (nesting, counts, control numbers).\n"
 	"Both print each error on standard error as \"line N: SEGnn: message\" and exit 1 when\n"
-	"there is one, 0 otherwise.\n";
+	"there is one, 0 otherwise.\n"
+	"837 sends the practice's ready claims (or those named) as one 837P batch, as the API\n"
+	"does: the file goes to --out (or standard output), the claims become submitted.\n";
 
 /* An element as JSON: its text, or a list of components, or {"repeats": [...]}. */
 static void print_element(FILE *f, const char *el, const x12_seps *s)
@@ -120,9 +124,73 @@ static void print_json(printer *p, const x12_seg *s)
 		print_segment(p->f, s, false);
 }
 
+static int batch_837(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", 1, 0, 'd'}, {"practice", 1, 0, 'p'}, {"claims", 1, 0, 'c'}, {"out", 1, 0, 'o'}, {0}};
+	const char *dbs = NULL, *claims = NULL, *path = NULL;
+	long long practice = 0;
+	int o;
+	optind = 2;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'd')
+			dbs = optarg;
+		else if (o == 'p')
+			practice = atoll(optarg);
+		else if (o == 'c')
+			claims = optarg;
+		else if (o == 'o')
+			path = optarg;
+		else
+			return fputs(usage, stderr), 2;
+	}
+	if (practice <= 0)
+		return fputs("praxis: --practice is required\n", stderr), 2;
+	db *c;
+	int rc = cmd_open(dbs, false, &c);
+	if (rc)
+		return rc;
+	principal sys = {.practice_id = practice, .perms = ~(permset)0};
+	ctx x = {.db = c, .who = &sys};
+	err e = ERR_INIT;
+	json_t *in = json_object(), *out = NULL;
+	if (claims) {
+		json_t *ids = json_array();
+		for (const char *p = claims; *p;) {
+			json_array_append_new(ids, json_integer(atoll(p)));
+			p += strcspn(p, ",");
+			p += *p == ',';
+		}
+		json_object_set_new(in, "claim_ids", ids);
+	}
+	char *file = NULL;
+	size_t len = 0;
+	rc = claim_batch_create(&x, in, &out, &e) ||
+	     claim_batch_file(&x, json_integer_value(json_object_get(out, "id")), &file, &len, &e) || ctx_flush(&x, &e);
+	json_decref(in);
+	if (!rc) {
+		FILE *f = path ? fopen(path, "w") : stdout;
+		if (!f || fwrite(file, 1, len, f) != len || (path && fclose(f)))
+			rc = err_set(&e, ERR_INTERNAL, "cannot write the file");
+		size_t i;
+		json_t *s;
+		fprintf(stderr, "batch %lld: %lld claims, control %lld\n", (long long)json_integer_value(json_object_get(out, "id")),
+			(long long)json_integer_value(json_object_get(out, "claims")),
+			(long long)json_integer_value(json_object_get(out, "control")));
+		json_array_foreach(json_object_get(out, "skipped"), i, s)
+			fprintf(stderr, "claim %lld left out: %s\n", (long long)json_integer_value(json_object_get(s, "claim_id")),
+				json_string_value(json_object_get(s, "reason")));
+	}
+	free(file);
+	json_decref(out);
+	db_close(c);
+	return rc ? cmd_fail(&e) : 0;
+}
+
 int cmd_x12(int argc, char **argv)
 {
 	bool help = cmd_wants_help(argc, argv);
+	if (argc >= 2 && !help && !strcmp(argv[1], "837"))
+		return batch_837(argc, argv);
 	if (argc < 3 || help || (strcmp(argv[1], "parse") && strcmp(argv[1], "validate")))
 		return fputs(usage, help ? stdout : stderr), help ? 0 : 2;
 	bool json = argc > 3 && !strcmp(argv[3], "--json");

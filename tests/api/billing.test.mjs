@@ -289,6 +289,57 @@ test('CMS-1500: a PDF download of the claim, audited as an export', async () => 
   assert.ok(events.some((ev) => ev.action === 'claim.export_cms1500' && ev.object_id === claim.id));
 });
 
+test('837P: ready claims go out as one batch file that reads back clean; they become submitted', async () => {
+  assert.equal((await biller.post('/api/v1/claim-batches', {})).status, 422, 'no EDI set-up yet');
+  const edi = { submitter_name: 'Main Street Medical Group', submitter_id: 'MSMG01', contact_name: 'Billing Office',
+    contact_phone: '4135550100', receiver_name: 'Clearing House', receiver_id: 'CH0001', isa_sender_qual: 'ZZ',
+    isa_sender_id: 'MSMG01', isa_receiver_qual: 'ZZ', isa_receiver_id: 'CH0001', gs_sender: 'MSMG01', gs_receiver: 'CH0001', usage: 'T' };
+  assert.equal((await biller.call('PUT', '/api/v1/edi-settings', { ...edi, submitter_id: 'MS*01' })).status, 400);
+  ok(await biller.call('PUT', '/api/v1/edi-settings', edi), 200);
+  assert.equal((await desk.post('/api/v1/claim-batches', {})).status, 403);
+  // the second visit of the day was entered twice: void it, so the corrected claim is no duplicate
+  for (const c of ok(await biller.get('/api/v1/claims?edit=DUP-CLAIM'), 200).items)
+    if (c.encounter_id !== enc.id) await biller.post(`/api/v1/encounters/${c.encounter_id}/void`, { reason: 'entered twice' });
+  const corrected = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${aetna}`)).body.items[0];
+  const secondary = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${supplement}`)).body.items[0];
+  const draft = ok(await biller.get('/api/v1/claims?status=draft'), 200).items[0].id;
+  assert.equal(secondary.status, 'ready');
+  const batch = ok(await biller.post('/api/v1/claim-batches', { claim_ids: [corrected.id, secondary.id, draft] }));
+  assert.deepEqual(batch.claim_ids, [corrected.id]);
+  assert.deepEqual(batch.skipped, [{ claim_id: secondary.id, reason: 'the scrub found errors' }, { claim_id: draft, reason: 'not ready' }],
+    'the secondary waits for the corrected primary; the draft is not ready');
+  const ready = [corrected.id];
+  assert.equal(batch.control, 1);
+  for (const id of ready) assert.equal(ok(await biller.get(`/api/v1/claims/${id}`), 200).status, 'submitted');
+  const r = await fetch(`${px.url}/api/v1/claim-batches/${batch.id}/837`, { headers: { Authorization: biller.auth } });
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'application/edi-x12');
+  const file = await r.text();
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-837-'));
+  writeFileSync(join(dir, 'batch.837'), file);
+  assert.equal(praxis(['x12', 'validate', join(dir, 'batch.837')]).trim(), '', 'the envelopes and counts check out');
+  const segs = file.split('~\n').filter(Boolean).map((s) => s.split('*'));
+  const clms = segs.filter((s) => s[0] === 'CLM');
+  assert.equal(clms.length, ready.length);
+  const c7 = clms.find((s) => s[1] === String(corrected.id));
+  assert.ok(c7, 'the corrected claim is in the file');
+  assert.equal(c7[5], '11:B:7', 'place of service, frequency 7');
+  assert.deepEqual(c7.slice(6, 10), ['Y', 'A', 'Y', 'Y']);
+  const after = segs.slice(segs.indexOf(c7));
+  assert.deepEqual(after.find((s) => s[0] === 'REF' && s[1] === 'F8'), ['REF', 'F8', 'ICN-1']);
+  assert.deepEqual(after.find((s) => s[0] === 'HI'), ['HI', 'ABK:E119', 'ABF:I10']);
+  assert.deepEqual(after.find((s) => s[0] === 'SV1' && s[1].includes('93000')), ['SV1', 'HC:93000:59', '65', 'UN', '1', '', '', '2']);
+  assert.ok(segs.some((s) => s[0] === 'NM1' && s[1] === '85' && s[9] === '1234567893'), 'billing provider NPI');
+  assert.ok(segs.some((s) => s[0] === 'REF' && s[1] === 'EI' && s[2] === '046123457'), 'tax id');
+  assert.deepEqual(segs.find((s) => s[0] === 'SBR'), ['SBR', 'P', '18', 'G100', '', '', '', '', '', 'CI']);
+  assert.deepEqual(segs.find((s) => s[0] === 'NM1' && s[1] === 'IL'), ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'W123456789']);
+  assert.deepEqual(segs.find((s) => s[0] === 'NM1' && s[1] === 'PR'), ['NM1', 'PR', '2', 'AETNA', '', '', '', '', 'PI', '60054']);
+  assert.equal((await adminB.get(`/api/v1/claim-batches/${batch.id}/837`)).status, 404);
+  const list = ok(await biller.get('/api/v1/claim-batches'), 200).items;
+  assert.equal(list[0].id, batch.id);
+  assert.equal((await biller.post('/api/v1/claim-batches', {})).status, 422, 'nothing left to send');
+});
+
 test('audit: charges and claim steps are events with the patient', async () => {
   const admin = client(px.url, await login(px.url, px.email('admin')));
   const actions = new Set(ok(await admin.get(`/api/v1/audit?patient_id=${patient}&limit=500`), 200).items.map((ev) => ev.action));

@@ -38,7 +38,8 @@ const routes = [
   ['get', '/api/v1/encounters/queue'], ['post', '/api/v1/encounters/{id}/void'], ['post', '/api/v1/encounters/{id}/claims'], ['get', '/api/v1/claims'],
   ['get', '/api/v1/claims/summary'], ['get', '/api/v1/claims/{id}'], ['post', '/api/v1/claims/{id}/scrub'],
   ['post', '/api/v1/claims/{id}/status'], ['post', '/api/v1/claims/{id}/correct'], ['post', '/api/v1/claims/{id}/void'],
-  ['get', '/api/v1/claims/{id}/cms1500.pdf'],
+  ['get', '/api/v1/claims/{id}/cms1500.pdf'], ['get', '/api/v1/edi-settings'], ['put', '/api/v1/edi-settings'],
+  ['get', '/api/v1/claim-batches'], ['post', '/api/v1/claim-batches'], ['get', '/api/v1/claim-batches/{id}/837'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {
