@@ -12,6 +12,7 @@
 
 #include "formats/x12/envelope.h"
 #include "formats/x12/writer.h"
+#include "formats/x12/x837p.h"
 
 #define ISA(el, rep, comp, term)                                                                   \
 	"ISA" el "00" el "          " el "00" el "          " el "ZZ" el "SENDER         " el "ZZ" el      \
@@ -329,6 +330,85 @@ static void writer_refuses_separators(void **state)
 	}
 }
 
+static void amounts(void **state)
+{
+	(void)state;
+	static const struct {
+		long long cents;
+		const char *want;
+	} cases[] = {{15000, "150"}, {15050, "150.5"}, {15055, "150.55"}, {5, "0.05"}, {0, "0"}, {-25, "-0.25"}, {-100, "-1"}};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[24];
+		x12_amount(cases[i].cents, out);
+		assert_string_equal(out, cases[i].want);
+	}
+}
+
+/* Segments of the written set as "ID*el*el" strings, for comparing. */
+static void set_of(json_t *docs, char *out, size_t cap, err *e, int *rc)
+{
+	x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, false);
+	x12_isa isa = {"ZZ", "A", "ZZ", "B", 1, 'T', 0};
+	x837_parties p = {"Group", "G1", "Office", "4135550100", "Clearing", "CH1", "1", 1772366400};
+	*rc = x12w_interchange(w, &isa, e) || x12w_group(w, "HC", "A", "B", 1, "005010X222A1", e) ||
+			      x837p_write(w, &p, docs, "0001", e)
+		      ? -1
+		      : 0;
+	size_t len;
+	snprintf(out, cap, "%s", x12w_data(w, &len));
+	x12w_free(w);
+}
+
+/* A spouse's coverage: subscriber loop without patient details, then a 2000C patient loop;
+ * a secondary claim's SBR; a corrected claim's REF F8; the rendering provider when not the
+ * billing one; a separator inside a name fails the set naming the claim. */
+static void claim_loops(void **state)
+{
+	(void)state;
+	json_t *doc = json_pack(
+		"{s:i, s:s, s:s, s:s, s:i, s:i, s:s, s:[s,s], s:[{s:s, s:[s], s:i, s:[i,i], s:i}],"
+		" s:{s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s, s:s}},"
+		" s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s},"
+		" s:{s:s, s:s, s:s}, s:{s:s, s:b, s:s, s:s, s:s, s:{s:s, s:s, s:s, s:s}},"
+		" s:{s:s, s:s, s:s, s:s}}",
+		"id", 77, "frequency", "7", "payer_claim_number", "ICN9", "service_date", "2026-03-02", "total_cents", 21500,
+		"payer_order", 2, "pos_code", "11", "diagnoses", "E11.9", "I10", "lines", "code", "99213", "modifiers", "25",
+		"units", 1, "pointers", 1, 2, "charge_cents", 15000, "patient", "family_name", "Doe", "given_name", "Jane",
+		"birth_date", "1950-04-02", "sex", "F", "address", "line1", "1 Elm St", "city", "Springfield", "state", "MA",
+		"postal_code", "01103-1234", "insured", "family_name", "Doe", "given_name", "John", "birth_date", "1948-01-01",
+		"sex", "M", "relationship", "spouse", "member_id", "S1", "group_number", "", "plan_name", "Medigap F", "payer",
+		"name", "Medigap Co", "payer_code", "MG001", "filing_indicator", "CI", "billing_provider", "name",
+		"Main Street Group", "individual", 0, "npi", "1234567893", "taxonomy", "207Q00000X", "tax_id", "046123457",
+		"address", "line1", "1 Main St", "city", "Springfield", "state", "MA", "postal_code", "01103",
+		"rendering_provider", "family_name", "Welby", "given_name", "Marcus", "npi", "1245319599", "taxonomy", "207Q00000X");
+	json_t *docs = json_pack("[O]", doc);
+	char got[4096];
+	err e = ERR_INIT;
+	int rc;
+	set_of(docs, got, sizeof got, &e, &rc);
+	assert_int_equal(rc, 0);
+	static const char *const want[] = {
+		"HL*1**20*1~PRV*BI*PXC*207Q00000X~NM1*85*2*MAIN STREET GROUP*****XX*1234567893~N3*1 MAIN ST~"
+		"N4*SPRINGFIELD*MA*01103~REF*EI*046123457~",
+		"HL*2*1*22*1~SBR*S***MEDIGAP F*****CI~NM1*IL*1*DOE*JOHN****MI*S1~NM1*PR*2*MEDIGAP CO*****PI*MG001~",
+		"HL*3*2*23*0~PAT*01~NM1*QC*1*DOE*JANE~N3*1 ELM ST~N4*SPRINGFIELD*MA*011031234~DMG*D8*19500402*F~",
+		"CLM*77*215***11:B:7*Y*A*Y*Y~REF*F8*ICN9~HI*ABK:E119*ABF:I10~",
+		"NM1*82*1*WELBY*MARCUS****XX*1245319599~PRV*PE*PXC*207Q00000X~",
+		"LX*1~SV1*HC:99213:25*150*UN*1***1:2~DTP*472*D8*20260302~",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		if (!strstr(got, want[i]))
+			fail_msg("missing %s in %s", want[i], got);
+	assert_null(strstr(got, "NM1*IL*1*DOE*JOHN****MI*S1~N3")); /* no subscriber address when not the patient */
+	/* a separator in the payer's name fails the set and names the claim, not the value */
+	json_object_set_new(json_object_get(doc, "payer"), "name", json_string("MEDIGAP*CO"));
+	set_of(docs, got, sizeof got, &e, &rc);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(e.msg, "claim 77: NM103: the value holds the element separator"));
+	json_decref(docs);
+	json_decref(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +421,8 @@ int main(void)
 		cmocka_unit_test(envelope_checks),
 		cmocka_unit_test(writer_round_trip),
 		cmocka_unit_test(writer_refuses_separators),
+		cmocka_unit_test(amounts),
+		cmocka_unit_test(claim_loops),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
