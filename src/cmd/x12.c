@@ -7,11 +7,13 @@
 #include "billing/billing.h"
 #include "cmd/cmd.h"
 #include "formats/x12/envelope.h"
+#include "formats/x12/loops.h"
 
 static const char usage[] =
 	"usage: praxis x12 parse FILE [--json]\n"
 	"       praxis x12 validate FILE\n"
 	"       praxis x12 837 [--db DB] --practice ID [--claims ID,ID,...] [--out FILE]\n"
+	"       praxis x12 loops\n"
 	"\n"
 	"parse reads an X12 file segment by segment (separators from each ISA) and prints its\n"
 	"interchanges, groups, transaction sets and segments; with --json as one JSON document on\n"
@@ -19,7 +21,8 @@ static const char usage[] =
 	"Both print each error on standard error as \"line N: SEGnn: message\" and exit 1 when\n"
 	"there is one, 0 otherwise.\n"
 	"837 sends the practice's ready claims (or those named) as one 837P batch, as the API\n"
-	"does: the file goes to --out (or standard output), the claims become submitted.\n";
+	"does: the file goes to --out (or standard output), the claims become submitted.\n"
+	"loops prints the loop tables of the transaction sets Praxis knows, as JSON.\n";
 
 /* An element as JSON: its text, or a list of components, or {"repeats": [...]}. */
 static void print_element(FILE *f, const char *el, const x12_seps *s)
@@ -73,55 +76,121 @@ static void print_segment(FILE *f, const x12_seg *s, bool first)
 	fputs("]}", f);
 }
 
-/* The JSON nesting follows the envelope: interchanges > groups > transactions > segments. */
+/* The JSON nesting follows the envelope (interchanges > groups > transactions) and, inside
+ * a transaction set with a loop table, its loops: each loop is {loop, name, content: [...]}
+ * where content holds its segments and child loops in file order. */
 typedef struct printer {
 	FILE *f;
-	int depth;        /* open levels: 1 interchange, 2 group, 3 transaction */
-	bool first[4];    /* the next item at that level is the first */
+	int depth;          /* open envelope levels: 1 interchange, 2 group, 3 transaction */
+	bool first[4];      /* the next item at that level is the first */
+	x12_tracker t;      /* the loops of the open transaction set */
+	int loops[X12_MAX_DEPTH], nloops; /* loop objects open in the output (ST level excluded) */
+	bool first_in_loop; /* the next item of the innermost open content is the first */
+	char gs08[16];
 } printer;
+
+#define OUT(...) (p->f ? fprintf(p->f, __VA_ARGS__) : 0) /* validate prints nothing */
+
+static void close_loops(printer *p, int keep)
+{
+	while (p->nloops > keep) {
+		OUT("]}");
+		p->nloops--;
+		p->first_in_loop = false;
+	}
+}
 
 static void close_levels(printer *p, int to)
 {
+	if (p->depth == 3 && to < 3)
+		close_loops(p, 0);
 	static const char *const tail[] = {"", "]}", "]}", "]}"};
-	while (p->depth > to)
-		fputs(tail[p->depth--], p->f);
+	for (; p->depth > to; p->depth--)
+		OUT("%s", tail[p->depth]);
 }
 
 static void open_level(printer *p, int level, const char *head)
 {
 	close_levels(p, level - 1);
-	fprintf(p->f, "%s%s", p->first[level] ? "" : ",", head);
+	OUT("%s%s", p->first[level] ? "" : ",", head);
 	p->first[level] = false;
 	p->depth = level;
 	for (int l = level + 1; l < 4; l++)
 		p->first[l] = true;
 }
 
-static void print_json(printer *p, const x12_seg *s)
+static void item(printer *p, const x12_seg *s)
+{
+	if (p->f)
+		print_segment(p->f, s, p->first_in_loop);
+	p->first_in_loop = false;
+}
+
+/* Places a segment of a transaction set in its loop, opening and closing loop objects. */
+static void place(printer *p, x12_envelope *v, const x12_seg *s)
+{
+	if (!p->t.def || !x12_segment_id_ok(s->id)) { /* a malformed id is reported once, by the envelope */
+		item(p, s);
+		return;
+	}
+	bool opened;
+	int at = x12_track(&p->t, s, &opened);
+	if (at < 0) {
+		char path[64];
+		x12_track_path(&p->t, path, sizeof path);
+		x12_issue_add(v, s->line, s->id, 0, "not expected here in a %s (loop %s)", p->t.def->set, *path ? path : "header");
+		item(p, s);
+		return;
+	}
+	/* the tracker's stack below the ST level is what should be open */
+	int want = p->t.depth - 1, same = 0;
+	while (same < want && same < p->nloops && p->loops[same] == p->t.stack[same + 1])
+		same++;
+	if (opened && same == want) /* a repeat of the same loop: close and reopen it */
+		same--;
+	close_loops(p, same);
+	for (int d = same; d < want; d++) {
+		const x12_loop_def *l = &p->t.def->loops[p->t.stack[d + 1]];
+		OUT("%s{\"loop\":\"%s\",\"name\":\"%s\",\"content\":[", p->first_in_loop ? "" : ",", l->id, l->name);
+		p->loops[p->nloops++] = p->t.stack[d + 1];
+		p->first_in_loop = true;
+	}
+	item(p, s);
+}
+
+static void print_json(printer *p, x12_envelope *v, const x12_seg *s)
 {
 	char head[160];
 	if (!strcmp(s->id, "ISA")) {
 		snprintf(head, sizeof head, "{\"line\":%ld,\"separators\":{\"element\":\"%c\",\"component\":\"%c\",\"segment\":\"%s\"},\"groups\":[",
-			 s->line, s->seps.element, s->seps.component, s->seps.segment == '\n' ? "\\n" : (char[]){s->seps.segment, 0});
+			 s->line, s->seps.element, s->seps.component, s->seps.segment == '\n' ? "\\n" : s->seps.segment == '\r' ? "\\r" : (char[]){s->seps.segment, 0});
 		open_level(p, 1, head);
 		p->first[2] = true;
 	} else if (!strcmp(s->id, "GS")) {
 		snprintf(head, sizeof head, "{\"line\":%ld,\"functional_id\":\"%.2s\",\"version\":\"%.12s\",\"transactions\":[", s->line,
 			 x12_el(s, 1), x12_el(s, 8));
+		snprintf(p->gs08, sizeof p->gs08, "%s", x12_el(s, 8));
 		open_level(p, 2, head);
 	} else if (!strcmp(s->id, "ST")) {
-		snprintf(head, sizeof head, "{\"line\":%ld,\"set\":\"%.3s\",\"control\":\"%.9s\",\"segments\":[", s->line, x12_el(s, 1),
-			 x12_el(s, 2));
+		const char *guide = *x12_el(s, 3) ? x12_el(s, 3) : p->gs08;
+		snprintf(head, sizeof head, "{\"line\":%ld,\"set\":\"%.3s\",\"control\":\"%.9s\",\"guide\":\"%.16s\",\"content\":[", s->line,
+			 x12_el(s, 1), x12_el(s, 2), guide);
 		open_level(p, 3, head);
-		print_segment(p->f, s, true);
-		p->first[3] = false;
+		const x12_set_def *def = x12_set_lookup(x12_el(s, 1), guide);
+		p->t.def = NULL;
+		if (def)
+			x12_track_start(&p->t, def);
+		p->nloops = 0;
+		p->first_in_loop = true;
+		item(p, s);
 	} else if (!strcmp(s->id, "SE") && p->depth == 3) {
-		print_segment(p->f, s, false);
+		close_loops(p, 0);
+		item(p, s);
 		close_levels(p, 2);
 	} else if (!strcmp(s->id, "GE") || !strcmp(s->id, "IEA"))
 		close_levels(p, !strcmp(s->id, "GE") ? 1 : 0);
 	else if (p->depth == 3)
-		print_segment(p->f, s, false);
+		place(p, v, s);
 }
 
 static int batch_837(int argc, char **argv)
@@ -191,6 +260,14 @@ int cmd_x12(int argc, char **argv)
 	bool help = cmd_wants_help(argc, argv);
 	if (argc >= 2 && !help && !strcmp(argv[1], "837"))
 		return batch_837(argc, argv);
+	if (argc == 2 && !strcmp(argv[1], "loops")) {
+		json_t *all = json_object();
+		for (const x12_set_def *const *d = x12_sets; *d; d++)
+			json_object_set_new(all, (*d)->set, json_pack("{s:s, s:o}", "guide", (*d)->guide_prefix, "loops", x12_set_json(*d)));
+		json_dumpf(all, stdout, JSON_INDENT(1));
+		json_decref(all);
+		return 0;
+	}
 	if (argc < 3 || help || (strcmp(argv[1], "parse") && strcmp(argv[1], "validate")))
 		return fputs(usage, help ? stdout : stderr), help ? 0 : 2;
 	bool json = argc > 3 && !strcmp(argv[3], "--json");
@@ -203,15 +280,14 @@ int cmd_x12(int argc, char **argv)
 	x12_envelope *v = calloc(1, sizeof *v);
 	x12_seg *s = malloc(sizeof *s);
 	x12_envelope_init(v);
-	printer p = {stdout, 0, {true, true, true, true}};
+	printer p = {.f = json ? stdout : NULL, .first = {true, true, true, true}};
 	if (json)
 		fputs("{\"interchanges\":[", stdout);
 	int rc;
 	long last = 1;
 	while ((rc = x12_next(r, s, &e)) == 1) {
 		x12_envelope_step(v, s);
-		if (json)
-			print_json(&p, s);
+		print_json(&p, v, s); /* the loop checks run without --json too, printing nothing */
 		last = s->line;
 	}
 	if (rc < 0) /* the reader's message names its line */

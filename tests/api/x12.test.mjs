@@ -3,7 +3,7 @@
 // clean, except the one broken on purpose; the imsweb negative cases must report errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN } from '../lib/server.mjs';
@@ -33,17 +33,67 @@ test('parse --json gives the envelope nesting and the elements with their compon
   assert.equal(doc.interchanges.length, 1);
   const tx = doc.interchanges[0].groups[0].transactions[0];
   assert.equal(tx.set, '835');
-  assert.equal(tx.segments[0].id, 'ST');
-  assert.equal(tx.segments.at(-1).id, 'SE');
-  const bpr = tx.segments.find((s) => s.id === 'BPR');
+  assert.equal(tx.content[0].id, 'ST');
+  assert.equal(tx.content.at(-1).id, 'SE');
+  const bpr = tx.content.find((s) => s.id === 'BPR');
   assert.equal(bpr.elements[0], 'I');
   assert.equal(bpr.line, 4);
-  const svc = tx.segments.find((s) => s.id === 'SVC');
-  assert.equal(svc.elements[0][0], 'HC', 'a composite element is a list of components');
+  // loops: 1000A payer, 1000B payee, then 2000 > 2100 claim > 2110 service line
+  assert.deepEqual(tx.content.filter((x) => x.loop).map((x) => x.loop), ['1000A', '1000B', '2000']);
+  const claim = tx.content.find((x) => x.loop === '2000').content.find((x) => x.loop === '2100');
+  assert.equal(claim.content[0].id, 'CLP');
+  const svcLoop = claim.content.find((x) => x.loop === '2110');
+  assert.equal(svcLoop.name, 'service payment information');
+  assert.equal(svcLoop.content[0].elements[0][0], 'HC', 'a composite element is a list of components');
   // a file declaring ':' in ISA16 but writing '>' keeps the element whole here (the 835 reader copes)
   const quirk = JSON.parse(run('parse', join(FIX, 'linuxforhealth/835_005010X221A1/cob-contractural-adjustment.835'), '--json').stdout);
-  assert.equal(quirk.interchanges[0].groups[0].transactions[0].segments.find((s) => s.id === 'SVC').elements[0], 'HC>55669');
+  const walk = (items) => items.flatMap((x) => (x.loop ? walk(x.content) : [x]));
+  assert.equal(walk(quirk.interchanges[0].groups[0].transactions[0].content).find((s) => s.id === 'SVC').elements[0], 'HC>55669');
+});
+
+test('837P loops: claims, lines and the patient loop where the guide puts them', () => {
+  const doc = JSON.parse(run('parse', join(FIX, 'linuxforhealth/837_005010X222A2/demo.cob.example3.A.837'), '--json').stdout);
+  const tx = doc.interchanges[0].groups[0].transactions[0];
+  const paths = [];
+  const walk = (items, path) => { for (const x of items) if (x.loop) { paths.push([...path, x.loop].join('/')); walk(x.content, [...path, x.loop]); } };
+  walk(tx.content, []);
+  for (const p of ['1000A', '1000B', '2000A', '2000A/2010AA', '2000A/2000B', '2000A/2000B/2010BA', '2000A/2000B/2010BB',
+    '2000A/2000B/2000C', '2000A/2000B/2000C/2010CA', '2000A/2000B/2000C/2300', '2000A/2000B/2000C/2300/2310B',
+    '2000A/2000B/2000C/2300/2320', '2000A/2000B/2000C/2300/2320/2330A', '2000A/2000B/2000C/2300/2400'])
+    assert.ok(paths.includes(p), `${p} in ${paths.join(' ')}`);
   assert.deepEqual(doc.errors, []);
+});
+
+test('the loop tables agree with the pyx12 maps: ids, trigger segments and qualifier codes', () => {
+  const tables = JSON.parse(run('loops').stdout);
+  const maps = { '837': '837.5010.X222.A1.xml', '835': '835.5010.X221.A1.xml', '999': '999.5010.xml', '277': '277.5010.X214.xml' };
+  for (const [set, file] of Object.entries(maps)) {
+    const xml = readFileSync(join(FIX, 'pyx12-maps', file), 'utf8');
+    const loops = new Map();
+    for (const m of xml.matchAll(/<loop xid="([0-9A-Z]+)"[^>]*>/g)) {
+      const rest = xml.slice(m.index + m[0].length);
+      const seg = rest.match(/<segment xid="([A-Z0-9]+)">/);
+      const block = rest.slice(seg.index, rest.indexOf('</segment>', seg.index));
+      loops.set(m[1], { trigger: seg[1], block });
+    }
+    let checked = 0;
+    for (const l of tables[set].loops) {
+      if (l.id === 'ST') continue;
+      const m = loops.get(l.id);
+      if (set === '277' && !m) continue; // our 277 table also holds X212's status-response loops
+      assert.ok(m, `${set} loop ${l.id} is not in ${file}`);
+      assert.equal(l.trigger, m.trigger, `${set} loop ${l.id} starts with ${m.trigger}`);
+      if (l.qualifier_element) {
+        const el = `${l.trigger}${String(l.qualifier_element).padStart(2, '0')}`;
+        const e = m.block.slice(m.block.indexOf(`<element xid="${el}">`));
+        const codes = [...e.slice(0, e.indexOf('</element>')).matchAll(/<code>([^<]+)<\/code>/g)].map((c) => c[1]);
+        const ours = l.qualifiers.filter((q) => codes.includes(q));
+        assert.ok(ours.length > 0, `${set} ${l.id}: none of ${l.qualifiers} in ${el} codes ${codes}`);
+      }
+      checked++;
+    }
+    assert.ok(checked >= 3, `${set}: ${checked} loops checked`);
+  }
 });
 
 test('imsweb negative cases report errors with line and segment; the accepted 999 and 277CA read clean', () => {

@@ -33,7 +33,7 @@ static void copy(char *dst, size_t n, const char *src)
 		dst[--len] = 0;
 }
 
-static bool segment_id_ok(const char *id)
+bool x12_segment_id_ok(const char *id)
 {
 	size_t n = strlen(id);
 	if (n < 2 || n > 3)
@@ -68,7 +68,7 @@ static void close_to(x12_envelope *v, int to, long line, const char *why)
 void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 {
 	const char *id = s->id;
-	if (!segment_id_ok(id)) {
+	if (!x12_segment_id_ok(id)) {
 		x12_issue_add(v, s->line, "?", 0, "not a segment identifier (2 or 3 capital letters or digits)");
 		if (v->depth == 3)
 			v->segments++;

@@ -44,6 +44,8 @@ void x12_envelope_end(x12_envelope *v, long last_line);
 /* Adds an issue (for other checkers sharing the list). */
 void x12_issue_add(x12_envelope *v, long line, const char *segment, int element, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* True for a well-formed segment identifier: 2 or 3 capital letters or digits. */
+bool x12_segment_id_ok(const char *id);
 /* The issues as JSON: [{line, segment, element, transaction, message}]. */
 json_t *x12_issues_json(const x12_envelope *v);
 
