@@ -13,8 +13,8 @@
 // count stops the run.
 //
 // X12_NODE_PARSE=1 also times X12Parser(true).parse() on the whole file read into a string,
-// once: it builds the whole object model, about 20 s and 3.5 GB of memory for a 64 MB 835
-// (bench/run then gives node a larger heap).
+// once, after the stream figures: it builds the whole object model, 20 to 50 s and up to 6 GB
+// of memory for a 64 MB file (bench/run then gives node a larger heap).
 import { createReadStream, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
@@ -48,14 +48,15 @@ function line (what, label, bytes, seconds, segments, runs) {
     `${(segments / 1e6 / seconds).toFixed(2)}M segments/s  [${segments} segments, ${runs}: ${seconds.toFixed(2)} s]`)
 }
 
-for (const arg of process.argv.slice(2)) {
+const files = process.argv.slice(2).map(arg => {
   const m = /^([^=]+)=(.+?)(?::(\d+))?$/.exec(arg)
   if (!m) {
     console.error('usage: node bench/x12-node.mjs LABEL=FILE[:SEGMENTS] ...')
     process.exit(2)
   }
-  const [, label, path, want] = m
-  const bytes = statSync(path).size
+  return { label: m[1], path: m[2], want: m[3], bytes: statSync(m[2]).size }
+})
+for (const { label, path, want, bytes } of files) {
   let best = Infinity
   let segments = 0
   for (let i = 0; i < 3; i++) {
@@ -68,7 +69,10 @@ for (const arg of process.argv.slice(2)) {
     }
   }
   line('stream', label, bytes, best, segments, 'best of 3')
-  if (process.env.X12_NODE_PARSE === '1') {
+}
+// after every stream figure, so that its heap does not weigh on them
+if (process.env.X12_NODE_PARSE === '1') {
+  for (const { label, path, bytes } of files) {
     const t = performance.now()
     const n = parse(path)
     line('parse()', label, bytes, (performance.now() - t) / 1000, n, 'once')
