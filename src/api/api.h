@@ -17,6 +17,7 @@ enum {
 	R_PUBLIC = 1, /* no sign-in needed */
 	R_ENROL = 2,  /* allowed while the user must still set up TOTP */
 	R_TEXT = 4,   /* answers text (out_text), not JSON */
+	R_RAW = 8,    /* takes the body as bytes (raw, raw_len; up to 64 MiB), not JSON: file uploads */
 };
 
 typedef struct req req;
@@ -36,6 +37,8 @@ struct req {
 	const char *method, *path;
 	int64_t id;             /* the {id} path parameter, 0 if none */
 	json_t *body;           /* parsed JSON body, NULL when none was sent */
+	const char *raw;        /* R_RAW routes: the body as sent */
+	size_t raw_len;
 	const char *(*arg)(void *conn, const char *name); /* query parameter lookup */
 	void *conn;
 	ctx x;                  /* x.who points at `who` for signed-in routes */

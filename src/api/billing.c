@@ -188,6 +188,25 @@ static int batch_file(req *r, err *e)
 	return 0;
 }
 
+static int remit_post(req *r, err *e)
+{
+	const char *name = api_arg(r, "name");
+	if (name && strlen(name) > 200)
+		return err_field(e, "name", "must be at most 200 characters");
+	if (remit_import(&r->x, name, r->raw, r->raw_len, &r->out, e))
+		return -1;
+	if (json_is_true(json_object_get(r->out, "duplicate")))
+		r->status = 200; /* nothing new was created */
+	return 0;
+}
+static int remit_get_h(req *r, err *e) { return remit_get(&r->x, r->id, &r->out, e); }
+static int remit_list_h(req *r, err *e)
+{
+	int limit;
+	int64_t before;
+	return page(r, &limit, &before, e) ? -1 : remit_list(&r->x, limit, before, &r->out, e);
+}
+
 ROUTES(billing,
        {"GET", "/api/v1/payers", P_PATIENT_READ, 0, payer_list, "Payers (read by whoever registers insurance)"},
        {"POST", "/api/v1/payers", P_BILLING_SETUP, 0, payer_create, "Add a payer: kind, EDI payer id, filing indicator, timely-filing days", 201},
@@ -230,4 +249,7 @@ ROUTES(billing,
        {"PUT", "/api/v1/edi-settings", P_BILLING_SETUP, 0, edi_put, "Set the EDI set-up (version to change it)"},
        {"GET", "/api/v1/claim-batches", P_BILLING_READ, 0, batch_list, "837P batches sent, newest first"},
        {"POST", "/api/v1/claim-batches", P_CLAIM_WRITE, 0, batch_create, "Send ready claims as one 837P file: {claim_ids?}; they become submitted", 201},
-       {"GET", "/api/v1/claim-batches/{id}/837", P_BILLING_READ, 0, batch_file, "The 837P file of a batch, as sent"});
+       {"GET", "/api/v1/claim-batches/{id}/837", P_BILLING_READ, 0, batch_file, "The 837P file of a batch, as sent"},
+       {"POST", "/api/v1/remittances", P_CLAIM_WRITE, R_RAW, remit_post, "Upload an 835 file (the body, up to 64 MiB; ?name=): read, reconciled, matched to claims; the same file twice imports once", 201},
+       {"GET", "/api/v1/remittances", P_BILLING_READ, 0, remit_list_h, "Remittances received, newest first"},
+       {"GET", "/api/v1/remittances/{id}", P_BILLING_READ, 0, remit_get_h, "One remittance with its claims and lines and what each matched"});

@@ -84,4 +84,15 @@ int claim_batch_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e)
 /* The file as sent (malloc'ed), audited as an export. */
 int claim_batch_file(ctx *x, int64_t id, char **data, size_t *len, err *e);
 
+/* Remittances (remit.c): an 835 file read, reconciled and matched to claims. Importing the
+ * same bytes again answers the first import with duplicate: true. Answers {file_id,
+ * duplicate, remittances: [{id, payer_name, amount_cents, claims, unmatched, balanced}],
+ * envelope_errors}. */
+int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t **out, err *e);
+int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json_t **out, err *e);
+/* One remittance as read, each claim and line with what it matched (claim_id, claim_line,
+ * match: exact | modifiers_differ | code_only | none). */
+int remit_get(ctx *x, int64_t id, json_t **out, err *e);
+int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "billing/billing.h"
 #include "cmd/cmd.h"
 #include "formats/x12/envelope.h"
@@ -13,6 +14,7 @@ static const char usage[] =
 	"usage: praxis x12 parse FILE [--json]\n"
 	"       praxis x12 validate FILE\n"
 	"       praxis x12 837 [--db DB] --practice ID [--claims ID,ID,...] [--out FILE]\n"
+	"       praxis x12 import [--db DB] --practice ID FILE\n"
 	"       praxis x12 loops\n"
 	"\n"
 	"parse reads an X12 file segment by segment (separators from each ISA) and prints its\n"
@@ -22,6 +24,8 @@ static const char usage[] =
 	"there is one, 0 otherwise.\n"
 	"837 sends the practice's ready claims (or those named) as one 837P batch, as the API\n"
 	"does: the file goes to --out (or standard output), the claims become submitted.\n"
+	"import reads an 835 into remittances matched to the practice's claims (the same file\n"
+	"twice imports once) and prints the result as JSON.\n"
 	"loops prints the loop tables of the transaction sets Praxis knows, as JSON.\n";
 
 /* An element as JSON: its text, or a list of components, or {"repeats": [...]}. */
@@ -255,11 +259,66 @@ static int batch_837(int argc, char **argv)
 	return rc ? cmd_fail(&e) : 0;
 }
 
+static int import_file(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", 1, 0, 'd'}, {"practice", 1, 0, 'p'}, {0}};
+	const char *dbs = NULL;
+	long long practice = 0;
+	int o;
+	optind = 2;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (o == 'd')
+			dbs = optarg;
+		else if (o == 'p')
+			practice = atoll(optarg);
+		else
+			return fputs(usage, stderr), 2;
+	}
+	if (practice <= 0 || optind != argc - 1)
+		return fputs("praxis: x12 import needs --practice ID and one FILE\n", stderr), 2;
+	FILE *f = fopen(argv[optind], "rb");
+	if (!f)
+		return fprintf(stderr, "praxis: cannot open %s\n", argv[optind]), 1;
+	buf b;
+	buf_init(&b, 64u << 20);
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		rc = buf_add(&b, chunk, n);
+	fclose(f);
+	if (rc) {
+		buf_release(&b);
+		return fputs("praxis: the file is larger than 64 MiB\n", stderr), 1;
+	}
+	db *c;
+	if ((rc = cmd_open(dbs, false, &c))) {
+		buf_release(&b);
+		return rc;
+	}
+	principal sys = {.practice_id = practice, .perms = ~(permset)0};
+	ctx x = {.db = c, .who = &sys};
+	err e = ERR_INIT;
+	json_t *out = NULL;
+	const char *base = strrchr(argv[optind], '/');
+	rc = remit_import(&x, base ? base + 1 : argv[optind], b.s, b.len, &out, &e) || ctx_flush(&x, &e);
+	buf_release(&b);
+	if (!rc) {
+		json_dumpf(out, stdout, JSON_INDENT(1));
+		putchar('\n');
+	}
+	json_decref(out);
+	db_close(c);
+	return rc ? cmd_fail(&e) : 0;
+}
+
 int cmd_x12(int argc, char **argv)
 {
 	bool help = cmd_wants_help(argc, argv);
 	if (argc >= 2 && !help && !strcmp(argv[1], "837"))
 		return batch_837(argc, argv);
+	if (argc >= 2 && !help && !strcmp(argv[1], "import"))
+		return import_file(argc, argv);
 	if (argc == 2 && !strcmp(argv[1], "loops")) {
 		json_t *all = json_object();
 		for (const x12_set_def *const *d = x12_sets; *d; d++)

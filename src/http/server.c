@@ -25,6 +25,7 @@
 #include "http/static.h"
 
 #define MAX_BODY (1u << 20)
+#define MAX_UPLOAD (64u << 20) /* R_RAW routes: files such as an 835 */
 
 static const char *security_headers[][2] = {
 	{"Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -45,7 +46,7 @@ static struct {
 typedef struct conn {
 	arena a;
 	buf body;
-	bool too_large, waiting, audit_ok;
+	bool too_large, waiting, audit_ok, raw;
 	struct MHD_Connection *mc;
 	struct MHD_Response *resp;
 	unsigned status;
@@ -245,8 +246,11 @@ static enum MHD_Result handle(conn *c, struct MHD_Connection *mc, const char *ur
 	if (!rc)
 		rc = authorise(mc, rt, r, method, &e);
 	if (!rc && c->too_large)
-		rc = err_set(&e, ERR_TOO_LARGE, "the body is larger than %u bytes", MAX_BODY);
-	if (!rc && c->body.len) {
+		rc = err_set(&e, ERR_TOO_LARGE, "the body is larger than %u bytes", c->raw ? MAX_UPLOAD : MAX_BODY);
+	if (!rc && (rt->flags & R_RAW)) {
+		r->raw = c->body.s;
+		r->raw_len = c->body.len;
+	} else if (!rc && c->body.len) {
 		json_error_t je;
 		r->body = json_loadb(c->body.s, c->body.len, JSON_REJECT_DUPLICATES, &je);
 		if (!r->body) /* position only: the text near the error could be health data */
@@ -319,15 +323,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		c = calloc(1, sizeof *c);
 		if (!c)
 			return MHD_NO;
-		buf_init(&c->body, MAX_BODY);
+		int64_t id;
+		bool known;
+		const route *rt = find_route(method, url, &id, &known);
+		c->raw = rt && (rt->flags & R_RAW);
+		unsigned max = c->raw ? MAX_UPLOAD : MAX_BODY;
+		buf_init(&c->body, max);
 		*con_cls = c;
 		/* a body a little over the limit is read and dropped, so the client sees the 413
 		 * (answering mid-upload resets the connection under many clients); a huge one is
 		 * refused at once and the connection closed */
 		const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > 16 * MAX_BODY) {
+		if (cl && strtoull(cl, NULL, 10) > (c->raw ? max : 16 * (unsigned long long)max)) {
 			err e = ERR_INIT;
-			err_set(&e, ERR_TOO_LARGE, "the body is larger than %u bytes", MAX_BODY);
+			err_set(&e, ERR_TOO_LARGE, "the body is larger than %u bytes", max);
 			c->too_large = true;
 			return send_problem(mc, &e);
 		}

@@ -4,9 +4,9 @@
 // Tuesday 10 March 2026, 12:00 UTC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startPraxis, client, login, praxis } from '../lib/server.mjs';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -338,6 +338,60 @@ test('837P: ready claims go out as one batch file that reads back clean; they be
   const list = ok(await biller.get('/api/v1/claim-batches'), 200).items;
   assert.equal(list[0].id, batch.id);
   assert.equal((await biller.post('/api/v1/claim-batches', {})).status, 422, 'nothing left to send');
+});
+
+test('835: a remittance is read, reconciled and matched to the claim and its lines; the same file twice imports once', async () => {
+  const corrected = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${aetna}`)).body.items[0];
+  // the payer dropped modifier 59 from 93000 and lists the lines in the other order; a PLB takes back 2.00
+  const seg = (...e) => e.join('*') + '~';
+  const body = [
+    seg('ISA', '00', '          ', '00', '          ', 'ZZ', '60054          ', 'ZZ', 'MSMG01         ', '260320', '1200', '^', '00501', '000000077', '0', 'T', ':'),
+    seg('GS', 'HP', '60054', 'MSMG01', '20260320', '1200', '77', 'X', '005010X221A1'),
+    seg('ST', '835', '0001'), seg('BPR', 'I', '113.50', 'C', 'ACH', 'CCP', '01', '999999999', 'DA', '123456', '1512345678', '', '01', '999999999', 'DA', '654321', '20260320'),
+    seg('TRN', '1', 'EFT12345', '1512345678'), seg('N1', 'PR', 'AETNA', 'XV', '60054'), seg('N1', 'PE', 'MAIN STREET MEDICAL GROUP', 'XX', '1234567893'),
+    seg('LX', '1'), seg('CLP', String(corrected.id), '1', '215', '115.5', '20', '12', 'ICN-2'),
+    seg('CAS', 'PR', '3', '20'), seg('NM1', 'QC', '1', 'DOE', 'JANE', '', '', '', 'MI', 'W123456789'),
+    seg('SVC', 'HC:93000', '65', '17.5', '', '1'), seg('DTM', '472', '20260302'), seg('CAS', 'CO', '45', '47.5'),
+    seg('SVC', 'HC:99213', '150', '98', '', '1'), seg('DTM', '472', '20260302'), seg('CAS', 'CO', '45', '32'), seg('LQ', 'HE', 'N130'),
+    seg('PLB', '1234567893', '20261231', 'WO:ICN-1', '2'),
+    seg('SE', '18', '0001'), seg('GE', '1', '77'), seg('IEA', '1', '000000077'),
+  ].join('\n');
+  const up = (b, name = 'aetna-0320.835') => fetch(`${px.url}/api/v1/remittances?name=${name}`, { method: 'POST', body: b,
+    headers: { Authorization: biller.auth, 'Content-Type': 'application/edi-x12' } });
+  assert.equal((await fetch(`${px.url}/api/v1/remittances`, { method: 'POST', body: body, headers: { Authorization: desk.auth } })).status, 403);
+  const r1 = await up(body);
+  assert.equal(r1.status, 201);
+  const imp = await r1.json();
+  assert.equal(imp.duplicate, false);
+  assert.deepEqual(imp.envelope_errors, []);
+  assert.deepEqual(imp.remittances.map((x) => [x.amount_cents, x.claims, x.unmatched, x.balanced]), [[11350, 1, 0, true]]);
+  const again = await up(body);
+  assert.equal(again.status, 200);
+  const dup = await again.json();
+  assert.equal(dup.duplicate, true);
+  assert.equal(dup.file_id, imp.file_id);
+  const rem = ok(await biller.get(`/api/v1/remittances/${imp.remittances[0].id}`), 200);
+  assert.equal(rem.payment.trace, 'EFT12345');
+  assert.equal(rem.payment.date, '2026-03-20');
+  assert.equal(rem.payer_id, aetna, 'matched by the payer id');
+  const c = rem.claims[0];
+  assert.deepEqual([c.claim_id, c.match, c.paid_cents, c.patient_cents], [corrected.id, 'claim_id', 11550, 2000]);
+  assert.deepEqual(c.adjustments, [{ group: 'PR', reason: '3', amount_cents: 2000 }]);
+  assert.deepEqual(c.lines.map((l) => [l.code, l.claim_line, l.match]), [['93000', 2, 'modifiers_differ'], ['99213', 1, 'exact']]);
+  assert.deepEqual(c.lines[1].remarks, ['N130']);
+  assert.equal(rem.totals.provider_adjustments_cents, 200);
+  // a file whose payment does not equal its claims less provider adjustments is flagged
+  const off = await (await up(body.replace('BPR*I*113.50', 'BPR*I*113.60'), 'off.835')).json();
+  assert.equal(off.remittances[0].balanced, false);
+  // an unknown claim stays unmatched; a real payer example reads and balances
+  const fixture = readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/x12/linuxforhealth/835_005010X221A1/medicare-part-a.835'));
+  const fx = await (await up(fixture, 'medicare-part-a.835')).json();
+  assert.deepEqual(fx.remittances.map((x) => [x.claims, x.unmatched, x.balanced]), [[2, 2, true]]);
+  assert.equal((await adminB.get(`/api/v1/remittances/${imp.remittances[0].id}`)).status, 404);
+  assert.equal(ok(await adminB.get('/api/v1/remittances'), 200).items.length, 0);
+  assert.equal(ok(await biller.get('/api/v1/remittances'), 200).items.length, 3);
+  const notx12 = await up('hello');
+  assert.equal(notx12.status, 400);
 });
 
 test('audit: charges and claim steps are events with the patient', async () => {
