@@ -3,6 +3,8 @@
 // the NCCI procedure-to-procedure error, fixes it in place on the claim's page by adding
 // modifier 59, sees it become ready with only the bypass warning, submits it and finds it
 // submitted in the worklist. Then the setup tabs and a patient's insurance are looked at.
+// Last, the EDI set-up is entered in its tab and the corrected claim goes out as an 837P
+// file from the worklist; the file is downloaded from the answer and from the claim files.
 //
 // Starts its own server on a fresh database (tests/lib/server.mjs). Set up through the API
 // and the CLI: code sets imported with `praxis codes import` from small files in the
@@ -100,6 +102,28 @@ after(async () => {
 const signIn = (page, role) => signInAs(page, px.url, px.email(role));
 const respond = (page, method, re) => page.waitForResponse((r) => r.request().method() === method && re.test(new URL(r.url()).pathname));
 
+/**
+ * Runs a journey on a fresh page signed in as the biller, then checks the browser console
+ * stayed clean but for resources answered with the `expected` statuses; on a failure the
+ * screen is kept as `failureShot`.
+ */
+async function asBiller(failureShot, expected, journey) {
+  const browser = await launch();
+  const consoleErrors = [];
+  const page = await newPage(browser, consoleErrors);
+  try {
+    await signIn(page, 'biller');
+    await journey(page);
+    const allowed = new RegExp(`Failed to load resource.*(${expected.join('|')})`);
+    assert.deepEqual(consoleErrors.filter((e) => !allowed.test(e)), [], 'no errors in the browser console');
+  } catch (e) {
+    await shot(page, failureShot).catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Types into a code typeahead and picks the match whose text starts with `code`. */
 async function pickCode(page, input, typed, code) {
   await input.fill(typed);
@@ -108,11 +132,8 @@ async function pickCode(page, input, typed, code) {
 }
 
 test('biller: superbill from a checked-out visit, NCCI error fixed in place with modifier 59, claim submitted', { timeout: 180_000 }, async () => {
-  const browser = await launch();
-  const consoleErrors = [];
-  const page = await newPage(browser, consoleErrors);
-  try {
-    await signIn(page, 'biller');
+  // The first look for a session, before signing in, answers 401; the stale save 409.
+  await asBiller('billing-failure.png', [401, 409], async (page) => {
     // Billers land on their worklist.
     await page.waitForURL(/\/billing\/claims$/);
     const nav = page.getByRole('navigation', { name: 'Areas' });
@@ -249,23 +270,12 @@ test('biller: superbill from a checked-out visit, NCCI error fixed in place with
     await page.getByText('Corrected claim', { exact: true }).first().waitFor();
     await page.getByRole('link', { name: `claim ${claim.id}` }).waitFor();
     assert.deepEqual([corrected.frequency, corrected.replaces_id, corrected.payer_claim_number], ['7', claim.id, 'ICN-1']);
-
-    // The first look for a session, before signing in, answers 401; the stale save 409.
-    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*(401|409)/.test(e)), [], 'no errors in the browser console');
-  } catch (e) {
-    await shot(page, 'billing-failure.png').catch(() => {});
-    throw e;
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('billing setup tabs, a new encounter, and a patient\'s insurance render', { timeout: 120_000 }, async () => {
-  const browser = await launch();
-  const consoleErrors = [];
-  const page = await newPage(browser, consoleErrors);
-  try {
-    await signIn(page, 'biller');
+  // The first look for a session, before signing in, answers 401; the refused encounter 400.
+  await asBiller('billing-failure-2.png', [401, 400], async (page) => {
     await page.goto(`${px.url}/billing/setup`);
     await page.getByRole('table', { name: 'Payers' }).getByText('Aetna').waitFor();
     await shot(page, 'billing-10-setup-payers.png');
@@ -327,13 +337,109 @@ test('billing setup tabs, a new encounter, and a patient\'s insurance render', {
     await page.getByRole('option', { name: 'Spouse' }).click();
     await dialog.getByRole('textbox', { name: /Subscriber family name/ }).waitFor();
     await shot(page, 'billing-19-coverage-dialog.png');
+  });
+});
 
-    // The first look for a session, before signing in, answers 401; the refused encounter 400.
-    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*(401|400)/.test(e)), [], 'no errors in the browser console');
-  } catch (e) {
-    await shot(page, 'billing-failure-2.png').catch(() => {});
-    throw e;
-  } finally {
-    await browser.close();
-  }
+test('biller: EDI set up in the browser, the ready claim sent as an 837P file, the file kept in the claim files', { timeout: 180_000 }, async () => {
+  const readyClaims = (await must(biller.get('/api/v1/claims?status=ready'), 200)).items;
+  assert.equal(readyClaims.length, 1, 'the corrected claim of the first test waits, ready');
+  const claim = readyClaims[0];
+  // The first look for a session, before signing in, answers 401; the EDI set-up 404 until it is saved.
+  await asBiller('billing-failure-3.png', [401, 404], async (page) => {
+    await page.waitForURL(/\/billing\/claims$/);
+
+    // --- Without the EDI set-up, the button says what is missing and leads to it.
+    const send = page.getByRole('button', { name: /^Send ready claims \(837P\)/ });
+    await send.getByText('1', { exact: true }).waitFor();
+    await send.click();
+    let dialog = page.getByRole('dialog', { name: 'Set up electronic claims first' });
+    await dialog.getByText(/not entered yet/).waitFor();
+    await shot(page, 'billing-20-send-without-edi.png');
+    await dialog.getByRole('link', { name: 'Set up EDI' }).click();
+    await page.waitForURL(/\/billing\/setup\?tab=edi$/);
+
+    // --- The EDI tab: inline checks, then created on the first save.
+    const form = page.getByRole('form', { name: 'EDI set-up' });
+    await form.getByText('No EDI set-up yet').waitFor();
+    const field = (name) => form.getByRole('textbox', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) });
+    await field('Submitter name').fill('Main Street Medical Group');
+    await field('Submitter id').fill('MS*01');
+    await field('Contact name').click();
+    await form.getByText('The submitter id may hold only letters, digits, spaces and - . /').waitFor();
+    await shot(page, 'billing-21-edi-inline-error.png');
+    await field('Submitter id').fill('MSMG01');
+    await field('Contact name').fill('Billing Office');
+    await field('Contact phone').fill('(413) 555-0100');
+    await field('Receiver name').fill('Clearing House');
+    await field('Receiver id').fill('CH0001');
+    assert.equal(await form.getByRole('combobox', { name: /^Interchange sender qualifier/ }).inputValue(), 'ZZ · Mutually defined');
+    await field('Interchange sender id (ISA06)').fill('MSMG01');
+    await field('Interchange receiver id (ISA08)').fill('CH0001');
+    await field('Application sender code (GS02)').fill('MSMG01');
+    await field('Application receiver code (GS03)').fill('CH0001');
+    await form.getByText('Production', { exact: true }).click();
+    await page.waitForTimeout(300); // the segmented control's indicator slides
+    await shot(page, 'billing-22-edi-filled.png');
+    const [put] = await Promise.all([respond(page, 'PUT', /^\/api\/v1\/edi-settings$/), form.getByRole('button', { name: 'Create EDI set-up' }).click()]);
+    assert.equal(put.status(), 200, await put.text());
+    const edi = await put.json();
+    assert.deepEqual([edi.contact_phone, edi.usage, edi.isa_sender_qual, edi.version], ['4135550100', 'P', 'ZZ', 1]);
+    assert.equal(put.request().postDataJSON().version, undefined, 'created without a version');
+    await form.getByRole('button', { name: 'Save EDI set-up' }).waitFor();
+    await form.getByText('No file sent yet', { exact: false }).waitFor();
+    await shot(page, 'billing-23-edi-saved.png');
+
+    // --- The worklist: tick the ready claim, confirm, send.
+    const nav = page.getByRole('navigation', { name: 'Areas' });
+    await nav.getByRole('link', { name: 'Claims', exact: true }).click();
+    await page.waitForURL(/\/billing\/claims$/);
+    const table = page.getByRole('table', { name: 'Claims' });
+    await table.getByRole('checkbox', { name: `Select claim ${claim.id} (${fullName})` }).check();
+    await page.getByRole('button', { name: /^Send selected claims \(837P\)/ }).click();
+    dialog = page.getByRole('dialog', { name: 'Send claims as an 837P file?' });
+    await dialog.getByText('1 claim will be sent in one 837P file and marked submitted.').waitFor();
+    await dialog.getByText(/marked for production/).waitFor();
+    await shot(page, 'billing-24-send-confirm.png');
+    const [posted] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/claim-batches$/), dialog.getByRole('button', { name: 'Send 1 claim' }).click()]);
+    assert.equal(posted.status(), 201, await posted.text());
+    assert.deepEqual(posted.request().postDataJSON(), { claim_ids: [claim.id] });
+    const batch = await posted.json();
+    assert.deepEqual([batch.claim_ids, batch.skipped, batch.control], [[claim.id], [], 1]);
+    dialog = page.getByRole('dialog', { name: 'Claims sent' });
+    await dialog.getByTestId('batch-sent').getByText(`claims-${batch.id}.837`).waitFor();
+    await shot(page, 'billing-25-sent.png');
+
+    // --- The file as sent: an X12 interchange with the claim in it, in production.
+    const readFile = async (button) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      assert.equal(download.suggestedFilename(), `claims-${batch.id}.837`);
+      const chunks = [];
+      for await (const c of await download.createReadStream()) chunks.push(c);
+      return Buffer.concat(chunks).toString('latin1');
+    };
+    const file = await readFile(dialog.getByRole('button', { name: `Download claims-${batch.id}.837` }));
+    assert.ok(file.startsWith('ISA*'), file.slice(0, 120));
+    assert.ok(file.includes(`CLM*${claim.id}*`), 'the claim is in the file');
+    assert.equal(file.split('~')[0].split('*')[15], 'P', 'ISA15: production');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // --- The worklist refreshed: the claim is submitted, nothing is left to send.
+    await page.getByTestId('count-submitted').getByText('Submitted · 1').waitFor();
+    await table.getByRole('row', { name: new RegExp(`Claim ${claim.id}`) }).getByText('Submitted', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Send ready claims \(837P\)/ }).isDisabled(), true);
+    assert.equal((await must(biller.get(`/api/v1/claims/${claim.id}`), 200)).status, 'submitted');
+    await page.mouse.move(600, 760);
+    await shot(page, 'billing-26-worklist-after-send.png');
+
+    // --- The claim files: the batch, newest first, with its file.
+    await page.getByRole('tab', { name: 'Claim files' }).click();
+    await page.waitForURL(/view=files/);
+    const files = page.getByRole('table', { name: 'Claim files' });
+    const row = files.getByRole('row', { name: new RegExp(`claims-${batch.id}\\.837`) });
+    await row.getByRole('cell', { name: '1', exact: true }).first().waitFor();
+    await page.waitForTimeout(300); // the table's loading veil fades
+    await shot(page, 'billing-27-claim-files.png');
+    assert.ok((await readFile(row.getByRole('button', { name: `Download claims-${batch.id}.837` }))).includes('CLM*'));
+  });
 });

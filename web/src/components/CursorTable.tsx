@@ -13,6 +13,7 @@ export function CursorTable<T extends { id: number }>({
   noRecordsText,
   columns,
   emptyHeight = 160,
+  selection,
   ...extra
 }: {
   list: CursorList<T>;
@@ -24,9 +25,12 @@ export function CursorTable<T extends { id: number }>({
   columns: DataTableColumn<T>[];
   /** Height of the empty table. */
   emptyHeight?: number;
+  /** Rows ticked with a checkbox: which are, which may be, and each checkbox's name. */
+  selection?: { records: T[]; onChange: (records: T[]) => void; isSelectable: (record: T) => boolean; label: (record: T) => string; allLabel: string };
   highlightOnHover?: boolean;
   onRowClick?: DataTableRowClickHandler<T>;
   verticalSpacing?: MantineSpacing;
+  horizontalSpacing?: MantineSpacing;
   fz?: MantineFontSize;
 }) {
   return (
@@ -45,6 +49,15 @@ export function CursorTable<T extends { id: number }>({
           idAccessor="id"
           noRecordsText={noRecordsText}
           columns={columns}
+          {...(selection
+            ? {
+                selectedRecords: selection.records,
+                onSelectedRecordsChange: selection.onChange,
+                isRecordSelectable: selection.isSelectable,
+                getRecordSelectionCheckboxProps: (r: T) => ({ 'aria-label': selection.label(r) }),
+                allRecordsSelectionCheckboxProps: { 'aria-label': selection.allLabel },
+              }
+            : {})}
           {...extra}
         />
       )}

@@ -27,14 +27,26 @@ export function useDialogAction() {
   return { busy, error, setError, run };
 }
 
-function DialogBody({ error, onClose, action, children }: { error: string | null; onClose: () => void; action: ReactNode; children: ReactNode }) {
+function DialogBody({
+  error,
+  onClose,
+  action,
+  cancelLabel = 'Cancel',
+  children,
+}: {
+  error: string | null;
+  onClose: () => void;
+  action: ReactNode;
+  cancelLabel?: string;
+  children: ReactNode;
+}) {
   return (
     <Stack>
       <ErrorAlert error={error} />
       {children}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {cancelLabel}
         </Button>
         {action}
       </Group>
@@ -49,6 +61,7 @@ export function ActionDialog({
   error,
   onClose,
   action,
+  cancelLabel,
   children,
 }: {
   title: string;
@@ -56,11 +69,13 @@ export function ActionDialog({
   error: string | null;
   onClose: () => void;
   action: ReactNode;
+  /** The closing button's words ("Close" once nothing is left to cancel). */
+  cancelLabel?: string;
   children: ReactNode;
 }) {
   return (
     <Modal opened onClose={onClose} title={title} size={size}>
-      <DialogBody error={error} onClose={onClose} action={action}>
+      <DialogBody error={error} onClose={onClose} action={action} cancelLabel={cancelLabel}>
         {children}
       </DialogBody>
     </Modal>

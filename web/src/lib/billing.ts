@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, errorMessage } from './api';
 import { getAll } from './schedule';
-import type { Claim, ClaimDetail, ClaimStatus, CodeSetKind, CodeSetRelease, Coverage, Payer, PayerKind } from './types';
+import type { Claim, ClaimBatchResult, ClaimDetail, ClaimStatus, CodeSetKind, CodeSetRelease, Coverage, Payer, PayerKind } from './types';
 
 const LOOKUP_STALE = 5 * 60_000;
 
@@ -96,6 +96,32 @@ export const CODE_SET_KINDS: { kind: CodeSetKind; short: string; label: string; 
   { kind: 'gpci', short: 'GPCI', label: 'Geographic practice cost indices (GPCI)', cli: 'gpci', file: 'GPCI2026.csv', without: 'No Medicare-based expected amounts.' },
 ];
 
+// ---- Electronic claims (837P) ----
+
+export const EDI_PATH = '/edi-settings';
+
+/** What an X12 element may hold, as the server checks it. */
+export const X12_SAFE = /^[A-Za-z0-9 ./-]*$/;
+
+/** The interchange id qualifiers of ISA05 and ISA07 (005010). */
+export const ISA_QUALIFIERS: Record<string, string> = {
+  ZZ: 'Mutually defined',
+  '01': 'D-U-N-S number',
+  '14': 'D-U-N-S plus suffix',
+  '20': 'Health industry number (HIN)',
+  '27': 'Carrier id (CMS)',
+  '28': 'Fiscal intermediary id (CMS)',
+  '29': 'Medicare provider or supplier id (CMS)',
+  '30': 'Federal tax id (EIN)',
+  '33': 'NAIC company code',
+};
+
+export const batchCalls = {
+  /** Sends the named ready claims, or every ready one, as one 837P file. */
+  send: (claimIds?: number[]) => api.post<ClaimBatchResult>('/claim-batches', claimIds ? { claim_ids: claimIds } : {}),
+  filePath: (id: number) => `/claim-batches/${id}/837`,
+};
+
 // ---- The superbill's limits (as the 837P and the server have them) ----
 
 export const MAX_DX = 12;
@@ -148,6 +174,11 @@ export function isWithPayer(status: ClaimStatus): boolean {
 /** A claim still in the practice's hands: its encounter may be fixed and the claim scrubbed. */
 export function isFixable(status: ClaimStatus): boolean {
   return status === 'draft' || status === 'ready' || status === 'rejected';
+}
+
+/** A claim that may go out now: ready, and not replaced by a corrected claim or a void. */
+export function isSendable(c: Pick<Claim, 'status' | 'replaced_by'>): boolean {
+  return c.status === 'ready' && !c.replaced_by;
 }
 
 export const FREQUENCY_LABELS: Record<string, string> = { '1': 'Original', '7': 'Corrected claim', '8': 'Void' };

@@ -260,6 +260,43 @@ export interface BillingProfile {
   updated_at?: string;
 }
 
+/** The practice's EDI set-up: who sends the 837P files and to whom (the clearinghouse). */
+export interface EdiSettings {
+  submitter_name: string;
+  submitter_id: string;
+  contact_name: string;
+  contact_phone: string;
+  receiver_name: string;
+  receiver_id: string;
+  isa_sender_qual: string;
+  isa_sender_id: string;
+  isa_receiver_qual: string;
+  isa_receiver_id: string;
+  gs_sender: string;
+  gs_receiver: string;
+  /** ISA15: T test, P production. */
+  usage: 'T' | 'P';
+  /** The control number of the last file sent (0 before the first). */
+  last_control: number;
+  version: number;
+  updated_at?: string;
+}
+
+/** An 837P file sent: its interchange control number, how many claims and their total. */
+export interface ClaimBatch {
+  id: number;
+  control: number;
+  claims: number;
+  total_cents: number;
+  created_at: string;
+}
+
+/** The answer to sending claims: the batch, the claims in it, and those left out and why. */
+export interface ClaimBatchResult extends ClaimBatch {
+  claim_ids: number[];
+  skipped: { claim_id: number; reason: string }[];
+}
+
 export type CodeSetKind = 'icd10cm' | 'hcpcs' | 'ncci_ptp' | 'mue' | 'pfs' | 'gpci';
 
 export interface CodeSetRelease {

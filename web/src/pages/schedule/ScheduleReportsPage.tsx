@@ -4,14 +4,14 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Paper, Progress, Select, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { api, downloadFile, errorMessage } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatDate, formatDecimal, formatHours, formatMinutes, formatPercent } from '../../lib/format';
 import { providerName, useLocationsAll, useProvidersAll, type UtilisationRow, type WaitTimeRow } from '../../lib/schedule';
 import { addDays, formatDayLabel, todayIn } from '../../lib/zone';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useUrlParams } from '../../lib/params';
@@ -62,31 +62,12 @@ function CountRate({ n, rate }: { n: number; rate: number | null }) {
 }
 
 function Downloads({ path, query, name, label }: { path: string; query: Record<string, string | number | undefined>; name: string; label: string }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const get = async (format: 'csv' | 'xlsx') => {
-    setBusy(format);
-    try {
-      await downloadFile(path, { ...query, format }, `${name}.${format}`);
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'The download failed', message: errorMessage(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <Group gap="xs" role="group" aria-label={`Download ${label}`}>
       {(['csv', 'xlsx'] as const).map((f) => (
-        <Button
-          key={f}
-          size="xs"
-          variant="default"
-          leftSection={<IconDownload size={14} />}
-          loading={busy === f}
-          onClick={() => void get(f)}
-          aria-label={`Download ${label} as ${f.toUpperCase()}`}
-        >
+        <DownloadButton key={f} size="xs" path={path} query={{ ...query, format: f }} name={`${name}.${f}`} aria-label={`Download ${label} as ${f.toUpperCase()}`}>
           {f.toUpperCase()}
-        </Button>
+        </DownloadButton>
       ))}
     </Group>
   );

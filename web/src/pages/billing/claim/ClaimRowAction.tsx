@@ -2,7 +2,7 @@
 // edits or was rejected, else open it.
 import { useNavigate } from 'react-router-dom';
 import { Button } from '@mantine/core';
-import { claimCalls, isFixable, useClaimRun } from '../../../lib/billing';
+import { claimCalls, isFixable, isSendable, useClaimRun } from '../../../lib/billing';
 import { CLAIM_STATUS } from '../../../lib/status';
 import type { Claim } from '../../../lib/types';
 
@@ -11,7 +11,7 @@ export function ClaimRowAction({ claim, canWrite }: { claim: Claim; canWrite: bo
   const { busy, run } = useClaimRun(claim.id);
   const stop = (e: React.MouseEvent) => e.stopPropagation();
   const who = `claim ${claim.id} (${claim.patient.name})`;
-  if (canWrite && claim.status === 'ready' && !claim.replaced_by)
+  if (canWrite && isSendable(claim))
     return (
       <Button
         size="compact-sm"

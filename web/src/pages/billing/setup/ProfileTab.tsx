@@ -1,16 +1,11 @@
 // The practice as the billing provider on every claim: legal name, group NPI, tax id,
 // taxonomy, pay-to address, and the Medicare contractor and locality that price its services.
-import { useState } from 'react';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../../../lib/api';
-import { addressRules, addressToBody, addressToValues, blankToNull, isPhoneLike, npiRule, nullToBlank, submitError, taxonomyRule, type AddressValues } from '../../../lib/forms';
+import { addressRules, addressToBody, addressToValues, blankToNull, isPhoneLike, npiRule, nullToBlank, taxonomyRule, type AddressValues } from '../../../lib/forms';
 import type { BillingProfile } from '../../../lib/types';
 import { AddressFields } from '../../../components/AddressFields';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { QueryState } from '../../../components/QueryState';
+import { SettingsForm, SettingsTab } from '../../../components/SettingsForm';
 
 interface Values {
   legal_name: string;
@@ -48,8 +43,6 @@ const toBody = (v: Values) => ({
 const digits = (n: number, what: string) => (v: string) => (v.trim() && !new RegExp(`^\\d{${n}}$`).test(v.trim().replace(/-/g, '')) ? `${what} is ${n} digits` : null);
 
 function ProfileForm({ profile, canWrite }: { profile: BillingProfile | null; canWrite: boolean }) {
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: toValues(profile),
     validateInputOnBlur: true,
@@ -64,72 +57,37 @@ function ProfileForm({ profile, canWrite }: { profile: BillingProfile | null; ca
       medicare_locality: digits(2, 'The Medicare locality'),
     },
   });
-  const save = form.onSubmit(async (v) => {
-    setError(null);
-    try {
-      const saved = await api.put<BillingProfile>('/billing-profile', { ...toBody(v), ...(profile ? { version: profile.version } : {}) });
-      queryClient.setQueryData(['billing-profile'], saved);
-      form.resetDirty(toValues(saved));
-      notifications.show({ color: 'teal', message: 'Billing profile saved.' });
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'version-conflict') {
-        setError('Someone else changed the billing profile meanwhile. Your entries are still here: reload the page to see theirs, then re-apply.');
-        return;
-      }
-      setError(submitError(form, e));
-    }
-  });
   return (
-    <form onSubmit={save} noValidate aria-label="Billing profile">
-      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
-        <Stack gap="sm" maw={760}>
-          {!profile ? (
-            <Alert color="orange" title="No billing profile yet">
-              Claims cannot be sent until the practice's NPI, tax id and taxonomy are here.
-            </Alert>
-          ) : null}
-          <ErrorAlert error={error} />
-          <TextInput label="Legal name" description="As registered with the IRS and the payers" required maxLength={60} {...form.getInputProps('legal_name')} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Group NPI" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('npi')} />
-            <TextInput label="Tax id (EIN)" placeholder="9 digits" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('tax_id')} />
-            <TextInput label="Taxonomy code" placeholder="e.g. 207Q00000X" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('taxonomy')} />
-          </SimpleGrid>
-          <AddressFields form={form} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
-            <TextInput label="Medicare contractor (MAC)" description="5 digits, e.g. 14211" maxLength={5} classNames={{ input: 'mono' }} {...form.getInputProps('medicare_mac')} />
-            <TextInput label="Medicare locality" description="2 digits, e.g. 99" maxLength={2} classNames={{ input: 'mono' }} {...form.getInputProps('medicare_locality')} />
-          </SimpleGrid>
-          {canWrite ? (
-            <Group justify="flex-end">
-              <Button type="submit" loading={form.submitting}>
-                {profile ? 'Save billing profile' : 'Create billing profile'}
-              </Button>
-            </Group>
-          ) : null}
-        </Stack>
-      </fieldset>
-    </form>
+    <SettingsForm
+      path="/billing-profile"
+      record={profile}
+      noun="billing profile"
+      form={form}
+      toValues={toValues}
+      toBody={toBody}
+      canWrite={canWrite}
+      missing={{ title: 'No billing profile yet', text: "Claims cannot be sent until the practice's NPI, tax id and taxonomy are here." }}
+    >
+      <TextInput label="Legal name" description="As registered with the IRS and the payers" required maxLength={60} {...form.getInputProps('legal_name')} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label="Group NPI" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('npi')} />
+        <TextInput label="Tax id (EIN)" placeholder="9 digits" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('tax_id')} />
+        <TextInput label="Taxonomy code" placeholder="e.g. 207Q00000X" maxLength={10} classNames={{ input: 'mono' }} {...form.getInputProps('taxonomy')} />
+      </SimpleGrid>
+      <AddressFields form={form} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
+        <TextInput label="Medicare contractor (MAC)" description="5 digits, e.g. 14211" maxLength={5} classNames={{ input: 'mono' }} {...form.getInputProps('medicare_mac')} />
+        <TextInput label="Medicare locality" description="2 digits, e.g. 99" maxLength={2} classNames={{ input: 'mono' }} {...form.getInputProps('medicare_locality')} />
+      </SimpleGrid>
+    </SettingsForm>
   );
 }
 
 export function ProfileTab({ canWrite }: { canWrite: boolean }) {
-  const q = useQuery({
-    queryKey: ['billing-profile'],
-    queryFn: ({ signal }) =>
-      api.get<BillingProfile>('/billing-profile', undefined, signal).catch((e) => {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }),
-  });
-  if (q.isLoading || q.isError) return <QueryState isLoading={q.isLoading} error={q.error} retry={() => void q.refetch()} />;
   return (
-    <Paper p="md" withBorder={false}>
-      <Text size="sm" c="dimmed" mb="sm">
-        The practice as the billing provider on every claim.
-      </Text>
-      <ProfileForm key={q.data?.version ?? 0} profile={q.data ?? null} canWrite={canWrite} />
-    </Paper>
+    <SettingsTab<BillingProfile> path="/billing-profile" intro="The practice as the billing provider on every claim.">
+      {(profile) => <ProfileForm profile={profile} canWrite={canWrite} />}
+    </SettingsTab>
   );
 }
