@@ -3,16 +3,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "billing/billing.h"
 #include "cmd/cmd.h"
+#include "formats/x12/ack.h"
 #include "formats/x12/envelope.h"
 #include "formats/x12/loops.h"
 
 static const char usage[] =
 	"usage: praxis x12 parse FILE [--json]\n"
 	"       praxis x12 validate FILE\n"
+	"       praxis x12 ack FILE\n"
 	"       praxis x12 837 [--db DB] --practice ID [--claims ID,ID,...] [--out FILE]\n"
 	"       praxis x12 import [--db DB] --practice ID FILE\n"
 	"       praxis x12 loops\n"
@@ -24,6 +27,8 @@ static const char usage[] =
 	"there is one, 0 otherwise.\n"
 	"837 sends the practice's ready claims (or those named) as one 837P batch, as the API\n"
 	"does: the file goes to --out (or standard output), the claims become submitted.\n"
+	"ack writes the acknowledgment of an inbound file to standard output: a TA1 when its\n"
+	"interchange envelope is in error, else a 999 per functional group.\n"
 	"import reads an 835 into remittances matched to the practice's claims (the same file\n"
 	"twice imports once) and prints the result as JSON.\n"
 	"loops prints the loop tables of the transaction sets Praxis knows, as JSON.\n";
@@ -142,7 +147,7 @@ static void place(printer *p, x12_envelope *v, const x12_seg *s)
 	if (at < 0) {
 		char path[64];
 		x12_track_path(&p->t, path, sizeof path);
-		x12_issue_add(v, s->line, s->id, 0, "not expected here in a %s (loop %s)", p->t.def->set, *path ? path : "header");
+		x12_issue_add(v, 'S', "2", s->line, s->id, 0, "not expected here in a %s (loop %s)", p->t.def->set, *path ? path : "header");
 		item(p, s);
 		return;
 	}
@@ -327,7 +332,7 @@ int cmd_x12(int argc, char **argv)
 		json_decref(all);
 		return 0;
 	}
-	if (argc < 3 || help || (strcmp(argv[1], "parse") && strcmp(argv[1], "validate")))
+	if (argc < 3 || help || (strcmp(argv[1], "parse") && strcmp(argv[1], "validate") && strcmp(argv[1], "ack")))
 		return fputs(usage, help ? stdout : stderr), help ? 0 : 2;
 	bool json = argc > 3 && !strcmp(argv[3], "--json");
 	if (argc > 3 && !json)
@@ -350,7 +355,7 @@ int cmd_x12(int argc, char **argv)
 		last = s->line;
 	}
 	if (rc < 0) /* the reader's message names its line */
-		x12_issue_add(v, 0, "", 0, "%s", e.msg);
+		x12_issue_add(v, 'I', "023", 0, "", 0, "%s", e.msg);
 	else
 		x12_envelope_end(v, last);
 	if (json) {
@@ -360,6 +365,21 @@ int cmd_x12(int argc, char **argv)
 		json_dumpf(issues, stdout, 0);
 		json_decref(issues);
 		fputs("}\n", stdout);
+	} else if (!strcmp(argv[1], "ack")) {
+		x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, true);
+		err ae = ERR_INIT;
+		if (x12_ack_write(v, w, 1, (long long)time(NULL), &ae)) {
+			fprintf(stderr, "praxis: %s\n", ae.msg);
+			x12w_free(w);
+			x12_close(r);
+			free(v);
+			free(s);
+			return 1;
+		}
+		size_t len;
+		const char *ack = x12w_data(w, &len);
+		fwrite(ack, 1, len, stdout);
+		x12w_free(w);
 	} else if (!strcmp(argv[1], "parse"))
 		printf("%d interchanges, %d functional groups, %d transaction sets, %lld segments\n", v->interchanges,
 		       v->total_groups, v->total_sets, (long long)v->total_segments);
@@ -374,7 +394,7 @@ int cmd_x12(int argc, char **argv)
 	}
 	if (v->total_issues > v->nissues)
 		fprintf(stderr, "... and %d more\n", v->total_issues - v->nissues);
-	int status = v->total_issues ? 1 : 0;
+	int status = v->total_issues && strcmp(argv[1], "ack") ? 1 : 0; /* an ack of a bad file is still written */
 	x12_close(r);
 	free(v);
 	free(s);

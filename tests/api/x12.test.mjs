@@ -3,7 +3,8 @@
 // clean, except the one broken on purpose; the imsweb negative cases must report errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN } from '../lib/server.mjs';
@@ -114,6 +115,26 @@ test('imsweb negative cases report errors with line and segment; the accepted 99
   assert.match(badId.stderr, /^line 6: \?: not a segment identifier/m);
   const many = run('parse', join(FIX, dir, '837_5010/x12_multiple_transactions.txt'));
   assert.match(many.stdout, /^312 interchanges, 312 functional groups, 312 transaction sets/);
+});
+
+test('ack: a 999 per group (accepted, or rejected with the segments and reasons), itself a clean 999', () => {
+  const ack = (f) => {
+    const r = run('ack', join(FIX, f));
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.split('~\n').filter(Boolean);
+  };
+  const ok = ack('linuxforhealth/835_005010X221A1/managed-care.835');
+  assert.ok(ok.includes('AK1*HP*1*005010X221A1') && ok.includes('AK2*835*112233') && ok.includes('IK5*A') && ok.includes('AK9*A*1*1*1'));
+  assert.match(ok[0], /^ISA\*00\*          \*00\*          \*30\*12345          \*30\*000000005      \*/, 'sender and receiver swapped');
+  assert.ok(ack('linuxforhealth/271_005010X279A1/subscriber-health-benefit-check-error.271').includes('IK5*R*3'), 'SE02 differs from ST02');
+  const bad = ack('imsweb/837_5010/x12_bad_valid_code.txt');
+  assert.ok(bad.includes('IK3*NM1*7**2'), 'the unexpected NM1 at position 7');
+  assert.ok(bad.includes('IK5*R*5*4') && bad.includes('AK9*R*1*1*0'));
+  // our 999 reads back clean through the reader, envelopes and the 999 loops
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-999-'));
+  writeFileSync(join(dir, 'ack.999'), bad.join('~\n') + '~\n');
+  const back = run('validate', join(dir, 'ack.999'));
+  assert.equal(back.status, 0, back.stderr);
 });
 
 test('x12 commands: usage, unreadable file', () => {

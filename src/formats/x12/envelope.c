@@ -8,7 +8,8 @@
 
 void x12_envelope_init(x12_envelope *v) { memset(v, 0, sizeof *v); }
 
-void x12_issue_add(x12_envelope *v, long line, const char *segment, int element, const char *fmt, ...)
+void x12_issue_add(x12_envelope *v, char level, const char *code, long line, const char *segment, int element,
+		   const char *fmt, ...)
 {
 	v->total_issues++;
 	if (v->nissues == (int)(sizeof v->issues / sizeof *v->issues))
@@ -18,6 +19,9 @@ void x12_issue_add(x12_envelope *v, long line, const char *segment, int element,
 	snprintf(i->segment, sizeof i->segment, "%s", segment);
 	i->element = element;
 	i->transaction = v->depth == 3 ? v->total_sets : 0;
+	i->position = v->depth == 3 ? v->segments : 0;
+	i->level = level;
+	snprintf(i->code, sizeof i->code, "%s", code);
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(i->message, sizeof i->message, fmt, ap);
@@ -59,7 +63,7 @@ static void close_to(x12_envelope *v, int to, long line, const char *why)
 {
 	while (v->depth > to) {
 		long at = v->depth == 3 ? v->st_line : v->depth == 2 ? v->gs_line : v->isa_line;
-		x12_issue_add(v, line, closer[v->depth], 0, "%s opened on line %ld has no %s %s", opener[v->depth], at,
+		x12_issue_add(v, "?IGT"[v->depth], v->depth == 3 ? "2" : v->depth == 2 ? "3" : "023", line, closer[v->depth], 0, "%s opened on line %ld has no %s %s", opener[v->depth], at,
 			      closer[v->depth], why);
 		v->depth--;
 	}
@@ -69,7 +73,7 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 {
 	const char *id = s->id;
 	if (!x12_segment_id_ok(id)) {
-		x12_issue_add(v, s->line, "?", 0, "not a segment identifier (2 or 3 capital letters or digits)");
+		x12_issue_add(v, v->depth == 3 ? 'S' : 'I', v->depth == 3 ? "1" : "024", s->line, "?", 0, "not a segment identifier (2 or 3 capital letters or digits)");
 		if (v->depth == 3)
 			v->segments++;
 		return;
@@ -78,85 +82,108 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 	if (!strcmp(id, "ISA")) {
 		close_to(v, 0, s->line, "before the next ISA");
 		if (s->nel < 16)
-			x12_issue_add(v, s->line, "ISA", 0, "has %d elements, 16 are required", s->nel);
+			x12_issue_add(v, 'I', "022", s->line, "ISA", 0, "has %d elements, 16 are required", s->nel);
 		copy(v->isa13, sizeof v->isa13, x12_el(s, 13));
 		if (strlen(v->isa13) != 9 || strspn(v->isa13, "0123456789") != 9)
-			x12_issue_add(v, s->line, "ISA", 13, "the interchange control number must be 9 digits");
+			x12_issue_add(v, 'I', "018", s->line, "ISA", 13, "the interchange control number must be 9 digits");
 		v->depth = 1;
 		v->isa_line = s->line;
 		v->groups = 0;
-		v->interchanges++;
+		if (!v->interchanges++) {
+			x12_ack_info *a = &v->ack;
+			snprintf(a->isa05, sizeof a->isa05, "%s", x12_el(s, 5));
+			copy(a->isa06, sizeof a->isa06, x12_el(s, 6));
+			snprintf(a->isa07, sizeof a->isa07, "%s", x12_el(s, 7));
+			copy(a->isa08, sizeof a->isa08, x12_el(s, 8));
+			snprintf(a->isa09, sizeof a->isa09, "%s", x12_el(s, 9));
+			snprintf(a->isa10, sizeof a->isa10, "%s", x12_el(s, 10));
+			snprintf(a->isa13, sizeof a->isa13, "%s", v->isa13);
+		}
 	} else if (!strcmp(id, "IEA")) {
 		if (v->depth == 0) {
-			x12_issue_add(v, s->line, "IEA", 0, "closes no interchange");
+			x12_issue_add(v, 'I', "022", s->line, "IEA", 0, "closes no interchange");
 			return;
 		}
 		close_to(v, 1, s->line, "before the IEA");
 		if (!count_is(x12_el(s, 1), v->groups))
-			x12_issue_add(v, s->line, "IEA", 1, "says %s functional groups, the interchange has %d", x12_el(s, 1), v->groups);
+			x12_issue_add(v, 'I', "021", s->line, "IEA", 1, "says %s functional groups, the interchange has %d", x12_el(s, 1), v->groups);
 		char ctl[16];
 		copy(ctl, sizeof ctl, x12_el(s, 2));
 		if (strcmp(ctl, v->isa13))
-			x12_issue_add(v, s->line, "IEA", 2, "control number %s differs from ISA13 %s", ctl, v->isa13);
+			x12_issue_add(v, 'I', "001", s->line, "IEA", 2, "control number %s differs from ISA13 %s", ctl, v->isa13);
 		v->depth = 0;
 	} else if (!strcmp(id, "GS")) {
 		if (v->depth == 0)
-			x12_issue_add(v, s->line, "GS", 0, "outside an interchange");
+			x12_issue_add(v, 'I', "024", s->line, "GS", 0, "outside an interchange");
 		close_to(v, 1, s->line, "before the next GS");
 		copy(v->gs06, sizeof v->gs06, x12_el(s, 6));
 		copy(v->gs08, sizeof v->gs08, x12_el(s, 8));
 		if (!*v->gs06)
-			x12_issue_add(v, s->line, "GS", 6, "the group control number is missing");
+			x12_issue_add(v, 'G', "6", s->line, "GS", 6, "the group control number is missing");
 		v->depth = 2;
 		v->gs_line = s->line;
 		v->sets = 0;
 		v->groups++;
 		v->total_groups++;
+		x12_ack_info *a = &v->ack;
+		if (v->interchanges == 1 && a->ngroups < (int)(sizeof a->groups / sizeof *a->groups)) {
+			snprintf(a->groups[a->ngroups].fid, sizeof a->groups[0].fid, "%s", x12_el(s, 1));
+			snprintf(a->groups[a->ngroups].control, sizeof a->groups[0].control, "%s", v->gs06);
+			snprintf(a->groups[a->ngroups].version, sizeof a->groups[0].version, "%s", v->gs08);
+			a->groups[a->ngroups].first_set = a->nsets;
+			a->groups[a->ngroups++].nsets = 0;
+		}
 	} else if (!strcmp(id, "GE")) {
 		if (v->depth < 2) {
-			x12_issue_add(v, s->line, "GE", 0, "closes no functional group");
+			x12_issue_add(v, 'I', "024", s->line, "GE", 0, "closes no functional group");
 			return;
 		}
 		close_to(v, 2, s->line, "before the GE");
 		if (!count_is(x12_el(s, 1), v->sets))
-			x12_issue_add(v, s->line, "GE", 1, "says %s transaction sets, the group has %d", x12_el(s, 1), v->sets);
+			x12_issue_add(v, 'G', "5", s->line, "GE", 1, "says %s transaction sets, the group has %d", x12_el(s, 1), v->sets);
 		char ctl[16];
 		copy(ctl, sizeof ctl, x12_el(s, 2));
 		if (strcmp(ctl, v->gs06))
-			x12_issue_add(v, s->line, "GE", 2, "control number %s differs from GS06 %s", ctl, v->gs06);
+			x12_issue_add(v, 'G', "4", s->line, "GE", 2, "control number %s differs from GS06 %s", ctl, v->gs06);
 		v->depth = 1;
 	} else if (!strcmp(id, "ST")) {
 		if (v->depth < 2)
-			x12_issue_add(v, s->line, "ST", 0, "outside a functional group");
+			x12_issue_add(v, 'I', "024", s->line, "ST", 0, "outside a functional group");
 		close_to(v, 2, s->line, "before the next ST");
 		copy(v->st02, sizeof v->st02, x12_el(s, 2));
 		copy(v->st01, sizeof v->st01, x12_el(s, 1));
 		if (!*v->st02)
-			x12_issue_add(v, s->line, "ST", 2, "the transaction set control number is missing");
+			x12_issue_add(v, 'T', "7", s->line, "ST", 2, "the transaction set control number is missing");
 		v->depth = 3;
 		v->st_line = s->line;
 		v->segments = 1;
 		v->sets++;
 		v->total_sets++;
+		x12_ack_info *a = &v->ack;
+		if (v->interchanges == 1 && a->ngroups && a->nsets < X12_MAX_ACK_SETS) {
+			snprintf(a->sets[a->nsets].id, sizeof a->sets[0].id, "%s", v->st01);
+			snprintf(a->sets[a->nsets++].control, sizeof a->sets[0].control, "%s", v->st02);
+			a->groups[a->ngroups - 1].nsets++;
+		}
 	} else if (!strcmp(id, "SE")) {
 		if (v->depth < 3) {
-			x12_issue_add(v, s->line, "SE", 0, "closes no transaction set");
+			x12_issue_add(v, 'G', "5", s->line, "SE", 0, "closes no transaction set");
 			return;
 		}
 		v->segments++;
 		if (!count_is(x12_el(s, 1), v->segments))
-			x12_issue_add(v, s->line, "SE", 1, "says %s segments, the transaction set has %d", x12_el(s, 1), v->segments);
+			x12_issue_add(v, 'T', "4", s->line, "SE", 1, "says %s segments, the transaction set has %d", x12_el(s, 1), v->segments);
 		char ctl[16];
 		copy(ctl, sizeof ctl, x12_el(s, 2));
 		if (strcmp(ctl, v->st02))
-			x12_issue_add(v, s->line, "SE", 2, "control number %s differs from ST02 %s", ctl, v->st02);
+			x12_issue_add(v, 'T', "3", s->line, "SE", 2, "control number %s differs from ST02 %s", ctl, v->st02);
 		v->depth = 2;
 	} else if (v->depth == 3) {
 		v->segments++;
 	} else if (!strcmp(id, "TA1") && v->depth == 1) {
 		/* an interchange acknowledgment sits between ISA and IEA, outside any group */
 	} else {
-		x12_issue_add(v, s->line, id, 0, "outside a transaction set");
+		x12_issue_add(v, v->depth == 2 ? 'G' : 'I', v->depth == 2 ? "5" : "024", s->line, id, 0, "outside a transaction set");
 	}
 }
 
@@ -164,7 +191,7 @@ void x12_envelope_end(x12_envelope *v, long last_line)
 {
 	close_to(v, 0, last_line, "before the end of the file");
 	if (!v->interchanges)
-		x12_issue_add(v, last_line, "ISA", 0, "the file holds no interchange");
+		x12_issue_add(v, 'I', "023", last_line, "ISA", 0, "the file holds no interchange");
 }
 
 json_t *x12_issues_json(const x12_envelope *v)

@@ -19,8 +19,26 @@ typedef struct x12_issue {
 	char segment[4];
 	int element;       /* 1-based, 0 when the whole segment */
 	int transaction;   /* 1-based index of the transaction set in the file, 0 outside one */
+	int position;      /* the segment's position in its transaction set (ST is 1), 0 outside */
+	char level;        /* what it rejects: 'I' interchange, 'G' group, 'T' set, 'S' a segment */
+	char code[4];      /* the acknowledgment's code: TA105, AK905, IK502 or IK304 */
 	char message[160];
 } x12_issue;
+
+/* What an acknowledgment reports on: the first interchange's parties, its groups and sets. */
+#define X12_MAX_ACK_SETS 2048
+typedef struct x12_ack_info {
+	char isa05[3], isa06[16], isa07[3], isa08[16], isa09[7], isa10[5], isa13[10];
+	int ngroups;
+	struct {
+		char fid[3], control[10], version[13];
+		int first_set, nsets; /* into sets[] */
+	} groups[16];
+	int nsets;
+	struct {
+		char id[4], control[10];
+	} sets[X12_MAX_ACK_SETS];
+} x12_ack_info;
 
 typedef struct x12_envelope {
 	/* where the reader is */
@@ -34,6 +52,7 @@ typedef struct x12_envelope {
 	/* what was found: the first X12_MAX_ISSUES, and how many in all */
 	x12_issue issues[64];
 	int nissues, total_issues;
+	x12_ack_info ack;
 } x12_envelope;
 
 void x12_envelope_init(x12_envelope *v);
@@ -41,9 +60,9 @@ void x12_envelope_init(x12_envelope *v);
 void x12_envelope_step(x12_envelope *v, const x12_seg *s);
 /* At the end of the input: reports envelopes left open. */
 void x12_envelope_end(x12_envelope *v, long last_line);
-/* Adds an issue (for other checkers sharing the list). */
-void x12_issue_add(x12_envelope *v, long line, const char *segment, int element, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+/* Adds an issue (for other checkers sharing the list); level and code as in x12_issue. */
+void x12_issue_add(x12_envelope *v, char level, const char *code, long line, const char *segment, int element,
+		   const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* True for a well-formed segment identifier: 2 or 3 capital letters or digits. */
 bool x12_segment_id_ok(const char *id);
 /* The issues as JSON: [{line, segment, element, transaction, message}]. */

@@ -1,0 +1,95 @@
+/* ack.c: the acknowledgment of an inbound file: a TA1 when its interchange envelope is in
+ * error, else a 999 (005010X231A1) per functional group with the sets accepted or rejected,
+ * the segments in error (IK3, with their position in the set) and the reason codes. */
+#include "formats/x12/ack.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const x12_issue *first_of(const x12_envelope *v, char level)
+{
+	for (int i = 0; i < v->nissues; i++)
+		if (v->issues[i].level == level)
+			return &v->issues[i];
+	return NULL;
+}
+
+static int ta1(const x12_envelope *v, const x12_issue *bad, x12_writer *w, err *e)
+{
+	const x12_ack_info *a = &v->ack;
+	return x12w_seg(w, e, "TA1", a->isa13, a->isa09, a->isa10, bad ? "R" : "A", bad ? bad->code : "000", NULL);
+}
+
+/* One 999 for group g: its sets, each accepted or rejected with its segments in error. */
+static int ack_group(const x12_envelope *v, int g, char *control, x12_writer *w, err *e)
+{
+	const x12_ack_info *a = &v->ack;
+	int first = a->groups[g].first_set, n = a->groups[g].nsets, accepted = 0;
+	if (x12w_set(w, "999", control, "005010X231A1", e) ||
+	    x12w_seg(w, e, "AK1", a->groups[g].fid, a->groups[g].control, a->groups[g].version, NULL))
+		return -1;
+	for (int k = 0; k < n; k++) {
+		int tx = first + k + 1; /* issue.transaction is 1-based across the file */
+		char codes[5][4] = {{0}};
+		int ncodes = 0;
+		if (x12w_seg(w, e, "AK2", a->sets[first + k].id, a->sets[first + k].control, NULL))
+			return -1;
+		for (int i = 0; i < v->nissues; i++) {
+			const x12_issue *x = &v->issues[i];
+			if (x->transaction != tx)
+				continue;
+			if (x->level == 'S') {
+				char pos[12];
+				snprintf(pos, sizeof pos, "%d", x->position);
+				if (x12w_seg(w, e, "IK3", x12_segment_id_ok(x->segment) ? x->segment : "", pos, "", x->code, NULL))
+					return -1;
+				if (ncodes < 5 && !(ncodes && !strcmp(codes[ncodes - 1], "5")))
+					strcpy(codes[ncodes++], "5");
+			} else if (x->level == 'T' && ncodes < 5)
+				strcpy(codes[ncodes++], x->code);
+		}
+		if (!ncodes)
+			accepted++;
+		if (x12w_seg(w, e, "IK5", ncodes ? "R" : "A", codes[0], codes[1], codes[2], codes[3], codes[4], NULL))
+			return -1;
+	}
+	/* the group's own errors: the first five, among those of the file's first interchange */
+	char gcodes[5][4] = {{0}};
+	int ng = 0;
+	for (int i = 0; i < v->nissues && ng < 5; i++)
+		if (v->issues[i].level == 'G')
+			strcpy(gcodes[ng++], v->issues[i].code);
+	char nin[12], nrec[12], nacc[12];
+	snprintf(nin, sizeof nin, "%d", n);
+	snprintf(nrec, sizeof nrec, "%d", n);
+	snprintf(nacc, sizeof nacc, "%d", accepted);
+	const char *status = ng || accepted == 0 ? "R" : accepted < n ? "P" : "A";
+	return x12w_seg(w, e, "AK9", status, nin, nrec, nacc, gcodes[0], gcodes[1], gcodes[2], gcodes[3], gcodes[4], NULL) ||
+			       x12w_end(w, e)
+		       ? -1
+		       : 0;
+}
+
+int x12_ack_write(const x12_envelope *v, x12_writer *w, long control, long long when, err *e)
+{
+	const x12_ack_info *a = &v->ack;
+	if (!v->interchanges)
+		return err_set(e, ERR_UNPROCESSABLE, "the file holds no interchange to acknowledge");
+	/* answered to the sender: the parties swap */
+	x12_isa isa = {a->isa07, a->isa08, a->isa05, a->isa06, control, 'P', when};
+	if (x12w_interchange(w, &isa, e))
+		return -1;
+	const x12_issue *bad = first_of(v, 'I');
+	if (bad || !a->ngroups)
+		return ta1(v, bad, w, e) || x12w_end(w, e) ? -1 : 0;
+	if (x12w_group(w, "FA", a->isa08, a->isa06, control, "005010X231A1", e))
+		return -1;
+	for (int g = 0; g < a->ngroups; g++) {
+		char ctl[8];
+		snprintf(ctl, sizeof ctl, "%04d", g + 1);
+		if (ack_group(v, g, ctl, w, e))
+			return -1;
+	}
+	return x12w_end(w, e) || x12w_end(w, e) ? -1 : 0;
+}
