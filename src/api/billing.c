@@ -199,6 +199,17 @@ static int remit_post(req *r, err *e)
 		r->status = 200; /* nothing new was created */
 	return 0;
 }
+static int inbound_post(req *r, err *e)
+{
+	const char *name = api_arg(r, "name");
+	if (name && strlen(name) > 200)
+		return err_field(e, "name", "must be at most 200 characters");
+	if (x12_inbound_import(&r->x, name, r->raw, r->raw_len, &r->out, e))
+		return -1;
+	if (json_is_true(json_object_get(r->out, "duplicate")))
+		r->status = 200;
+	return 0;
+}
 static int remit_get_h(req *r, err *e) { return remit_get(&r->x, r->id, &r->out, e); }
 static int remit_list_h(req *r, err *e)
 {
@@ -251,5 +262,6 @@ ROUTES(billing,
        {"POST", "/api/v1/claim-batches", P_CLAIM_WRITE, 0, batch_create, "Send ready claims as one 837P file: {claim_ids?}; they become submitted", 201},
        {"GET", "/api/v1/claim-batches/{id}/837", P_BILLING_READ, 0, batch_file, "The 837P file of a batch, as sent"},
        {"POST", "/api/v1/remittances", P_CLAIM_WRITE, R_RAW, remit_post, "Upload an 835 file (the body, up to 64 MiB; ?name=): read, reconciled, matched to claims; the same file twice imports once", 201},
+       {"POST", "/api/v1/x12-files", P_CLAIM_WRITE, R_RAW, inbound_post, "Upload an inbound X12 file (835, 999 or 277CA, up to 64 MiB; ?name=): read and applied once", 201},
        {"GET", "/api/v1/remittances", P_BILLING_READ, 0, remit_list_h, "Remittances received, newest first"},
        {"GET", "/api/v1/remittances/{id}", P_BILLING_READ, 0, remit_get_h, "One remittance with its claims and lines and what each matched"});

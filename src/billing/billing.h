@@ -94,5 +94,9 @@ int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json
  * match: exact | modifiers_differ | code_only | none). */
 int remit_get(ctx *x, int64_t id, json_t **out, err *e);
 int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
+/* Any inbound file (inbound.c): an 835 as remit_import; a 999 rejecting a batch, or a 277CA
+ * accepting or rejecting claims, moves those claims; answers {kind, claims: [{claim_id,
+ * outcome}], duplicate}. The same bytes again answer the first import. */
+int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, json_t **out, err *e);
 
 #endif

@@ -29,8 +29,8 @@ static const char usage[] =
 	"does: the file goes to --out (or standard output), the claims become submitted.\n"
 	"ack writes the acknowledgment of an inbound file to standard output: a TA1 when its\n"
 	"interchange envelope is in error, else a 999 per functional group.\n"
-	"import reads an 835 into remittances matched to the practice's claims (the same file\n"
-	"twice imports once) and prints the result as JSON.\n"
+	"import reads an 835 into remittances matched to the practice's claims, or applies a 999\n"
+	"or 277CA to the claims they answer (the same file twice imports once); prints JSON.\n"
 	"loops prints the loop tables of the transaction sets Praxis knows, as JSON.\n";
 
 /* An element as JSON: its text, or a list of components, or {"repeats": [...]}. */
@@ -306,7 +306,7 @@ static int import_file(int argc, char **argv)
 	err e = ERR_INIT;
 	json_t *out = NULL;
 	const char *base = strrchr(argv[optind], '/');
-	rc = remit_import(&x, base ? base + 1 : argv[optind], b.s, b.len, &out, &e) || ctx_flush(&x, &e);
+	rc = x12_inbound_import(&x, base ? base + 1 : argv[optind], b.s, b.len, &out, &e) || ctx_flush(&x, &e);
 	buf_release(&b);
 	if (!rc) {
 		json_dumpf(out, stdout, JSON_INDENT(1));

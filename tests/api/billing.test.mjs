@@ -340,6 +340,43 @@ test('837P: ready claims go out as one batch file that reads back clean; they be
   assert.equal((await biller.post('/api/v1/claim-batches', {})).status, 422, 'nothing left to send');
 });
 
+test('999 and 277CA: acknowledgments move the claims they answer; each file counts once', async () => {
+  const corrected = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${aetna}`)).body.items[0];
+  assert.equal(corrected.status, 'submitted');
+  const seg = (...e) => e.join('*') + '~';
+  const isa = (ctl) => seg('ISA', '00', '          ', '00', '          ', 'ZZ', 'CH0001         ', 'ZZ', 'MSMG01         ', '260311', '0900', '^', '00501', ctl, '0', 'T', ':');
+  const ack999 = (ik5) => [isa('000000501'), seg('GS', 'FA', 'CH0001', 'MSMG01', '20260311', '0900', '501', 'X', '005010X231A1'),
+    seg('ST', '999', '0001', '005010X231A1'), seg('AK1', 'HC', '1', '005010X222A1'), seg('AK2', '837', '0001'), seg('IK5', ik5),
+    seg('AK9', ik5, '1', '1', ik5 === 'A' ? '1' : '0'), seg('SE', '6', '0001'), seg('GE', '1', '501'), seg('IEA', '1', '000000501')].join('\n');
+  const up = (b, name) => fetch(`${px.url}/api/v1/x12-files?name=${name}`, { method: 'POST', body: b, headers: { Authorization: biller.auth } });
+  const a = await (await up(ack999('A'), 'ack.999')).json();
+  assert.deepEqual([a.kind, a.claims], ['999', []], 'an accepted file changes nothing');
+  const ca = [isa('000000502'), seg('GS', 'HN', 'CH0001', 'MSMG01', '20260312', '0900', '502', 'X', '005010X214'),
+    seg('ST', '277', '0001', '005010X214'), seg('BHT', '0085', '08', 'X1', '20260312', '0900', 'TH'),
+    seg('HL', '1', '', '20', '1'), seg('NM1', 'PR', '2', 'AETNA', '', '', '', '', 'PI', '60054'), seg('TRN', '1', 'X1'), seg('DTP', '050', 'D8', '20260312'), seg('DTP', '009', 'D8', '20260312'),
+    seg('HL', '2', '1', '21', '1'), seg('NM1', '41', '2', 'MSMG', '', '', '', '', '46', 'MSMG01'), seg('TRN', '2', '1'), seg('STC', 'A1:20', '20260312', 'WQ', '215'),
+    seg('HL', '3', '2', '19', '1'), seg('NM1', '85', '2', 'MSMG', '', '', '', '', 'XX', '1234567893'), seg('TRN', '1', '0'),
+    seg('HL', '4', '3', 'PT'), seg('NM1', 'QC', '1', 'DOE', 'JANE', '', '', '', 'MI', 'W123456789'), seg('TRN', '2', String(corrected.id)),
+    seg('STC', 'A2:20', '20260312', 'WQ', '215'), seg('REF', '1K', 'ICN-2'), seg('DTP', '472', 'D8', '20260302'),
+    seg('SE', '21', '0001'), seg('GE', '1', '502'), seg('IEA', '1', '000000502')].join('\n');
+  const r = await up(ca, 'status.277');
+  assert.equal(r.status, 201);
+  assert.deepEqual((await r.json()).claims, [{ claim_id: corrected.id, outcome: 'accepted' }]);
+  const now = ok(await biller.get(`/api/v1/claims/${corrected.id}`), 200);
+  assert.deepEqual([now.status, now.payer_claim_number, now.history.at(-1).note], ['accepted', 'ICN-2', '277CA A2:20']);
+  const again = await up(ca, 'status.277');
+  assert.equal(again.status, 200);
+  assert.equal((await again.json()).duplicate, true);
+  const rej = await (await up(ack999('R'), 'reject.999')).json();
+  assert.deepEqual(rej.claims, [{ claim_id: corrected.id, outcome: 'rejected' }], 'a rejected file rejects its claims');
+  assert.equal(ok(await biller.get(`/api/v1/claims/${corrected.id}`), 200).status, 'rejected');
+  assert.equal((await up('ISA*00*bogus~', 'x')).status, 400);
+  // another practice's upload of the same file touches nothing of this one
+  const other = await (await fetch(`${px.url}/api/v1/x12-files`, { method: 'POST', body: ca, headers: { Authorization: adminB.auth } })).json();
+  assert.deepEqual(other.claims, [{ claim_id: corrected.id, outcome: 'unknown claim' }]);
+  assert.equal(ok(await biller.get(`/api/v1/claims/${corrected.id}`), 200).status, 'rejected');
+});
+
 test('835: a remittance is read, reconciled and matched to the claim and its lines; the same file twice imports once', async () => {
   const corrected = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${aetna}`)).body.items[0];
   // the payer dropped modifier 59 from 93000 and lists the lines in the other order; a PLB takes back 2.00

@@ -1,0 +1,230 @@
+/* inbound.c: X12 files coming back from the clearinghouse or payer, by kind.
+ *
+ * An 835 goes to remit.c. A 999 answers one of our 837P batches (AK1 names the batch's group
+ * control number): a transaction set it rejects (IK5 R) rejects every claim of the batch
+ * still submitted. A 277CA says per claim (TRN02 is the claim id we sent) whether it was
+ * accepted into the payer's system (STC01 category A1 or A2) or rejected (A3, A4, A6, A7,
+ * A8), with the payer's claim number (REF 1K). Each file is kept once by its bytes: the same
+ * file again answers what the first import did. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/timeutil.h"
+#include "billing/billing.h"
+#include "billing/claim.h"
+#include "formats/x12/x12.h"
+
+/* Moves a submitted (or accepted) claim to `to`, with the note; a claim elsewhere in its
+ * life is left alone and counted as such. */
+static int move(ctx *x, int64_t claim, const char *to, const char *payer_no, const char *note, json_t *result, err *e)
+{
+	char status[16] = "";
+	int64_t patient = 0;
+	db_stmt *st = db_prepare(x->db, "SELECT status, patient_id FROM claim WHERE id = $1 AND practice_id = $2", e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", claim, ctx_practice(x));
+	int rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		snprintf(status, sizeof status, "%s", db_col_text(st, 0));
+		patient = db_col_i64(st, 1);
+	}
+	db_done(st);
+	if (rc == DB_ERR)
+		return -1;
+	const char *outcome;
+	if (rc == DB_DONE)
+		outcome = "unknown claim";
+	else if (strcmp(status, "submitted") && !(strcmp(status, "accepted") == 0 && !strcmp(to, "rejected")))
+		outcome = "left as it was";
+	else {
+		char now[TS_LEN];
+		ts_now(now);
+		if (db_run(x->db, e,
+			   "UPDATE claim SET status = $1, payer_claim_number = COALESCE($2, payer_claim_number), "
+			   "version = version + 1, updated_at = $3 WHERE id = $4",
+			   "sssi", to, payer_no && *payer_no ? payer_no : NULL, now, claim) < 0 ||
+		    claim_event(x, claim, status, to, note, e))
+			return -1;
+		char action[24];
+		snprintf(action, sizeof action, "claim.%s", to);
+		if (ctx_audit(x, action, "claim", claim, patient, note, e))
+			return -1;
+		outcome = to;
+	}
+	json_array_append_new(result, json_pack("{s:I, s:s}", "claim_id", (json_int_t)claim, "outcome", outcome));
+	return 0;
+}
+
+static bool one_of(const char *v, const char *const *set)
+{
+	for (; *set; set++)
+		if (!strcmp(v, *set))
+			return true;
+	return false;
+}
+
+/* 277CA: per claim status; a claim's block ends at the next HL or SE. */
+typedef struct status_block {
+	char ref[32], cat[8], code[8], icn[64];
+} status_block;
+
+static int apply_status(ctx *x, status_block *b, json_t *result, err *e)
+{
+	static const char *const accepted[] = {"A1", "A2", NULL}, *const rejected[] = {"A3", "A4", "A6", "A7", "A8", NULL};
+	char *end;
+	long long id = strtoll(b->ref, &end, 10);
+	const char *to = one_of(b->cat, accepted) ? "accepted" : one_of(b->cat, rejected) ? "rejected" : NULL;
+	int rc = 0;
+	if (*b->ref && !*end && id > 0 && to) {
+		char note[48];
+		snprintf(note, sizeof note, "277CA %s:%s", b->cat, b->code);
+		rc = move(x, id, to, b->icn, note, result, e);
+	}
+	memset(b, 0, sizeof *b);
+	return rc;
+}
+
+static int read_277(ctx *x, x12_reader *r, json_t *result, err *e)
+{
+	x12_seg *s = malloc(sizeof *s);
+	status_block b = {{0}};
+	bool claim_level = false;
+	int rc = s ? 0 : err_set(e, ERR_INTERNAL, "out of memory");
+	while (!rc && (rc = x12_next(r, s, e)) == 1) {
+		rc = 0;
+		if (!strcmp(s->id, "HL") || !strcmp(s->id, "SE")) {
+			rc = apply_status(x, &b, result, e);
+			const char *level = x12_el(s, 3);
+			claim_level = !strcmp(s->id, "HL") && (!strcmp(level, "PT") || !strcmp(level, "22") || !strcmp(level, "23"));
+		} else if (claim_level && !strcmp(s->id, "TRN") && !*b.ref)
+			snprintf(b.ref, sizeof b.ref, "%s", x12_el(s, 2));
+		else if (claim_level && !strcmp(s->id, "STC") && !*b.cat) {
+			x12_component(x12_el(s, 1), &s->seps, 1, b.cat, sizeof b.cat);
+			x12_component(x12_el(s, 1), &s->seps, 2, b.code, sizeof b.code);
+		} else if (claim_level && !strcmp(s->id, "REF") && !strcmp(x12_el(s, 1), "1K"))
+			snprintf(b.icn, sizeof b.icn, "%s", x12_el(s, 2));
+	}
+	free(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* 999: a rejected set rejects the claims of the batch it answers. */
+static int read_999(ctx *x, x12_reader *r, json_t *result, err *e)
+{
+	x12_seg *s = malloc(sizeof *s);
+	int64_t batch = 0;
+	int rc = s ? 0 : err_set(e, ERR_INTERNAL, "out of memory");
+	while (s && (rc = x12_next(r, s, e)) == 1) {
+		if (!strcmp(s->id, "AK1")) {
+			char *end;
+			long long control = strtoll(x12_el(s, 2), &end, 10);
+			batch = 0;
+			if (!*end && db_one_i64(x->db, e, &batch, "SELECT id FROM claim_batch WHERE practice_id = $1 AND control = $2",
+						 "ii", ctx_practice(x), (int64_t)control) < 0) {
+				rc = -1;
+				break;
+			}
+		} else if (!strcmp(s->id, "IK5") && batch && !strcmp(x12_el(s, 1), "R")) {
+			db_stmt *st = db_prepare(x->db, "SELECT claim_id FROM claim_batch_claim WHERE batch_id = $1 ORDER BY claim_id", e);
+			if (!st) {
+				rc = -1;
+				break;
+			}
+			db_bind_i64(st, 1, batch);
+			int64_t ids[5000];
+			int n = 0, q;
+			while ((q = db_step(st, e)) == DB_ROW && n < 5000)
+				ids[n++] = db_col_i64(st, 0);
+			db_done(st);
+			char note[48];
+			snprintf(note, sizeof note, "999 rejected the file (IK5 %s)", x12_el(s, 2));
+			for (int i = 0; q != DB_ERR && i < n; i++)
+				if (move(x, ids[i], "rejected", NULL, note, result, e))
+					q = DB_ERR;
+			if (q == DB_ERR) {
+				rc = -1;
+				break;
+			}
+		}
+	}
+	free(s);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The set id of the file's first transaction set. */
+static int first_set(const char *data, size_t len, char out[4], err *e)
+{
+	x12_reader *r = x12_open_mem(data, len, e);
+	x12_seg *s = malloc(sizeof *s);
+	int rc = r && s ? 1 : -1;
+	out[0] = 0;
+	while (rc == 1 && (rc = x12_next(r, s, e)) == 1)
+		if (!strcmp(s->id, "ST")) {
+			snprintf(out, 4, "%s", x12_el(s, 1));
+			break;
+		}
+	x12_close(r);
+	free(s);
+	return rc < 0 ? -1 : 0;
+}
+
+int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, json_t **out, err *e)
+{
+	if (!data || !len)
+		return err_set(e, ERR_BAD_REQUEST, "the body must be an X12 file");
+	char set[4];
+	if (first_set(data, len, set, e))
+		return -1;
+	if (!strcmp(set, "835"))
+		return remit_import(x, name, data, len, out, e);
+	if (strcmp(set, "999") && strcmp(set, "277"))
+		return err_set(e, ERR_UNPROCESSABLE, "Praxis reads 835, 999 and 277CA files; this one holds %s", *set ? set : "no transaction set");
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * sizeof h + 1];
+	crypto_hash_sha256(h, (const unsigned char *)data, len);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	db_stmt *st = db_prepare(x->db, "SELECT summary FROM x12_inbound WHERE practice_id = $1 AND sha256 = $2", e);
+	if (!st)
+		return -1;
+	db_bindv(st, "is", ctx_practice(x), hex);
+	int rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		*out = json_loads(db_col_text(st, 0), 0, NULL);
+		json_object_set_new(*out, "duplicate", json_true());
+	}
+	db_done(st);
+	if (rc != DB_DONE)
+		return rc == DB_ERR ? -1 : 0;
+	json_t *claims = json_array();
+	x12_reader *r = x12_open_mem(data, len, e);
+	rc = r ? db_begin(x->db, e) : -1;
+	if (!rc)
+		rc = !strcmp(set, "999") ? read_999(x, r, claims, e) : read_277(x, r, claims, e);
+	x12_close(r);
+	json_t *summary = json_pack("{s:s, s:o, s:b}", "kind", set, "claims", claims, "duplicate", 0);
+	char *text = json_dumps(summary, JSON_COMPACT), now[TS_LEN];
+	ts_now(now);
+	if (!rc)
+		rc = db_run(x->db, e,
+			    "INSERT INTO x12_inbound (practice_id, sha256, kind, name, content, summary, created_by, created_at) "
+			    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+			    "isssssns", ctx_practice(x), hex, set, name ? name : "upload", data, text, ctx_user(x), now) < 0
+			     ? -1
+			     : 0;
+	free(text);
+	if (!rc)
+		rc = ctx_audit(x, "x12.import", "x12_inbound", 0, 0, set, e);
+	if (!rc)
+		rc = db_commit(x->db, e);
+	else if (db_in_tx(x->db))
+		db_rollback(x->db);
+	if (rc) {
+		json_decref(summary);
+		return -1;
+	}
+	*out = summary;
+	return 0;
+}
