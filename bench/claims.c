@@ -10,6 +10,7 @@
  *   - build: claims_build for every encounter (claim rows, lines, expected amounts, the
  *     scrub, edits and history written), 500 encounters per transaction;
  *   - scrub: the edits alone on every claim (load + scrub, no writes);
+ *   - 837P: the ready claims' documents read and written as one 837P transaction set;
  * next to a reference measured in the same run: PTP pairs looked up as indexed point
  * queries on the database (what the NCCI pass would cost without the releases in memory). */
 #include <stdio.h>
@@ -22,6 +23,7 @@
 #include "billing/billing.h"
 #include "billing/claim.h"
 #include "codes/codes.h"
+#include "formats/x12/x837p.h"
 #include "patients/patients.h"
 #include "registry/registry.h"
 #include "store/migrate.h"
@@ -303,6 +305,41 @@ int main(int argc, char **argv)
 	printf("scrub alone: %lld claims in %.2f s  (%.0f claims/s); %ld with errors, %ld NCCI findings\n"
 	       "  of which reading the claims from the database: %.2f s  (%.0f claims/s)\n",
 	       (long long)(last - first + 1), s, (last - first + 1) / s, errors, ptp_hits, load_s, (last - first + 1) / load_s);
+
+	/* 837P: the ready claims' documents gathered and written as one transaction set */
+	{
+		json_t *docs = json_array();
+		int64_t nready = 0;
+		t = now_s();
+		db_stmt *q = db_prepare(c, "SELECT id FROM claim WHERE status = 'ready' ORDER BY id LIMIT 20000", &e);
+		int64_t ids[20000];
+		int qrc;
+		while ((qrc = db_step(q, &e)) == DB_ROW && nready < 20000)
+			ids[nready++] = db_col_i64(q, 0);
+		db_done(q);
+		for (int64_t k = 0; k < nready; k++) {
+			json_t *d;
+			if (claim_document(&x, ids[k], &d, &e))
+				die("document", &e);
+			json_array_append_new(docs, d);
+			x.npending = 0;
+		}
+		double gather = now_s() - t;
+		x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, true);
+		x12_isa isa = {"ZZ", "BENCH", "ZZ", "CLEARINGHOUSE", 1, 'T', 0};
+		x837_parties parties = {"Bench Group", "BG1", "Office", "5550100", "Clearing", "CH1", "1", 0};
+		t = now_s();
+		if (x12w_interchange(w, &isa, &e) || x12w_group(w, "HC", "BG1", "CH1", 1, "005010X222A1", &e) ||
+		    x837p_write(w, &parties, docs, "0001", &e) || x12w_end(w, &e) || x12w_end(w, &e))
+			die("837", &e);
+		double write = now_s() - t;
+		size_t len;
+		x12w_data(w, &len);
+		printf("837P: %lld claims: documents read in %.2f s (%.0f claims/s), written in %.3f s (%.0f claims/s, %.1f MB)\n",
+		       (long long)nready, gather, nready / gather, write, nready / write, len / 1e6);
+		x12w_free(w);
+		json_decref(docs);
+	}
 
 	/* reference: the same PTP question as an indexed point query on the database */
 	int64_t ptp_version = 0;
