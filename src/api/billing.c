@@ -210,6 +210,16 @@ static int inbound_post(req *r, err *e)
 		r->status = 200;
 	return 0;
 }
+static int coverage_270_h(req *r, err *e)
+{
+	if (coverage_270(&r->x, r->id, &r->out_text, &r->out_len, e))
+		return -1;
+	static __thread char filename[48];
+	snprintf(filename, sizeof filename, "eligibility-%lld.270", (long long)r->id);
+	r->filename = filename;
+	r->content_type = "application/edi-x12";
+	return 0;
+}
 static int remit_get_h(req *r, err *e) { return remit_get(&r->x, r->id, &r->out, e); }
 static int remit_list_h(req *r, err *e)
 {
@@ -228,6 +238,7 @@ ROUTES(billing,
        {"POST", "/api/v1/coverages", P_PATIENT_WRITE, 0, coverage_create, "Add insurance to a patient: payer, priority, subscriber, member id, dates", 201},
        {"GET", "/api/v1/coverages/{id}", P_PATIENT_READ, 0, coverage_get_audited, "One coverage"},
        {"PATCH", "/api/v1/coverages/{id}", P_PATIENT_WRITE, 0, coverage_update, "Change a coverage (e.g. eligibility checked): {version, ...}"},
+       {"GET", "/api/v1/coverages/{id}/270", P_PATIENT_READ, 0, coverage_270_h, "The 270 eligibility inquiry for a coverage (its answer, a 271, goes to POST /x12-files)"},
        {"GET", "/api/v1/fees", P_BILLING_READ, 0, fee_list, "The charge master"},
        {"POST", "/api/v1/fees", P_BILLING_SETUP, 0, fee_create, "Add a fee: code, modifier, fee_cents, effective dates", 201},
        {"GET", "/api/v1/fees/quote", P_BILLING_READ, 0, quote, "Fee and expected payment of a code: ?code=&modifier=&date=&payer_id=&pos_code="},

@@ -99,4 +99,11 @@ int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
  * outcome}], duplicate}. The same bytes again answer the first import. */
 int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, json_t **out, err *e);
 
+/* Eligibility (eligibility.c): the 270 inquiry for a coverage (malloc'ed file; needs the EDI
+ * set-up), and a 271 read into the coverages it answers (by the trace the 270 carried):
+ * appends {coverage_id, eligibility, outcome} to result. */
+int coverage_270(ctx *x, int64_t coverage_id, char **file, size_t *len, err *e);
+struct x12_reader;
+int coverage_apply_271(ctx *x, struct x12_reader *r, json_t *result, err *e);
+
 #endif

@@ -4,8 +4,9 @@
  * control number): a transaction set it rejects (IK5 R) rejects every claim of the batch
  * still submitted. A 277CA says per claim (TRN02 is the claim id we sent) whether it was
  * accepted into the payer's system (STC01 category A1 or A2) or rejected (A3, A4, A6, A7,
- * A8), with the payer's claim number (REF 1K). Each file is kept once by its bytes: the same
- * file again answers what the first import did. */
+ * A8), with the payer's claim number (REF 1K). A 271 updates the coverages it answers
+ * (eligibility.c). Each file is kept once by its bytes: the same file again answers what the
+ * first import did. */
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,8 +181,9 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
 		return -1;
 	if (!strcmp(set, "835"))
 		return remit_import(x, name, data, len, out, e);
-	if (strcmp(set, "999") && strcmp(set, "277"))
-		return err_set(e, ERR_UNPROCESSABLE, "Praxis reads 835, 999 and 277CA files; this one holds %s", *set ? set : "no transaction set");
+	if (strcmp(set, "999") && strcmp(set, "277") && strcmp(set, "271"))
+		return err_set(e, ERR_UNPROCESSABLE, "Praxis reads 835, 999, 277CA and 271 files; this one holds %s",
+			       *set ? set : "no transaction set");
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[2 * sizeof h + 1];
 	crypto_hash_sha256(h, (const unsigned char *)data, len);
@@ -202,9 +204,12 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
 	x12_reader *r = x12_open_mem(data, len, e);
 	rc = r ? db_begin(x->db, e) : -1;
 	if (!rc)
-		rc = !strcmp(set, "999") ? read_999(x, r, claims, e) : read_277(x, r, claims, e);
+		rc = !strcmp(set, "999") ? read_999(x, r, claims, e)
+		     : !strcmp(set, "271") ? coverage_apply_271(x, r, claims, e)
+					   : read_277(x, r, claims, e);
 	x12_close(r);
-	json_t *summary = json_pack("{s:s, s:o, s:b}", "kind", set, "claims", claims, "duplicate", 0);
+	json_t *summary = json_pack("{s:s, s:o, s:b}", "kind", set, !strcmp(set, "271") ? "coverages" : "claims", claims,
+				    "duplicate", 0);
 	char *text = json_dumps(summary, JSON_COMPACT), now[TS_LEN];
 	ts_now(now);
 	if (!rc)

@@ -377,6 +377,39 @@ test('999 and 277CA: acknowledgments move the claims they answer; each file coun
   assert.equal(ok(await biller.get(`/api/v1/claims/${corrected.id}`), 200).status, 'rejected');
 });
 
+test('eligibility: a 270 for a coverage, and its 271 read into the coverage', async () => {
+  const r = await fetch(`${px.url}/api/v1/coverages/${cov.id}/270`, { headers: { Authorization: desk.auth } });
+  assert.equal(r.status, 200);
+  const file = await r.text();
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-270-'));
+  writeFileSync(join(dir, 'q.270'), file);
+  assert.equal(praxis(['x12', 'validate', join(dir, 'q.270')]).trim(), '', 'envelopes and 270 loops check out');
+  const segs = file.split('~\n').filter(Boolean).map((x) => x.split('*'));
+  assert.deepEqual(segs.find((x) => x[0] === 'TRN').slice(0, 3), ['TRN', '1', String(cov.id)]);
+  assert.deepEqual(segs.find((x) => x[0] === 'NM1' && x[1] === 'IL'), ['NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'W123456789']);
+  assert.deepEqual(segs.find((x) => x[0] === 'EQ'), ['EQ', '30']);
+  assert.equal((await adminB.get(`/api/v1/coverages/${cov.id}/270`)).status, 404);
+  const seg = (...e) => e.join('*') + '~';
+  const answer = [seg('ISA', '00', '          ', '00', '          ', 'ZZ', 'CH0001         ', 'ZZ', 'MSMG01         ', '260311', '0900', '^', '00501', '000000601', '0', 'T', ':'),
+    seg('GS', 'HB', 'CH0001', 'MSMG01', '20260311', '0900', '601', 'X', '005010X279A1'), seg('ST', '271', '0001', '005010X279A1'),
+    seg('BHT', '0022', '11', '1', '20260311', '0900'), seg('HL', '1', '', '20', '1'), seg('NM1', 'PR', '2', 'AETNA', '', '', '', '', 'PI', '60054'),
+    seg('HL', '2', '1', '21', '1'), seg('NM1', '1P', '2', 'MSMG', '', '', '', '', 'XX', '1234567893'),
+    seg('HL', '3', '2', '22', '0'), seg('TRN', '2', String(cov.id), '1046123457'), seg('NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'W123456789'),
+    seg('DTP', '346', 'D8', '20260101'), seg('EB', '1', 'IND', '30'), seg('EB', 'B', 'IND', '98', '', '', '27', '30'),
+    seg('EB', 'C', 'IND', '30', '', '', '23', '1500'), seg('EB', 'C', 'IND', '30', '', '', '29', '400'),
+    seg('SE', '14', '0001'), seg('GE', '1', '601'), seg('IEA', '1', '000000601')].join('\n');
+  const up = await fetch(`${px.url}/api/v1/x12-files?name=answer.271`, { method: 'POST', body: answer, headers: { Authorization: biller.auth } });
+  assert.equal(up.status, 201);
+  assert.deepEqual((await up.json()).coverages, [{ coverage_id: cov.id, eligibility: 'active', outcome: 'updated' }]);
+  const c = ok(await desk.get(`/api/v1/coverages/${cov.id}`), 200);
+  assert.deepEqual([c.eligibility, c.copay_cents, c.deductible_cents, c.deductible_met_cents], ['active', 3000, 150000, 110000]);
+  assert.ok(c.eligibility_checked_at);
+  // a payer that cannot find the member answers AAA: the coverage is not marked active
+  const bad = answer.replace('EB*1*IND*30~', 'AAA*N**72*C~').replace('000000601', '000000602');
+  const b = await (await fetch(`${px.url}/api/v1/x12-files?name=bad.271`, { method: 'POST', body: bad, headers: { Authorization: biller.auth } })).json();
+  assert.deepEqual(b.coverages, [{ coverage_id: cov.id, eligibility: 'unknown', outcome: 'the payer could not answer', error_code: '72' }]);
+});
+
 test('835: a remittance is read, reconciled and matched to the claim and its lines; the same file twice imports once', async () => {
   const corrected = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${aetna}`)).body.items[0];
   // the payer dropped modifier 59 from 93000 and lists the lines in the other order; a PLB takes back 2.00

@@ -1,4 +1,5 @@
-/* fuzz_x12_reader.c: any bytes through the X12 segment reader and the envelope checks.
+/* fuzz_x12_reader.c: any bytes through the X12 segment reader, the envelope checks and the
+ * 835 and 271 readers.
  *
  * Every segment's elements are split into components as a transaction reader would. The
  * seeds are the X12 fixtures (../shared/fixtures/x12, given to libFuzzer by make fuzz). A
@@ -7,6 +8,8 @@
 #include <string.h>
 
 #include "formats/x12/envelope.h"
+#include "formats/x12/x27x.h"
+#include "formats/x12/x835.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -29,5 +32,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	x12_envelope_end(&v, last);
 	json_decref(x12_issues_json(&v));
 	x12_close(r);
+	/* and the transaction readers over the same bytes */
+	json_t *(*readers[])(x12_reader *, err *) = {x835_read, x271_read};
+	for (int i = 0; i < 2; i++) {
+		err_clear(&e);
+		if ((r = x12_open_mem((const char *)data, size, &e))) {
+			json_decref(readers[i](r, &e));
+			x12_close(r);
+		}
+	}
+	err_clear(&e);
 	return 0;
 }

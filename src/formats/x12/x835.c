@@ -106,6 +106,7 @@ static int step(reading *r, const x12_seg *s, err *e)
 	const char *id = s->id;
 	long long a, b, c, d;
 	if (!strcmp(id, "ST")) {
+		json_decref(r->cur); /* a set left without its SE is dropped */
 		r->cur = json_pack("{s:{}, s:{}, s:{}, s:[], s:[]}", "payer", "payee", "payment", "claims", "provider_adjustments");
 		r->claim = r->line = NULL;
 		r->paid = r->plb = 0;

@@ -1,0 +1,131 @@
+/* eligibility.c: asking a payer whether a coverage is in force (270), and taking its
+ * answer (271) into the coverage: active or inactive, copay, deductible and how much of it
+ * is met, and when it was checked. The coverage id travels as the inquiry's trace. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/timeutil.h"
+#include "billing/billing.h"
+#include "formats/x12/x27x.h"
+
+static json_t *col(db_stmt *st, int c) { return db_col_null(st, c) ? json_null() : json_string(db_col_text(st, c)); }
+
+int coverage_270(ctx *x, int64_t id, char **file, size_t *len, err *e)
+{
+	db_stmt *st = db_prepare(
+		x->db,
+		"SELECT c.relationship, c.member_id, c.subscriber_family_name, c.subscriber_given_name, c.subscriber_birth_date, "
+		"c.subscriber_sex, p.family_name, p.given_name, p.birth_date, p.sex_at_birth, y.name, y.payer_code, b.legal_name, "
+		"b.npi, b.tax_id, s.isa_sender_qual, s.isa_sender_id, s.isa_receiver_qual, s.isa_receiver_id, s.gs_sender, "
+		"s.gs_receiver, s.usage, c.patient_id FROM coverage c JOIN patient p ON p.id = c.patient_id "
+		"JOIN payer y ON y.id = c.payer_id LEFT JOIN billing_profile b ON b.practice_id = c.practice_id "
+		"LEFT JOIN edi_settings s ON s.practice_id = c.practice_id WHERE c.id = $1 AND c.practice_id = $2",
+		e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", id, ctx_practice(x));
+	int rc = db_step(st, e);
+	if (rc != DB_ROW) {
+		db_done(st);
+		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "coverage %lld not found", (long long)id);
+	}
+	if (db_col_null(st, 16) || db_col_null(st, 13)) {
+		db_done(st);
+		return err_set(e, ERR_UNPROCESSABLE, "set up EDI and the billing profile's NPI first");
+	}
+	bool self = !strcmp(db_col_text(st, 0), "self");
+	char trace[24], today[11], originator[16];
+	snprintf(trace, sizeof trace, "%lld", (long long)id);
+	date_today(today);
+	snprintf(originator, sizeof originator, "1%.9s", db_col_text(st, 14) ? db_col_text(st, 14) : "000000000");
+	json_t *req = json_pack("{s:s, s:s, s:s, s:{s:o, s:o}, s:{s:o, s:o}}", "trace", trace, "date", today, "originator",
+				originator, "payer", "name", col(st, 10), "payer_code", col(st, 11), "provider", "name", col(st, 12),
+				"npi", col(st, 13));
+	json_t *patient = json_pack("{s:o, s:o, s:o, s:o}", "family_name", col(st, 6), "given_name", col(st, 7), "birth_date",
+				    col(st, 8), "sex", col(st, 9));
+	json_t *sub = self ? json_deep_copy(patient)
+			   : json_pack("{s:o, s:o, s:o, s:o}", "family_name", col(st, 2), "given_name", col(st, 3), "birth_date",
+				       col(st, 4), "sex", col(st, 5));
+	json_object_set_new(sub, "member_id", col(st, 1));
+	json_object_set_new(req, "subscriber", sub);
+	json_object_set_new(req, "patient", self ? json_null() : json_incref(patient));
+	json_decref(patient);
+	char q1[3], s1[16], q2[3], r2[16], gs[16], gr[16];
+	snprintf(q1, sizeof q1, "%s", db_col_text(st, 15));
+	snprintf(s1, sizeof s1, "%s", db_col_text(st, 16));
+	snprintf(q2, sizeof q2, "%s", db_col_text(st, 17));
+	snprintf(r2, sizeof r2, "%s", db_col_text(st, 18));
+	snprintf(gs, sizeof gs, "%s", db_col_text(st, 19));
+	snprintf(gr, sizeof gr, "%s", db_col_text(st, 20));
+	char usage = db_col_text(st, 21)[0];
+	int64_t patient_id = db_col_i64(st, 22);
+	db_done(st);
+	x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, true);
+	x12_isa isa = {q1, s1, q2, r2, (long)(id % 999999999) + 1, usage, (long long)now_unix()};
+	rc = x12w_interchange(w, &isa, e) || x12w_group(w, "HS", gs, gr, (long)(id % 999999999) + 1, "005010X279A1", e) ||
+			     x270_write(w, req, "0001", e) || x12w_end(w, e) || x12w_end(w, e)
+		     ? -1
+		     : 0;
+	json_decref(req);
+	if (!rc) {
+		const char *data = x12w_data(w, len);
+		*file = strdup(data);
+		ctx_audit_read(x, "coverage.eligibility_request", "coverage", id, patient_id);
+	}
+	x12w_free(w);
+	return rc;
+}
+
+int coverage_apply_271(ctx *x, x12_reader *r, json_t *result, err *e)
+{
+	json_t *answers = x271_read(r, e);
+	if (!answers)
+		return -1;
+	char now[TS_LEN];
+	ts_now(now);
+	size_t i;
+	json_t *a;
+	int rc = 0;
+	json_array_foreach(answers, i, a) {
+		const char *trace = json_string_value(json_object_get(a, "trace")), *status = json_string_value(json_object_get(a, "status"));
+		char *end;
+		long long id = trace ? strtoll(trace, &end, 10) : 0;
+		int64_t patient = 0;
+		int found = id > 0 && !*end ? db_one_i64(x->db, e, &patient, "SELECT patient_id FROM coverage WHERE id = $1 AND practice_id = $2",
+							 "ii", (int64_t)id, ctx_practice(x))
+					   : 0;
+		if (found < 0) {
+			rc = -1;
+			break;
+		}
+		if (!found) {
+			json_array_append_new(result, json_pack("{s:o, s:s}", "coverage_id", json_null(), "outcome", "unknown coverage"));
+			continue;
+		}
+		const char *elig = status && strcmp(status, "error") ? status : "unknown";
+		json_t *ded = json_object_get(a, "deductible_cents"), *rem = json_object_get(a, "deductible_remaining_cents");
+		json_t *copay = json_object_get(a, "copay_cents");
+		if (db_run(x->db, e,
+			   "UPDATE coverage SET eligibility = $1, eligibility_checked_at = $2, version = version + 1, updated_at = $2 "
+			   "WHERE id = $3",
+			   "ssi", elig, now, (int64_t)id) < 0 ||
+		    (copay && db_run(x->db, e, "UPDATE coverage SET copay_cents = $1 WHERE id = $2", "ii",
+				     (int64_t)json_integer_value(copay), (int64_t)id) < 0) ||
+		    (ded && db_run(x->db, e, "UPDATE coverage SET deductible_cents = $1 WHERE id = $2", "ii",
+				   (int64_t)json_integer_value(ded), (int64_t)id) < 0) ||
+		    (ded && rem && db_run(x->db, e, "UPDATE coverage SET deductible_met_cents = $1 WHERE id = $2", "ii",
+					  (int64_t)(json_integer_value(ded) - json_integer_value(rem)), (int64_t)id) < 0) ||
+		    ctx_audit(x, "coverage.eligibility", "coverage", (int64_t)id, patient, elig, e)) {
+			rc = -1;
+			break;
+		}
+		json_t *o = json_pack("{s:I, s:s, s:s}", "coverage_id", (json_int_t)id, "eligibility", elig, "outcome",
+				      status && !strcmp(status, "error") ? "the payer could not answer" : "updated");
+		if (json_object_get(a, "error_code"))
+			json_object_set(o, "error_code", json_object_get(a, "error_code"));
+		json_array_append_new(result, o);
+	}
+	json_decref(answers);
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* x27x.h: eligibility: the 270 inquiry written, the 271 response read (005010X279A1).
+ *
+ * The inquiry asks for health benefit plan coverage (EQ 30) of one subscriber, or of a
+ * dependent when the patient is not the subscriber, and carries the coverage's id as its
+ * trace (TRN02), which the payer returns in the 271 so the answer finds its coverage. */
+#ifndef PRAXIS_X27X_H
+#define PRAXIS_X27X_H
+
+#include <jansson.h>
+
+#include "formats/x12/writer.h"
+
+/* req: {trace, date (YYYY-MM-DD), payer: {name, payer_code}, provider: {name, npi},
+ * originator (10 characters, TRN03), subscriber: {family_name, given_name, birth_date, sex,
+ * member_id}, patient: {family_name, given_name, birth_date, sex} or null when the patient
+ * is the subscriber}. Writes one ST..SE into the open group of w. */
+int x270_write(x12_writer *w, json_t *req, const char *control, err *e);
+
+/* Every 271 answer of the input: [{trace, status: active | inactive | error, error_code,
+ * copay_cents, deductible_cents, deductible_remaining_cents, plan_begin, plan_end}] (fields
+ * absent when the payer did not say). Amounts read exactly. NULL with e set on bad input. */
+json_t *x271_read(x12_reader *r, err *e);
+
+#endif
