@@ -220,6 +220,16 @@ static int coverage_270_h(req *r, err *e)
 	r->content_type = "application/edi-x12";
 	return 0;
 }
+static int claim_276_h(req *r, err *e)
+{
+	if (claim_276(&r->x, r->id, &r->out_text, &r->out_len, e))
+		return -1;
+	static __thread char filename[48];
+	snprintf(filename, sizeof filename, "claim-status-%lld.276", (long long)r->id);
+	r->filename = filename;
+	r->content_type = "application/edi-x12";
+	return 0;
+}
 static int remit_get_h(req *r, err *e) { return remit_get(&r->x, r->id, &r->out, e); }
 static int remit_list_h(req *r, err *e)
 {
@@ -267,6 +277,7 @@ ROUTES(billing,
        {"POST", "/api/v1/claims/{id}/correct", P_CLAIM_WRITE, 0, claim_correct_h, "A corrected claim (frequency 7) replacing this one", 201},
        {"POST", "/api/v1/claims/{id}/void", P_CLAIM_WRITE, 0, claim_void_h, "A void (frequency 8) of this claim", 201},
        {"GET", "/api/v1/claims/{id}/cms1500.pdf", P_BILLING_READ, 0, claim_pdf, "The claim on a CMS-1500 (02/12) form, as PDF"},
+       {"GET", "/api/v1/claims/{id}/276", P_BILLING_READ, 0, claim_276_h, "The 276 claim status request for a claim (the 277 answer goes to POST /x12-files)"},
        {"GET", "/api/v1/edi-settings", P_BILLING_READ, 0, edi_get, "The practice's EDI set-up: submitter, receiver, ISA/GS identifiers"},
        {"PUT", "/api/v1/edi-settings", P_BILLING_SETUP, 0, edi_put, "Set the EDI set-up (version to change it)"},
        {"GET", "/api/v1/claim-batches", P_BILLING_READ, 0, batch_list, "837P batches sent, newest first"},

@@ -103,6 +103,8 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
  * set-up), and a 271 read into the coverages it answers (by the trace the 270 carried):
  * appends {coverage_id, eligibility, outcome} to result. */
 int coverage_270(ctx *x, int64_t coverage_id, char **file, size_t *len, err *e);
+/* The 276 claim status request for a claim (its id as the trace). */
+int claim_276(ctx *x, int64_t claim_id, char **file, size_t *len, err *e);
 struct x12_reader;
 int coverage_apply_271(ctx *x, struct x12_reader *r, json_t *result, err *e);
 

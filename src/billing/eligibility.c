@@ -11,7 +11,15 @@
 
 static json_t *col(db_stmt *st, int c) { return db_col_null(st, c) ? json_null() : json_string(db_col_text(st, c)); }
 
-int coverage_270(ctx *x, int64_t id, char **file, size_t *len, err *e)
+/* The parties of an inquiry about a coverage (and, for a 276, a claim): the request JSON
+ * and the EDI set-up, or an error. */
+typedef struct inquiry {
+	json_t *req;
+	char q1[3], s1[16], q2[3], r2[16], gs[16], gr[16], usage;
+	int64_t patient;
+} inquiry;
+
+static int inquiry_load(ctx *x, int64_t id, inquiry *q, err *e)
 {
 	db_stmt *st = db_prepare(
 		x->db,
@@ -35,6 +43,7 @@ int coverage_270(ctx *x, int64_t id, char **file, size_t *len, err *e)
 		return err_set(e, ERR_UNPROCESSABLE, "set up EDI and the billing profile's NPI first");
 	}
 	bool self = !strcmp(db_col_text(st, 0), "self");
+	memset(q, 0, sizeof *q);
 	char trace[24], today[11], originator[16];
 	snprintf(trace, sizeof trace, "%lld", (long long)id);
 	date_today(today);
@@ -51,29 +60,82 @@ int coverage_270(ctx *x, int64_t id, char **file, size_t *len, err *e)
 	json_object_set_new(req, "subscriber", sub);
 	json_object_set_new(req, "patient", self ? json_null() : json_incref(patient));
 	json_decref(patient);
-	char q1[3], s1[16], q2[3], r2[16], gs[16], gr[16];
-	snprintf(q1, sizeof q1, "%s", db_col_text(st, 15));
-	snprintf(s1, sizeof s1, "%s", db_col_text(st, 16));
-	snprintf(q2, sizeof q2, "%s", db_col_text(st, 17));
-	snprintf(r2, sizeof r2, "%s", db_col_text(st, 18));
-	snprintf(gs, sizeof gs, "%s", db_col_text(st, 19));
-	snprintf(gr, sizeof gr, "%s", db_col_text(st, 20));
-	char usage = db_col_text(st, 21)[0];
-	int64_t patient_id = db_col_i64(st, 22);
+	snprintf(q->q1, sizeof q->q1, "%s", db_col_text(st, 15));
+	snprintf(q->s1, sizeof q->s1, "%s", db_col_text(st, 16));
+	snprintf(q->q2, sizeof q->q2, "%s", db_col_text(st, 17));
+	snprintf(q->r2, sizeof q->r2, "%s", db_col_text(st, 18));
+	snprintf(q->gs, sizeof q->gs, "%s", db_col_text(st, 19));
+	snprintf(q->gr, sizeof q->gr, "%s", db_col_text(st, 20));
+	q->usage = db_col_text(st, 21)[0];
+	q->patient = db_col_i64(st, 22);
+	q->req = req;
 	db_done(st);
+	return 0;
+}
+
+/* One interchange holding one set written by fn; control numbers from `id`. */
+static int inquiry_file(inquiry *q, int64_t id, const char *fid, const char *version,
+			int (*fn)(x12_writer *, json_t *, const char *, err *), char **file, size_t *len, err *e)
+{
 	x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, true);
-	x12_isa isa = {q1, s1, q2, r2, (long)(id % 999999999) + 1, usage, (long long)now_unix()};
-	rc = x12w_interchange(w, &isa, e) || x12w_group(w, "HS", gs, gr, (long)(id % 999999999) + 1, "005010X279A1", e) ||
-			     x270_write(w, req, "0001", e) || x12w_end(w, e) || x12w_end(w, e)
-		     ? -1
-		     : 0;
-	json_decref(req);
+	long control = (long)(id % 999999999) + 1;
+	x12_isa isa = {q->q1, q->s1, q->q2, q->r2, control, q->usage, (long long)now_unix()};
+	int rc = x12w_interchange(w, &isa, e) || x12w_group(w, fid, q->gs, q->gr, control, version, e) ||
+				 fn(w, q->req, "0001", e) || x12w_end(w, e) || x12w_end(w, e)
+			 ? -1
+			 : 0;
 	if (!rc) {
 		const char *data = x12w_data(w, len);
 		*file = strdup(data);
-		ctx_audit_read(x, "coverage.eligibility_request", "coverage", id, patient_id);
 	}
 	x12w_free(w);
+	return rc;
+}
+
+int coverage_270(ctx *x, int64_t id, char **file, size_t *len, err *e)
+{
+	inquiry q;
+	if (inquiry_load(x, id, &q, e))
+		return -1;
+	int rc = inquiry_file(&q, id, "HS", "005010X279A1", x270_write, file, len, e);
+	if (!rc)
+		ctx_audit_read(x, "coverage.eligibility_request", "coverage", id, q.patient);
+	json_decref(q.req);
+	return rc;
+}
+
+int claim_276(ctx *x, int64_t claim, char **file, size_t *len, err *e)
+{
+	int64_t coverage = 0;
+	char dos[11] = "", icn[64] = "";
+	int64_t total = 0;
+	db_stmt *st = db_prepare(x->db, "SELECT coverage_id, service_date, payer_claim_number, total_cents FROM claim WHERE id = $1 AND practice_id = $2", e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", claim, ctx_practice(x));
+	int rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		coverage = db_col_i64(st, 0);
+		snprintf(dos, sizeof dos, "%s", db_col_text(st, 1));
+		snprintf(icn, sizeof icn, "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		total = db_col_i64(st, 3);
+	}
+	db_done(st);
+	if (rc != DB_ROW)
+		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "claim %lld not found", (long long)claim);
+	inquiry q;
+	if (inquiry_load(x, coverage, &q, e))
+		return -1;
+	char trace[24];
+	snprintf(trace, sizeof trace, "%lld", (long long)claim);
+	json_object_set_new(q.req, "trace", json_string(trace));
+	json_object_set_new(q.req, "service_date", json_string(dos));
+	json_object_set_new(q.req, "payer_claim_number", json_string(icn));
+	json_object_set_new(q.req, "total_cents", json_integer(total));
+	rc = inquiry_file(&q, claim, "HR", "005010X212", x276_write, file, len, e);
+	if (!rc)
+		ctx_audit_read(x, "claim.status_request", "claim", claim, q.patient);
+	json_decref(q.req);
 	return rc;
 }
 

@@ -408,6 +408,16 @@ test('eligibility: a 270 for a coverage, and its 271 read into the coverage', as
   const bad = answer.replace('EB*1*IND*30~', 'AAA*N**72*C~').replace('000000601', '000000602');
   const b = await (await fetch(`${px.url}/api/v1/x12-files?name=bad.271`, { method: 'POST', body: bad, headers: { Authorization: biller.auth } })).json();
   assert.deepEqual(b.coverages, [{ coverage_id: cov.id, eligibility: 'unknown', outcome: 'the payer could not answer', error_code: '72' }]);
+  // a claim status request (276) for the corrected claim, with the payer's claim number
+  const corrected = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${aetna}`)).body.items[0];
+  const q = await (await fetch(`${px.url}/api/v1/claims/${corrected.id}/276`, { headers: { Authorization: biller.auth } })).text();
+  writeFileSync(join(dir, 'q.276'), q);
+  assert.equal(praxis(['x12', 'validate', join(dir, 'q.276')]).trim(), '', 'envelopes and 276 loops check out');
+  const qs = q.split('~\n').filter(Boolean).map((x) => x.split('*'));
+  assert.deepEqual(qs.find((x) => x[0] === 'TRN'), ['TRN', '1', String(corrected.id)]);
+  assert.deepEqual(qs.find((x) => x[0] === 'REF'), ['REF', '1K', 'ICN-2']);
+  assert.deepEqual(qs.find((x) => x[0] === 'AMT'), ['AMT', 'T3', '215.00']);
+  assert.equal((await adminB.get(`/api/v1/claims/${corrected.id}/276`)).status, 404);
 });
 
 test('835: a remittance is read, reconciled and matched to the claim and its lines; the same file twice imports once', async () => {

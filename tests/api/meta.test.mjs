@@ -40,7 +40,7 @@ const routes = [
   ['post', '/api/v1/claims/{id}/status'], ['post', '/api/v1/claims/{id}/correct'], ['post', '/api/v1/claims/{id}/void'],
   ['get', '/api/v1/claims/{id}/cms1500.pdf'], ['get', '/api/v1/edi-settings'], ['put', '/api/v1/edi-settings'],
   ['get', '/api/v1/claim-batches'], ['post', '/api/v1/claim-batches'], ['get', '/api/v1/claim-batches/{id}/837'],
-  ['post', '/api/v1/remittances'], ['post', '/api/v1/x12-files'], ['get', '/api/v1/coverages/{id}/270'], ['get', '/api/v1/remittances'], ['get', '/api/v1/remittances/{id}'],
+  ['post', '/api/v1/remittances'], ['post', '/api/v1/x12-files'], ['get', '/api/v1/coverages/{id}/270'], ['get', '/api/v1/claims/{id}/276'], ['get', '/api/v1/remittances'], ['get', '/api/v1/remittances/{id}'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {

@@ -67,6 +67,44 @@ int x270_write(x12_writer *w, json_t *req, const char *control, err *e)
 	return x12w_seg(w, e, "DTP", "291", "D8", date, NULL) || x12w_seg(w, e, "EQ", "30", NULL) || x12w_end(w, e) ? -1 : 0;
 }
 
+int x276_write(x12_writer *w, json_t *req, const char *control, err *e)
+{
+	char date[9], dos[9], a[64], b[64], c[64], d[64], total[24];
+	json_t *sub = json_object_get(req, "subscriber"), *pat = json_object_get(req, "patient");
+	bool dependent = json_is_object(pat);
+	d8(txt(req, "date", NULL), date);
+	d8(txt(req, "service_date", NULL), dos);
+	long long cents = json_integer_value(json_object_get(req, "total_cents"));
+	snprintf(total, sizeof total, "%lld.%02lld", cents / 100, cents % 100);
+	char range[18];
+	snprintf(range, sizeof range, "%s-%s", dos, dos);
+	if (x12w_set(w, "276", control, "005010X212", e) ||
+	    x12w_seg(w, e, "BHT", "0010", "13", txt(req, "trace", NULL), date, "1200", NULL) ||
+	    x12w_seg(w, e, "HL", "1", "", "20", "1", NULL) ||
+	    x12w_seg(w, e, "NM1", "PR", "2", upper(txt(req, "payer", "name"), a, sizeof a), "", "", "", "", "PI",
+		     txt(req, "payer", "payer_code"), NULL) ||
+	    x12w_seg(w, e, "HL", "2", "1", "21", "1", NULL) ||
+	    x12w_seg(w, e, "NM1", "41", "2", upper(txt(req, "provider", "name"), b, sizeof b), "", "", "", "", "46",
+		     txt(req, "originator", NULL), NULL) ||
+	    x12w_seg(w, e, "HL", "3", "2", "19", "1", NULL) ||
+	    x12w_seg(w, e, "NM1", "1P", "2", b, "", "", "", "", "XX", txt(req, "provider", "npi"), NULL) ||
+	    x12w_seg(w, e, "HL", "4", "3", "22", dependent ? "1" : "0", NULL) ||
+	    x12w_seg(w, e, "NM1", "IL", "1", upper(txt(sub, "family_name", NULL), c, sizeof c),
+		     upper(txt(sub, "given_name", NULL), d, sizeof d), "", "", "", "MI", txt(sub, "member_id", NULL), NULL))
+		return -1;
+	if (dependent && (x12w_seg(w, e, "HL", "5", "4", "23", "", NULL) ||
+			  x12w_seg(w, e, "NM1", "QC", "1", upper(txt(pat, "family_name", NULL), c, sizeof c),
+				   upper(txt(pat, "given_name", NULL), d, sizeof d), NULL)))
+		return -1;
+	return x12w_seg(w, e, "TRN", "1", txt(req, "trace", NULL), NULL) ||
+			       (*txt(req, "payer_claim_number", NULL) &&
+				x12w_seg(w, e, "REF", "1K", txt(req, "payer_claim_number", NULL), NULL)) ||
+			       x12w_seg(w, e, "AMT", "T3", total, NULL) || x12w_seg(w, e, "DTP", "472", "RD8", range, NULL) ||
+			       x12w_end(w, e)
+		       ? -1
+		       : 0;
+}
+
 static json_t *date_of(const char *v)
 {
 	if (strlen(v) < 8)

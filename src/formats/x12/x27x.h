@@ -16,6 +16,11 @@
  * is the subscriber}. Writes one ST..SE into the open group of w. */
 int x270_write(x12_writer *w, json_t *req, const char *control, err *e);
 
+/* A 276 claim status request (005010X212) for one claim. req: {trace (the claim id), date,
+ * payer, provider, originator, subscriber, patient (as for the 270), payer_claim_number,
+ * total_cents, service_date}. */
+int x276_write(x12_writer *w, json_t *req, const char *control, err *e);
+
 /* Every 271 answer of the input: [{trace, status: active | inactive | error, error_code,
  * copay_cents, deductible_cents, deductible_remaining_cents, plan_begin, plan_end}] (fields
  * absent when the payer did not say). Amounts read exactly. NULL with e set on bad input. */
