@@ -140,7 +140,7 @@ test('ack: a 999 per group (accepted, or rejected with the segments and reasons)
 test('golden JSON: parse --json of three fixtures matches the reviewed output exactly', () => {
   const golden = resolve(import.meta.dirname, '../data/x12-golden');
   for (const f of ['linuxforhealth/835_005010X221A1/managed-care.835', 'linuxforhealth/271_005010X279A1/subscriber-health-benefit-check.271',
-    'imsweb/277_5010/x12_999_rejected.txt']) {
+    'imsweb/837_5010/x12_999_rejected.txt']) {
     const got = JSON.parse(run('parse', join(FIX, f), '--json').stdout);
     const want = JSON.parse(readFileSync(join(golden, f.split('/').at(-1) + '.json'), 'utf8'));
     assert.deepEqual(got, want, f);
