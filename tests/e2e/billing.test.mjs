@@ -5,6 +5,10 @@
 // submitted in the worklist. Then the setup tabs and a patient's insurance are looked at.
 // Last, the EDI set-up is entered in its tab and the corrected claim goes out as an 837P
 // file from the worklist; the file is downloaded from the answer and from the claim files.
+// Then a 277CA dropped on the worklist accepts that claim, and an 835 paying it (the payer
+// dropped modifier 59 from 93000) is dropped on the Remittances page: balanced, the claim
+// matched and linked, the line matched with "modifiers differ"; the same file again is
+// already imported, a file that is not X12 is refused, and one that does not balance warns.
 //
 // Starts its own server on a fresh database (tests/lib/server.mjs). Set up through the API
 // and the CLI: code sets imported with `praxis codes import` from small files in the
@@ -441,5 +445,147 @@ test('biller: EDI set up in the browser, the ready claim sent as an 837P file, t
     await page.waitForTimeout(300); // the table's loading veil fades
     await shot(page, 'billing-27-claim-files.png');
     assert.ok((await readFile(row.getByRole('button', { name: `Download claims-${batch.id}.837` }))).includes('CLM*'));
+  });
+});
+
+// X12 files as the clearinghouse and the payer send them back (segments joined as in tests/api/billing.test.mjs).
+const seg = (...e) => e.join('*') + '~';
+const isa = (sender, ctl, date) => seg('ISA', '00', '          ', '00', '          ', 'ZZ', sender.padEnd(15), 'ZZ', 'MSMG01'.padEnd(15), date, '1200', '^', '00501', ctl, '0', 'P', ':');
+
+/** A 277CA accepting the claim into the payer's system with its claim number. */
+function ack277(claimId, icn) {
+  return [isa('CH0001', '000000502', '260312'), seg('GS', 'HN', 'CH0001', 'MSMG01', '20260312', '0900', '502', 'X', '005010X214'),
+    seg('ST', '277', '0001', '005010X214'), seg('BHT', '0085', '08', 'X1', '20260312', '0900', 'TH'),
+    seg('HL', '1', '', '20', '1'), seg('NM1', 'PR', '2', 'AETNA', '', '', '', '', 'PI', '60054'), seg('TRN', '1', 'X1'),
+    seg('HL', '2', '1', '21', '1'), seg('NM1', '41', '2', 'MSMG', '', '', '', '', '46', 'MSMG01'), seg('TRN', '2', '1'), seg('STC', 'A1:20', '20260312', 'WQ', '215'),
+    seg('HL', '3', '2', '19', '1'), seg('NM1', '85', '2', 'MSMG', '', '', '', '', 'XX', '1234567893'), seg('TRN', '1', '0'),
+    seg('HL', '4', '3', 'PT'), seg('NM1', 'QC', '1', pname.family.toUpperCase(), pname.given.toUpperCase(), '', '', '', 'MI', 'W123456789'), seg('TRN', '2', String(claimId)),
+    seg('STC', 'A2:20', '20260312', 'WQ', '215'), seg('REF', '1K', icn),
+    seg('SE', '17', '0001'), seg('GE', '1', '502'), seg('IEA', '1', '000000502')].join('\n');
+}
+
+/** An 835 paying the claim: 99213 as billed, 93000 without the modifier 59 the claim has; the patient owes 20.00; a PLB takes back 2.00. */
+function remit835(claimId, icn) {
+  return [isa('60054', '000000077', '260320'), seg('GS', 'HP', '60054', 'MSMG01', '20260320', '1200', '77', 'X', '005010X221A1'),
+    seg('ST', '835', '0001'), seg('BPR', 'I', '113.50', 'C', 'ACH', 'CCP', '01', '999999999', 'DA', '123456', '1512345678', '', '01', '999999999', 'DA', '654321', '20260320'),
+    seg('TRN', '1', 'EFT12345', '1512345678'), seg('N1', 'PR', 'AETNA', 'XV', '60054'), seg('N1', 'PE', 'MAIN STREET MEDICAL GROUP', 'XX', '1234567893'),
+    seg('LX', '1'), seg('CLP', String(claimId), '1', '215', '115.5', '20', '12', icn),
+    seg('CAS', 'PR', '3', '20'), seg('NM1', 'QC', '1', pname.family.toUpperCase(), pname.given.toUpperCase(), '', '', '', 'MI', 'W123456789'),
+    seg('SVC', 'HC:99213', '150', '98', '', '1'), seg('DTM', '472', '20260302'), seg('CAS', 'CO', '45', '32'), seg('LQ', 'HE', 'N130'),
+    seg('SVC', 'HC:93000', '65', '17.5', '', '1'), seg('DTM', '472', '20260302'), seg('CAS', 'CO', '45', '47.5'),
+    seg('PLB', '1234567893', '20261231', 'WO:ICN-1', '2'),
+    seg('SE', '18', '0001'), seg('GE', '1', '77'), seg('IEA', '1', '000000077')].join('\n');
+}
+
+test('biller: a 277CA dropped on the worklist, then the 835 paying the claim on the Remittances page, reconciled and matched; the same file again is already imported', { timeout: 180_000 }, async () => {
+  const submitted = (await must(biller.get('/api/v1/claims?status=submitted'), 200)).items;
+  assert.equal(submitted.length, 1, 'the claim sent as an 837P file in the test before waits, submitted');
+  const claim = submitted[0];
+  const file = (name, text) => ({ name, mimeType: 'application/edi-x12', buffer: Buffer.from(text, 'latin1') });
+  // The first look for a session, before signing in, answers 401; the file that is not X12 400.
+  await asBiller('billing-failure-4.png', [401, 400], async (page) => {
+    await page.waitForURL(/\/billing\/claims$/);
+
+    // --- The worklist's compact drop zone takes the 277CA: the claim is accepted, with the payer's number.
+    const ackZone = page.getByRole('region', { name: 'Drop a 999 or 277CA here' });
+    const [ack] = await Promise.all([
+      respond(page, 'POST', /^\/api\/v1\/x12-files$/),
+      ackZone.locator('input[type="file"]').setInputFiles(file('status-0312.277', ack277(claim.id, 'ICN-7'))),
+    ]);
+    assert.equal(ack.status(), 201, await ack.text());
+    assert.equal(new URL(ack.url()).searchParams.get('name'), 'status-0312.277');
+    const ackResult = page.getByRole('listitem', { name: 'status-0312.277' });
+    await ackResult.getByText('277CA claim acknowledgment: 1 claim answered').waitFor();
+    await ackResult.getByRole('link', { name: `Claim ${claim.id}` }).waitFor();
+    await ackResult.getByText('Accepted', { exact: true }).waitFor();
+    await page.getByTestId('count-accepted').getByText('Accepted · 1').waitFor();
+    await page.mouse.move(600, 760);
+    await shot(page, 'billing-28-ack-on-worklist.png');
+    assert.deepEqual(await must(biller.get(`/api/v1/claims/${claim.id}`), 200).then((c) => [c.status, c.payer_claim_number]), ['accepted', 'ICN-7']);
+
+    // --- The Remittances page: the 835 dropped on the zone.
+    const nav = page.getByRole('navigation', { name: 'Areas' });
+    await nav.getByRole('link', { name: 'Remittances', exact: true }).click();
+    await page.waitForURL(/\/billing\/remittances$/);
+    const zone = page.getByRole('region', { name: 'Drop an 835, 999 or 277CA file' });
+    await page.getByText('No remittance received yet').waitFor();
+    await shot(page, 'billing-29-remittances-empty.png');
+    const body = remit835(claim.id, 'ICN-7');
+    const dropped = await page.evaluateHandle(({ text, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/edi-x12' }));
+      return dt;
+    }, { text: body, name: 'aetna-0320.835' });
+    await zone.dispatchEvent('dragenter', { dataTransfer: dropped });
+    await zone.dispatchEvent('dragover', { dataTransfer: dropped });
+    const [imported] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/x12-files$/), zone.dispatchEvent('drop', { dataTransfer: dropped })]);
+    assert.equal(imported.status(), 201, await imported.text());
+    const answer = await imported.json();
+    assert.deepEqual(answer.remittances.map((r) => [r.amount_cents, r.claims, r.unmatched, r.balanced]), [[11350, 1, 0, true]]);
+    const result = page.getByRole('listitem', { name: 'aetna-0320.835' });
+    await result.getByText('835 remittance advice: 1 payment').waitFor();
+    const inFile = result.getByRole('table', { name: 'Remittances in the file' });
+    await inFile.getByText('Balanced', { exact: true }).waitFor();
+    await inFile.getByRole('cell', { name: '113.50' }).waitFor();
+    assert.equal(await result.getByText('Already imported').count(), 0);
+    // The list below shows it, amount right-aligned.
+    const list = page.getByRole('table', { name: 'Remittances', exact: true });
+    const row = list.getByRole('row', { name: /AETNA/ });
+    await row.getByText('Balanced', { exact: true }).waitFor();
+    const amount = row.getByRole('cell', { name: '113.50', exact: true });
+    assert.equal(await amount.evaluate((td) => getComputedStyle(td).textAlign), 'right');
+    await page.waitForTimeout(300); // the table's loading veil fades
+    await shot(page, 'billing-30-835-imported.png');
+
+    // --- The remittance: balanced, the claim linked, 93000 matched although the payer dropped its modifier.
+    await inFile.getByRole('link', { name: 'AETNA' }).click();
+    await page.waitForURL(new RegExp(`/billing/remittances/${answer.remittances[0].id}$`));
+    await page.getByRole('heading', { name: `Remittance ${answer.remittances[0].id}` }).waitFor();
+    await page.getByTestId('reconciliation').getByText('Payment expected').waitFor();
+    await page.getByText('Balanced: the payment equals the claims paid less the provider adjustments.').waitFor();
+    await shot(page, 'billing-31-remittance.png');
+    const paid = page.getByTestId('remit-claim-1');
+    await paid.getByRole('link', { name: `Claim ${claim.id}` }).waitFor();
+    await paid.getByText('Matched by claim id').waitFor();
+    await paid.getByText('Processed as primary').waitFor();
+    const lines = paid.getByRole('table', { name: `Claim ${claim.id} lines` });
+    const ecg = lines.getByRole('row', { name: /93000/ });
+    await ecg.getByText('Modifiers differ').waitFor();
+    await ecg.getByText('Claim line 2').waitFor();
+    await lines.getByRole('row', { name: /99213/ }).getByText('Exact', { exact: true }).waitFor();
+    await paid.getByRole('list', { name: `Claim ${claim.id} adjustments` }).getByText('PR-3 $20.00').waitFor();
+    const co45 = ecg.getByRole('listitem').filter({ hasText: 'CO-45 $47.50' });
+    await co45.hover();
+    await page.getByRole('tooltip').getByText(/CO: Contractual obligation/).waitFor();
+    await page.waitForTimeout(300); // the tooltip fades in
+    await page.getByRole('table', { name: 'Provider adjustments' }).getByText('Overpayment recovery').waitFor();
+    await shot(page, 'billing-32-remittance-claim.png');
+
+    // --- The same file again: already imported, nothing new; a file that is not X12 is refused, saying why.
+    await nav.getByRole('link', { name: 'Remittances', exact: true }).click();
+    await page.waitForURL(/\/billing\/remittances$/);
+    const input = page.getByRole('region', { name: 'Drop an 835, 999 or 277CA file' }).locator('input[type="file"]');
+    const [again] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/x12-files$/), input.setInputFiles(file('aetna-0320.835', body))]);
+    assert.equal(again.status(), 200);
+    assert.equal((await again.json()).duplicate, true);
+    const second = page.getByRole('listitem', { name: 'aetna-0320.835' });
+    await second.getByText('Already imported').waitFor();
+    await second.getByText(/read before; nothing changed/).waitFor();
+    const [bad] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/x12-files$/), input.setInputFiles(file('notes.txt', 'ISA*00*bogus~'))]);
+    assert.equal(bad.status(), 400);
+    await page.getByRole('listitem').filter({ hasText: 'notes.txt: not imported' }).waitFor();
+    assert.equal(await page.getByRole('table', { name: 'Remittances', exact: true }).getByRole('row', { name: /AETNA/ }).count(), 1, 'one remittance, not two');
+    await shot(page, 'billing-33-already-imported.png');
+
+    // --- A payment that is not the claims paid less the provider adjustments cannot be missed.
+    const [off] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/x12-files$/), input.setInputFiles(file('aetna-off.835', body.replace('BPR*I*113.50', 'BPR*I*113.60')))]);
+    assert.equal(off.status(), 201);
+    const offResult = page.getByRole('listitem', { name: 'aetna-off.835' });
+    await offResult.getByRole('alert').getByText('NOT balanced: 1 payment').waitFor();
+    await page.getByRole('table', { name: 'Remittances', exact: true }).getByText('NOT balanced').waitFor();
+    await shot(page, 'billing-34-not-balanced.png');
+    await offResult.getByRole('link', { name: 'AETNA' }).click();
+    await page.getByRole('alert').getByText(/The payment is \$0\.10 more than the claims paid less the provider adjustments/).waitFor();
+    await shot(page, 'billing-35-not-balanced-detail.png');
   });
 });

@@ -26,6 +26,8 @@ import { ChargesPage } from './pages/billing/ChargesPage';
 import { ClaimsPage } from './pages/billing/ClaimsPage';
 import { ClaimDetailPage } from './pages/billing/ClaimDetailPage';
 import { BillingSetupPage } from './pages/billing/BillingSetupPage';
+import { RemittancesPage } from './pages/billing/RemittancesPage';
+import { RemittanceDetailPage } from './pages/billing/RemittanceDetailPage';
 
 /** Pages for people who are not staff (patients): no sign-in, outside the app's shell. */
 const PUBLIC_PAGES: { path: string; Page: ComponentType }[] = [{ path: '/appointment-link', Page: AppointmentLinkPage }];
@@ -127,6 +129,8 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'billing/charges', permission: 'charge.write', what: 'charge entry', Page: ChargesPage },
   { path: 'billing/claims', permission: 'billing.read', what: 'claims', Page: ClaimsPage },
   { path: 'billing/claims/:id', permission: 'billing.read', what: 'this claim', Page: ClaimDetailPage },
+  { path: 'billing/remittances', permission: 'billing.read', what: 'remittances', Page: RemittancesPage },
+  { path: 'billing/remittances/:id', permission: 'billing.read', what: 'this remittance', Page: RemittanceDetailPage },
   { path: 'billing/setup', permission: 'billing.setup', what: 'billing setup', Page: BillingSetupPage },
   { path: 'admin/users', permission: 'user.read', what: 'users', Page: UsersPage },
   { path: 'admin/providers', permission: 'provider.read', what: 'providers', Page: ProvidersPage },

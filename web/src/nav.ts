@@ -87,13 +87,7 @@ export const NAV: NavSection[] = [
     items: [
       { label: 'Charge entry', path: '/billing/charges', permission: 'charge.write' },
       { label: 'Claims', path: '/billing/claims', permission: 'billing.read' },
-      {
-        label: 'Remittances',
-        path: '/billing/remittances',
-        permission: 'billing.read',
-        roles: BILLING,
-        planned: 'Post 835 remittance files and payer payments, and match unmatched remittance lines to claims.',
-      },
+      { label: 'Remittances', path: '/billing/remittances', permission: 'billing.read' },
       {
         label: 'Denials',
         path: '/billing/denials',

@@ -297,6 +297,114 @@ export interface ClaimBatchResult extends ClaimBatch {
   skipped: { claim_id: number; reason: string }[];
 }
 
+// ---- Inbound X12 files (835 remittances, 999 and 277CA acknowledgments) ----
+
+/** A remittance as the list has it (one 835 transaction set: one payment). */
+export interface RemittanceSummary {
+  id: number;
+  payer_name: string;
+  /** BPR04: ACH, CHK, NON, ... */
+  method: string;
+  trace: string | null;
+  paid_on: string | null;
+  amount_cents: number;
+  claims: number;
+  unmatched: number;
+  /** The payment equals the claims paid less the provider adjustments. */
+  balanced: boolean;
+  created_at: string;
+}
+
+/** A claim or line adjustment (CAS): group (CO, PR, OA, PI, CR), reason (CARC), amount. */
+export interface RemitAdjustment {
+  group: string;
+  reason: string;
+  amount_cents: number;
+  quantity?: string;
+}
+
+export type RemitLineMatch = 'exact' | 'modifiers_differ' | 'code_only' | 'none';
+
+export interface RemitLine {
+  code: string | null;
+  modifiers: string[];
+  /** SVC06: the code billed, when the payer paid another. */
+  original_code?: string | null;
+  charge_cents: number;
+  paid_cents: number;
+  units: string;
+  date?: string | null;
+  adjustments: RemitAdjustment[];
+  remarks: string[];
+  /** The line number of the Praxis claim's line it matched. */
+  claim_line: number | null;
+  match: RemitLineMatch;
+}
+
+export interface RemitClaim {
+  /** CLP01: the claim id Praxis sent. */
+  claim_ref: string;
+  claim_id: number | null;
+  match: 'claim_id' | 'payer_claim_number' | 'none';
+  /** CLP02: 1 processed as primary, 4 denied, 22 reversal, ... */
+  status: string;
+  charge_cents: number;
+  paid_cents: number;
+  patient_cents: number;
+  payer_claim_number: string;
+  adjustments: RemitAdjustment[];
+  remarks: string[];
+  lines: RemitLine[];
+}
+
+/** A provider-level adjustment (PLB): positive takes money back, negative pays more. */
+export interface ProviderAdjustment {
+  reason: string;
+  reference: string;
+  amount_cents: number;
+}
+
+export interface Remittance {
+  id: number;
+  payer: { name?: string; id?: string };
+  payee: { name?: string; npi?: string; tax_id?: string };
+  payment: { method?: string; amount_cents: number; credit_debit?: string; date?: string | null; trace?: string };
+  claims: RemitClaim[];
+  provider_adjustments: ProviderAdjustment[];
+  totals: { claims_paid_cents: number; provider_adjustments_cents: number; balanced: boolean };
+  unmatched: number;
+  payer_id: number | null;
+  file_id: number;
+  created_at: string;
+}
+
+export interface EnvelopeError {
+  line: number;
+  segment: string;
+  element: number | null;
+  transaction: number | null;
+  message: string;
+}
+
+/** The answer to an 835 upload: the remittances it holds (those of the first import, for a duplicate). */
+export interface RemitImport {
+  file_id: number;
+  duplicate: boolean;
+  remittances: Pick<RemittanceSummary, 'id' | 'payer_name' | 'amount_cents' | 'claims' | 'unmatched' | 'balanced'>[];
+  envelope_errors: EnvelopeError[];
+}
+
+export type AckOutcome = 'accepted' | 'rejected' | 'left as it was' | 'unknown claim';
+
+/** The answer to a 999 or 277CA upload: the claims it answered and what became of each. */
+export interface AckImport {
+  kind: '999' | '277';
+  claims: { claim_id: number; outcome: AckOutcome }[];
+  duplicate: boolean;
+}
+
+export type X12Import = RemitImport | AckImport;
+
 export type CodeSetKind = 'icd10cm' | 'hcpcs' | 'ncci_ptp' | 'mue' | 'pfs' | 'gpci';
 
 export interface CodeSetRelease {

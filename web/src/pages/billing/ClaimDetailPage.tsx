@@ -2,7 +2,7 @@
 // the fix in place, the lines with charge and expected amounts, and the history.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
@@ -11,27 +11,14 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { CLAIM_STATUS } from '../../lib/status';
 import type { ClaimDetail, Encounter } from '../../lib/types';
-import { QueryState } from '../../components/QueryState';
+import { RecordState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
 import { ClaimEdits, EditCounts } from '../../components/billing/ClaimEdits';
 import { ClaimActions } from './claim/ClaimActions';
 import { ClaimFixer } from './claim/ClaimFixer';
 import { ClaimHistory } from './claim/ClaimHistory';
 import { ClaimLines } from './claim/ClaimLines';
-
-function Section({ title, right, children }: { title: string; right?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <Paper p="md" component="section" aria-label={title}>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        {right}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 function ClaimHeader({ claim, canWrite }: { claim: ClaimDetail; canWrite: boolean }) {
   return (
@@ -98,14 +85,7 @@ export function ClaimDetailPage() {
     queryFn: ({ signal }) => api.get<Encounter>(`/encounters/${encounterId}`, undefined, signal),
     enabled: Boolean(encounterId),
   });
-  if (q.isLoading)
-    return (
-      <Stack>
-        <Skeleton h={96} />
-        <Skeleton h={200} />
-      </Stack>
-    );
-  if (q.isError || !q.data) return <QueryState error={q.error ?? new Error('Not found')} retry={() => void q.refetch()} />;
+  if (!q.data) return <RecordState query={q} />;
   const claim = q.data;
   const canFix = session.can('charge.write') && isFixable(claim.status) && !claim.replaced_by;
 

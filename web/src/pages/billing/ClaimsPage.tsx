@@ -4,12 +4,13 @@
 // in the address.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Anchor, Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Box, Button, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { isSendable, usePayersAll } from '../../lib/billing';
 import { formatDate } from '../../lib/format';
+import { useX12Uploads } from '../../lib/remit';
 import { useCursorList } from '../../lib/lists';
 import { useUrlParams } from '../../lib/params';
 import { useSession } from '../../lib/session';
@@ -20,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { EditCounts } from '../../components/billing/ClaimEdits';
 import { moneyColumn } from '../../components/billing/money';
+import { X12DropZone, X12Results } from '../../components/billing/X12Drop';
 import { ClaimFiles } from './claim/ClaimFiles';
 import { EditCountsPanel, StatusCounts } from './claim/ClaimCounts';
 import { ClaimRowAction } from './claim/ClaimRowAction';
@@ -44,6 +46,7 @@ export function ClaimsPage() {
   const [ticked, setTicked] = useState<Claim[]>([]);
   // Only what is on screen and still ready counts (a claim sent meanwhile drops out).
   const selected = list.items.filter((c) => isSendable(c) && ticked.some((t) => t.id === c.id));
+  const acks = useX12Uploads();
   const ready = summary.data?.by_status.find((s) => s.status === 'ready')?.claims ?? 0;
 
   return (
@@ -63,10 +66,25 @@ export function ClaimsPage() {
         }
       />
       <Tabs value={view} onChange={(v) => set({ view: v === 'files' ? v : null })} keepMounted={false}>
-        <Tabs.List mb="sm">
-          <Tabs.Tab value="worklist">Worklist</Tabs.Tab>
-          <Tabs.Tab value="files">Claim files</Tabs.Tab>
-        </Tabs.List>
+        <Group justify="space-between" align="flex-end" wrap="wrap" gap="xs" mb="sm">
+          <Tabs.List style={{ flex: 1 }}>
+            <Tabs.Tab value="worklist">Worklist</Tabs.Tab>
+            <Tabs.Tab value="files">Claim files</Tabs.Tab>
+          </Tabs.List>
+          {canWrite ? (
+            <X12DropZone
+              uploads={acks}
+              compact
+              title="Drop a 999 or 277CA here"
+              hint="Acknowledgments from the clearinghouse or payer: the claims they answer move to accepted or rejected"
+            />
+          ) : null}
+        </Group>
+        {acks.uploads.length ? (
+          <Box mb="sm">
+            <X12Results uploads={acks} />
+          </Box>
+        ) : null}
         <Tabs.Panel value="files">
           <ClaimFiles />
         </Tabs.Panel>
