@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/timeutil.h"
+
 /* Ends a write begun with db_tx_begin: dependent rows and the audit event join the
  * transaction; any failure rolls back what it began. Answers the stored row. */
 static int finish(ctx *x, const resource *r, int64_t id, json_t *in, const char *what, bool own, int rc, json_t **out,
@@ -136,4 +138,57 @@ int res_ref(ctx *x, const char *tab, int64_t id, const char *name, err *e)
 		if (*c == '_')
 			*c = ' ';
 	return err_field(e, name, "is not one of this practice's %ss", noun);
+}
+
+int settings_write(ctx *x, const settings_table *t, json_t *vals, json_t *version, err *e)
+{
+	buf sql;
+	buf_init(&sql, 4096);
+	int n = 0;
+	char now[TS_LEN];
+	ts_now(now);
+	if (json_is_integer(version)) {
+		buf_addf(&sql, "UPDATE %s SET ", t->name);
+		for (int i = 0; i < t->n; i++)
+			if (!(t->fs[i].flags & F_READONLY))
+				buf_addf(&sql, "%s = $%d, ", t->fs[i].col, ++n);
+		buf_addf(&sql, "version = version + 1, updated_at = $%d WHERE practice_id = $%d AND version = $%d", n + 1, n + 2,
+			 n + 3);
+	} else {
+		buf_addf(&sql, "INSERT INTO %s (", t->name);
+		rec_cols(t->fs, t->n, true, NULL, &sql);
+		for (int i = 0; i < t->n; i++)
+			n += !(t->fs[i].flags & F_READONLY);
+		buf_addf(&sql, ", updated_at, practice_id%s) VALUES (", t->created ? ", created_at" : "");
+		for (int i = 1; i <= n; i++)
+			buf_addf(&sql, "$%d, ", i);
+		if (t->created) /* created_at is the same instant as updated_at */
+			buf_addf(&sql, "$%d, $%d, $%d)", n + 1, n + 2, n + 1);
+		else
+			buf_addf(&sql, "$%d, $%d)", n + 1, n + 2);
+	}
+	int rc = db_begin(x->db, e);
+	db_stmt *st = rc ? NULL : db_prepare(x->db, sql.s, e);
+	buf_release(&sql);
+	if (st) {
+		rec_bind(t->fs, t->n, vals, st, 1);
+		db_bind_text(st, n + 1, now);
+		db_bind_i64(st, n + 2, ctx_practice(x));
+		if (json_is_integer(version))
+			db_bind_i64(st, n + 3, json_integer_value(version));
+		rc = db_step(st, e) == DB_ERR ? -1 : 0;
+		if (!rc && db_changes(st) == 0)
+			rc = err_set(e, ERR_VERSION_CONFLICT, "the %s was changed by someone else", t->what);
+		else if (rc && e->code == ERR_CONFLICT)
+			err_set(e, ERR_VERSION_CONFLICT, "the %s exists: send its version to change it", t->what);
+		db_done(st);
+	} else
+		rc = -1;
+	if (!rc)
+		rc = ctx_audit(x, t->action, "practice", ctx_practice(x), 0, NULL, e);
+	if (!rc)
+		rc = db_commit(x->db, e);
+	if (rc && db_in_tx(x->db))
+		db_rollback(x->db);
+	return rc ? -1 : 0;
 }

@@ -38,6 +38,18 @@ int res_list(ctx *x, const resource *r, int limit, int64_t after_id, json_t **ou
 /* A PATCH: {version, ...changed fields}; stale version -> ERR_VERSION_CONFLICT. */
 int res_update(ctx *x, const resource *r, int64_t id, json_t *patch, json_t **out, err *e);
 
+/* A practice's one-of-a-kind settings row (keyed by practice_id, with version and
+ * updated_at; created_at too when `created`): `vals` are validated columns of `fs`. Without
+ * `version` the row is created (ERR_VERSION_CONFLICT if it exists), with it changed
+ * (ERR_VERSION_CONFLICT when stale), in one transaction with the audit event `action`. */
+typedef struct settings_table {
+	const char *name, *action, *what; /* "edi_settings", "edi_settings.update", "EDI set-up" */
+	const field *fs;
+	int n;
+	bool created;
+} settings_table;
+int settings_write(ctx *x, const settings_table *t, json_t *vals, json_t *version, err *e);
+
 /* For `check` hooks: 0 when `id` is a row of `tab` in the caller's practice, otherwise a
  * field error naming `name` ("is not one of this practice's <what>"). */
 int res_ref(ctx *x, const char *tab, int64_t id, const char *name, err *e);

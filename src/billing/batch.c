@@ -66,44 +66,11 @@ int edi_settings_put(ctx *x, json_t *in, json_t **out, err *e)
 		json_decref(vals);
 		return -1;
 	}
-	json_t *ver = json_object_get(in, "version");
-	char now[TS_LEN];
-	ts_now(now);
-	int rc = db_begin(x->db, e);
-	db_stmt *st = rc ? NULL
-			 : json_is_integer(ver)
-			       ? db_prepare(x->db,
-					    "UPDATE edi_settings SET (" EDI_COLS ") = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-					    "$13), version = version + 1, updated_at = $14 WHERE practice_id = $15 AND version = $16",
-					    e)
-			       : db_prepare(x->db,
-					    "INSERT INTO edi_settings (" EDI_COLS ", updated_at, practice_id) VALUES ($1, $2, $3, $4, $5, "
-					    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
-					    e);
-	if (st) {
-		rec_bind(edi_fields, NEDI, vals, st, 1);
-		db_bind_text(st, 14, now);
-		db_bind_i64(st, 15, ctx_practice(x));
-		if (json_is_integer(ver))
-			db_bind_i64(st, 16, json_integer_value(ver));
-		rc = db_step(st, e) == DB_ERR ? -1 : 0;
-		if (!rc && db_changes(st) == 0)
-			rc = err_set(e, ERR_VERSION_CONFLICT, "the EDI set-up was changed by someone else");
-		else if (rc && e->code == ERR_CONFLICT)
-			err_set(e, ERR_VERSION_CONFLICT, "the EDI set-up exists: send its version to change it");
-		db_done(st);
-	} else
-		rc = -1;
+	static const settings_table t = {"edi_settings", "edi_settings.update", "EDI set-up", edi_fields, NEDI, false};
+	int rc = settings_write(x, &t, vals, json_object_get(in, "version"), e);
 	json_decref(vals);
-	if (!rc)
-		rc = ctx_audit(x, "edi_settings.update", "practice", ctx_practice(x), 0, NULL, e);
-	if (!rc)
-		rc = db_commit(x->db, e);
-	if (rc) {
-		if (db_in_tx(x->db))
-			db_rollback(x->db);
+	if (rc)
 		return -1;
-	}
 	return edi_settings_get(x, out, e);
 }
 

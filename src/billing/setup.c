@@ -389,43 +389,10 @@ int billing_profile_put(ctx *x, json_t *in, json_t **out, err *e)
 		json_decref(vals);
 		return -1;
 	}
-	json_t *ver = json_object_get(in, "version");
-	char now[TS_LEN];
-	ts_now(now);
-	int rc = db_begin(x->db, e);
-	db_stmt *st = NULL;
-	if (!rc)
-		st = json_is_integer(ver)
-			     ? db_prepare(x->db,
-					  "UPDATE billing_profile SET (" PROFILE_COLS ") = ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-					  "$11, $12), version = version + 1, updated_at = $13 WHERE practice_id = $14 AND version = $15",
-					  e)
-			     : db_prepare(x->db,
-					  "INSERT INTO billing_profile (" PROFILE_COLS ", created_at, updated_at, practice_id) "
-					  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)",
-					  e);
-	if (st) {
-		rec_bind(profile_fields, NPROFILE, vals, st, 1);
-		db_bind_text(st, 13, now);
-		db_bind_i64(st, 14, ctx_practice(x));
-		if (json_is_integer(ver))
-			db_bind_i64(st, 15, json_integer_value(ver));
-		rc = db_step(st, e) == DB_ERR ? -1 : 0;
-		if (!rc && db_changes(st) == 0)
-			rc = err_set(e, ERR_VERSION_CONFLICT, "the billing profile was changed by someone else");
-		else if (rc && e->code == ERR_CONFLICT)
-			err_set(e, ERR_VERSION_CONFLICT, "the billing profile exists: send its version to change it");
-		db_done(st);
-	} else
-		rc = -1;
+	static const settings_table t = {"billing_profile", "billing_profile.update", "billing profile", profile_fields, NPROFILE, true};
+	int rc = settings_write(x, &t, vals, json_object_get(in, "version"), e);
 	json_decref(vals);
-	if (!rc)
-		rc = ctx_audit(x, "billing_profile.update", "practice", ctx_practice(x), 0, NULL, e);
-	if (!rc)
-		rc = db_commit(x->db, e);
-	if (rc) {
-		db_rollback(x->db);
+	if (rc)
 		return -1;
-	}
 	return billing_profile_get(x, out, e);
 }
