@@ -2,7 +2,7 @@
  *
  * An 835 goes to remit.c. A 999 answers one of our 837P batches (AK1 names the batch's group
  * control number): a transaction set it rejects (IK5 R) rejects every claim of the batch
- * still submitted. A 277CA says per claim (TRN02 is the claim id we sent) whether it was
+ * still submitted; so does a TA1 rejecting the interchange (TA101 is the batch's ISA13). A 277CA says per claim (TRN02 is the claim id we sent) whether it was
  * accepted into the payer's system (STC01 category A1 or A2) or rejected (A3, A4, A6, A7,
  * A8), with the payer's claim number (REF 1K). A 271 updates the coverages it answers
  * (eligibility.c). Each file is kept once by its bytes: the same file again answers what the
@@ -112,6 +112,56 @@ static int read_277(ctx *x, x12_reader *r, json_t *result, err *e)
 	return rc < 0 ? -1 : 0;
 }
 
+/* Rejects every claim of a batch still with the payer, with the note. */
+static int reject_batch(ctx *x, int64_t batch, const char *note, json_t *result, err *e)
+{
+	db_stmt *st = db_prepare(x->db, "SELECT claim_id FROM claim_batch_claim WHERE batch_id = $1 ORDER BY claim_id", e);
+	if (!st)
+		return -1;
+	db_bind_i64(st, 1, batch);
+	int64_t ids[5000];
+	int n = 0, q;
+	while ((q = db_step(st, e)) == DB_ROW && n < 5000)
+		ids[n++] = db_col_i64(st, 0);
+	db_done(st);
+	for (int i = 0; q != DB_ERR && i < n; i++)
+		if (move(x, ids[i], "rejected", NULL, note, result, e))
+			q = DB_ERR;
+	return q == DB_ERR ? -1 : 0;
+}
+
+/* The batch whose control number (ISA13 / GS06) a file answers, or 0. */
+static int batch_of(ctx *x, const char *control, int64_t *batch, err *e)
+{
+	char *end;
+	long long n = strtoll(control, &end, 10);
+	*batch = 0;
+	if (*end || n <= 0)
+		return 0;
+	return db_one_i64(x->db, e, batch, "SELECT id FROM claim_batch WHERE practice_id = $1 AND control = $2", "ii",
+			  ctx_practice(x), (int64_t)n) < 0
+		       ? -1
+		       : 0;
+}
+
+/* TA1: a rejected interchange (TA104 R) rejects the claims of the batch it answers. */
+static int read_ta1(ctx *x, x12_reader *r, json_t *result, err *e)
+{
+	x12_seg *s = malloc(sizeof *s);
+	int rc = s ? 0 : err_set(e, ERR_INTERNAL, "out of memory");
+	while (!rc && (rc = x12_next(r, s, e)) == 1) {
+		rc = 0;
+		int64_t batch;
+		if (strcmp(s->id, "TA1") || strcmp(x12_el(s, 4), "R"))
+			continue;
+		char note[64];
+		snprintf(note, sizeof note, "TA1 rejected the interchange (note %s)", x12_el(s, 5));
+		rc = batch_of(x, x12_el(s, 1), &batch, e) || (batch && reject_batch(x, batch, note, result, e)) ? -1 : 0;
+	}
+	free(s);
+	return rc < 0 ? -1 : 0;
+}
+
 /* 999: a rejected set rejects the claims of the batch it answers. */
 static int read_999(ctx *x, x12_reader *r, json_t *result, err *e)
 {
@@ -120,32 +170,14 @@ static int read_999(ctx *x, x12_reader *r, json_t *result, err *e)
 	int rc = s ? 0 : err_set(e, ERR_INTERNAL, "out of memory");
 	while (s && (rc = x12_next(r, s, e)) == 1) {
 		if (!strcmp(s->id, "AK1")) {
-			char *end;
-			long long control = strtoll(x12_el(s, 2), &end, 10);
-			batch = 0;
-			if (!*end && db_one_i64(x->db, e, &batch, "SELECT id FROM claim_batch WHERE practice_id = $1 AND control = $2",
-						 "ii", ctx_practice(x), (int64_t)control) < 0) {
+			if (batch_of(x, x12_el(s, 2), &batch, e)) {
 				rc = -1;
 				break;
 			}
 		} else if (!strcmp(s->id, "IK5") && batch && !strcmp(x12_el(s, 1), "R")) {
-			db_stmt *st = db_prepare(x->db, "SELECT claim_id FROM claim_batch_claim WHERE batch_id = $1 ORDER BY claim_id", e);
-			if (!st) {
-				rc = -1;
-				break;
-			}
-			db_bind_i64(st, 1, batch);
-			int64_t ids[5000];
-			int n = 0, q;
-			while ((q = db_step(st, e)) == DB_ROW && n < 5000)
-				ids[n++] = db_col_i64(st, 0);
-			db_done(st);
 			char note[48];
 			snprintf(note, sizeof note, "999 rejected the file (IK5 %s)", x12_el(s, 2));
-			for (int i = 0; q != DB_ERR && i < n; i++)
-				if (move(x, ids[i], "rejected", NULL, note, result, e))
-					q = DB_ERR;
-			if (q == DB_ERR) {
+			if (reject_batch(x, batch, note, result, e)) {
 				rc = -1;
 				break;
 			}
@@ -166,7 +198,8 @@ static int first_set(const char *data, size_t len, char out[4], err *e)
 		if (!strcmp(s->id, "ST")) {
 			snprintf(out, 4, "%s", x12_el(s, 1));
 			break;
-		}
+		} else if (!strcmp(s->id, "TA1") && !*out)
+			snprintf(out, 4, "TA1"); /* an interchange acknowledgment has no transaction set */
 	x12_close(r);
 	free(s);
 	return rc < 0 ? -1 : 0;
@@ -181,8 +214,8 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
 		return -1;
 	if (!strcmp(set, "835"))
 		return remit_import(x, name, data, len, out, e);
-	if (strcmp(set, "999") && strcmp(set, "277") && strcmp(set, "271"))
-		return err_set(e, ERR_UNPROCESSABLE, "Praxis reads 835, 999, 277CA and 271 files; this one holds %s",
+	if (strcmp(set, "999") && strcmp(set, "277") && strcmp(set, "271") && strcmp(set, "TA1"))
+		return err_set(e, ERR_UNPROCESSABLE, "Praxis reads 835, 999, TA1, 277CA and 271 files; this one holds %s",
 			       *set ? set : "no transaction set");
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[2 * sizeof h + 1];
@@ -204,7 +237,8 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
 	x12_reader *r = x12_open_mem(data, len, e);
 	rc = r ? db_begin(x->db, e) : -1;
 	if (!rc)
-		rc = !strcmp(set, "999") ? read_999(x, r, claims, e)
+		rc = !strcmp(set, "999")   ? read_999(x, r, claims, e)
+		     : !strcmp(set, "TA1") ? read_ta1(x, r, claims, e)
 		     : !strcmp(set, "271") ? coverage_apply_271(x, r, claims, e)
 					   : read_277(x, r, claims, e);
 	x12_close(r);

@@ -371,6 +371,10 @@ test('999 and 277CA: acknowledgments move the claims they answer; each file coun
   assert.deepEqual(rej.claims, [{ claim_id: corrected.id, outcome: 'rejected' }], 'a rejected file rejects its claims');
   assert.equal(ok(await biller.get(`/api/v1/claims/${corrected.id}`), 200).status, 'rejected');
   assert.equal((await up('ISA*00*bogus~', 'x')).status, 400);
+  // a TA1 rejecting the interchange of batch 1 (ISA13 000000001) reaches the batch's claims
+  const ta1 = [isa('000000503'), seg('TA1', '000000001', '260311', '0901', 'R', '001'), seg('IEA', '0', '000000503')].join('\n');
+  const t = await (await up(ta1, 'interchange.ta1')).json();
+  assert.deepEqual([t.kind, t.claims], ['TA1', [{ claim_id: corrected.id, outcome: 'left as it was' }]], 'already rejected by the 999');
   // another practice's upload of the same file touches nothing of this one
   const other = await (await fetch(`${px.url}/api/v1/x12-files`, { method: 'POST', body: ca, headers: { Authorization: adminB.auth } })).json();
   assert.deepEqual(other.claims, [{ claim_id: corrected.id, outcome: 'unknown claim' }]);
