@@ -12,17 +12,16 @@
 //
 // Starts its own server on a fresh database (tests/lib/server.mjs). Set up through the API
 // and the CLI: code sets imported with `praxis codes import` from small files in the
-// publishers' layouts (as in tests/api/billing.test.mjs), a billing profile, a location in
+// publishers' layouts (tests/lib/codesets.mjs), a billing profile, a location in
 // America/New_York, a provider with an NPI who works around the clock, a payer with its
 // EDI id and a contract, fees for 99213 and 93000, a patient whose coverage is eligible,
 // and yesterday's appointment walked through to checked out. Chromium runs in New York time.
 // Optional: PRAXIS_SCREENSHOT_DIR (screenshots are written there), PRAXIS_CHROMIUM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPraxis, client, login, praxis } from '../lib/server.mjs';
+import { codeFiles } from '../lib/codesets.mjs';
 import { launch, newPage, signIn as signInAs, shot, must, roundTheClock, letters, cap, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
 
 let px, mgr, desk, biller;
@@ -31,47 +30,15 @@ let loc, prov, type, patient, appt, aetna;
 const pname = { family: cap(`Bil${letters(6)}`), given: cap(`jo${letters(3)}`) };
 const fullName = `${pname.family}, ${pname.given}`;
 
-// Small code-set files in the publishers' layouts (made-up descriptions), as in
-// tests/api/billing.test.mjs: ICD-10-CM with a category header, the PTP pair 99213/93000
-// with modifier indicator 1, MUE limits, RVUs and the GPCI of one locality.
-function codeFiles() {
-  const dir = mkdtempSync(join(tmpdir(), 'praxis-e2e-codes-'));
-  const order = (n, code, valid, text) => `${String(n).padStart(5, '0')} ${code.padEnd(7)} ${valid} ${text.padEnd(60)} ${text}`;
-  writeFileSync(join(dir, 'icd10cm_order_2026.txt'), [
-    order(1, 'E11', 0, 'Type 2 diabetes mellitus'),
-    order(2, 'E119', 1, 'Type 2 diabetes mellitus without complications'),
-    order(3, 'I10', 1, 'Essential (primary) hypertension'),
-  ].join('\r\n') + '\r\n');
-  writeFileSync(join(dir, 'ptp.txt'), [
-    'Copyright notice line', 'Column1/Column2 Edits', 'Column 1\tColumn 2\t*=in existence\tEffective\tDeletion\tModifier\tPTP Edit Rationale',
-    '\t\tprior to 1996\tDate\tDate\t0=not allowed\t', '\t\t\t\t*=no data\t1=allowed\t', '\t\t\t\t\t9=not applicable\t',
-    '99213\t93000\t\t20200101\t*\t1\tMisuse of Column Two code with Column One code',
-  ].join('\n') + '\n');
-  writeFileSync(join(dir, 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv'),
-    '"CPT codes, descriptions and other data only are copyright 2025 American Medical Association.\nAll rights reserved.",,,\n' +
-    '"HCPCS/\nCPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\n' +
-    '93000,1,1 Line Edit,Code Descriptor / CPT Instruction\n99213,1,1 Line Edit,Code Descriptor / CPT Instruction\n');
-  const rvuHead = ['HCPCS', 'MOD', 'DESCRIPTION', 'STATUS CODE', 'NOT USED FOR MEDICARE PAYMENT', 'WORK RVU', 'NON-FAC PE RVU',
-    'NON-FAC NA INDICATOR', 'FACILITY PE RVU', 'FACILITY NA INDICATOR', 'MP RVU', 'NON-FACILITY TOTAL', 'FACILITY TOTAL', 'PCTC IND',
-    'GLOB DAYS', 'PRE OP', 'INTRA OP', 'POST OP', 'MULT PROC', 'BILAT SURG', 'ASST SURG', 'CO-SURG', 'TEAM SURG', 'ENDO BASE',
-    'CONV FACTOR', 'PHYSICIAN SUPERVISION OF DIAGNOSTIC PROCEDURES', 'CALCULATION FLAG', 'DIAGNOSTIC IMAGING FAMILY INDICATOR',
-    'NON-FACILITY PE USED FOR OPPS PAYMENT AMOUNT', 'FACILITY PE USED FOR OPPS PAYMENT AMOUNT', 'MP USED FOR OPPS PAYMENT AMOUNT'];
-  writeFileSync(join(dir, 'PPRRVU26_JAN.csv'), ['2026 National Physician Fee Schedule Relative Value File January Release', '',
-    rvuHead.join(','),
-    '99213,,OFFICE VISIT,A,,1.30,1.21,,0.55,,0.10,2.61,1.95,0,XXX,0,0,0,0,0,0,0,0,,33.4009,09,,99,0,0,0',
-    '93000,,ECG,A,,0.17,0.25,,0.25,,0.02,0.44,0.44,0,XXX,0,0,0,0,0,0,0,0,,33.4009,09,,99,0,0,0'].join('\n') + '\n');
-  writeFileSync(join(dir, 'GPCI2026.csv'), ['ADDENDUM E. FINAL CY 2026 GEOGRAPHIC PRACTICE COST INDICES (GPCIs) BY STATE AND MEDICARE LOCALITY', '',
-    'Medicare Administrative Contractor (MAC),State,Locality Number,Locality Name,2026 PW GPCI (without 1.0 Floor),2026 PW GPCI (with 1.0 Floor),2026 PE GPCI,2026 MP GPCI',
-    '14211,MA,99,REST OF MASSACHUSETTS*,0.998,1.000,1.050,0.800'].join('\n') + '\n');
-  return dir;
-}
+// The MUE rows of these tests: one unit of 93000 and of 99213 per line.
+const MUE = ['93000,1,1 Line Edit,Code Descriptor / CPT Instruction', '99213,1,1 Line Edit,Code Descriptor / CPT Instruction'];
 
 before(async () => {
   px = await startPraxis();
   ({ mgr, desk, loc, prov, type } = await roundTheClock(px));
   biller = client(px.url, await login(px.url, px.email('biller')));
   // Every release in force from 2020, whatever today is.
-  const dir = codeFiles();
+  const dir = codeFiles(MUE);
   const load = (kind, file) => praxis(['codes', 'import', kind, join(dir, file), '--db', px.db.url, '--effective', '2020-01-01']);
   load('icd10cm', 'icd10cm_order_2026.txt');
   load('ncci-ptp', 'ptp.txt');
