@@ -192,3 +192,24 @@ int settings_write(ctx *x, const settings_table *t, json_t *vals, json_t *versio
 		db_rollback(x->db);
 	return rc ? -1 : 0;
 }
+
+int settings_read(ctx *x, const settings_table *t, json_t **out, err *e)
+{
+	buf sql;
+	buf_init(&sql, 4096);
+	buf_adds(&sql, "SELECT ");
+	rec_cols(t->fs, t->n, false, NULL, &sql);
+	buf_addf(&sql, " FROM %s WHERE practice_id = $1", t->name);
+	db_stmt *st = db_prepare(x->db, sql.s, e);
+	buf_release(&sql);
+	if (!st)
+		return -1;
+	db_bind_i64(st, 1, ctx_practice(x));
+	int rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*out = rec_row(t->fs, t->n, st, 0);
+	db_done(st);
+	if (rc == DB_DONE)
+		return err_set(e, ERR_NOT_FOUND, "the practice has no %s yet", t->what);
+	return rc == DB_ERR ? -1 : 0;
+}

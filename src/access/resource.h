@@ -49,6 +49,8 @@ typedef struct settings_table {
 	bool created;
 } settings_table;
 int settings_write(ctx *x, const settings_table *t, json_t *vals, json_t *version, err *e);
+/* The row as JSON (every field of `fs`); ERR_NOT_FOUND "the practice has no <what> yet". */
+int settings_read(ctx *x, const settings_table *t, json_t **out, err *e);
 
 /* For `check` hooks: 0 when `id` is a row of `tab` in the caller's practice, otherwise a
  * field error naming `name` ("is not one of this practice's <what>"). */

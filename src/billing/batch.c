@@ -34,24 +34,9 @@ static const field edi_fields[] = {
 	{"updated_at", "updated_at", F_TEXT, F_READONLY},
 };
 #define NEDI ((int)(sizeof edi_fields / sizeof *edi_fields))
-#define EDI_COLS                                                                                   \
-	"submitter_name, submitter_id, contact_name, contact_phone, receiver_name, receiver_id, isa_sender_qual, " \
-	"isa_sender_id, isa_receiver_qual, isa_receiver_id, gs_sender, gs_receiver, usage"
+static const settings_table edi_table = {"edi_settings", "edi_settings.update", "EDI set-up", edi_fields, NEDI, false};
 
-int edi_settings_get(ctx *x, json_t **out, err *e)
-{
-	db_stmt *st = db_prepare(x->db, "SELECT " EDI_COLS ", last_control, version, updated_at FROM edi_settings WHERE practice_id = $1", e);
-	if (!st)
-		return -1;
-	db_bind_i64(st, 1, ctx_practice(x));
-	int rc = db_step(st, e);
-	if (rc == DB_ROW)
-		*out = rec_row(edi_fields, NEDI, st, 0);
-	db_done(st);
-	if (rc == DB_DONE)
-		return err_set(e, ERR_NOT_FOUND, "the practice has no EDI set-up yet");
-	return rc == DB_ERR ? -1 : 0;
-}
+int edi_settings_get(ctx *x, json_t **out, err *e) { return settings_read(x, &edi_table, out, e); }
 
 int edi_settings_put(ctx *x, json_t *in, json_t **out, err *e)
 {
@@ -66,8 +51,7 @@ int edi_settings_put(ctx *x, json_t *in, json_t **out, err *e)
 		json_decref(vals);
 		return -1;
 	}
-	static const settings_table t = {"edi_settings", "edi_settings.update", "EDI set-up", edi_fields, NEDI, false};
-	int rc = settings_write(x, &t, vals, json_object_get(in, "version"), e);
+	int rc = settings_write(x, &edi_table, vals, json_object_get(in, "version"), e);
 	json_decref(vals);
 	if (rc)
 		return -1;
@@ -100,12 +84,6 @@ static json_t *candidates(ctx *x, json_t *ids, err *e)
 	return a;
 }
 
-static int settings_text(db_stmt *st, int col, char *out, size_t n)
-{
-	snprintf(out, n, "%s", db_col_text(st, col) ? db_col_text(st, col) : "");
-	return 0;
-}
-
 int claim_batch_create(ctx *x, json_t *in, json_t **out, err *e)
 {
 	json_t *given = json_object_get(in, "claim_ids");
@@ -114,21 +92,16 @@ int claim_batch_create(ctx *x, json_t *in, json_t **out, err *e)
 	size_t gi;
 	json_t *gv;
 	json_array_foreach(given, gi, gv) if (!json_is_integer(gv)) return err_field(e, "claim_ids", "must be a list of claim ids");
-	char s[13][96];
-	int64_t control = 0;
-	db_stmt *st = db_prepare(x->db, "SELECT " EDI_COLS ", last_control FROM edi_settings WHERE practice_id = $1", e);
-	if (!st)
-		return -1;
-	db_bind_i64(st, 1, ctx_practice(x));
-	int rc = db_step(st, e);
-	if (rc == DB_ROW) {
-		for (int i = 0; i < 13; i++)
-			settings_text(st, i, s[i], sizeof s[i]);
-		control = db_col_i64(st, 13) % 999999999 + 1;
+	json_t *edi;
+	if (edi_settings_get(x, &edi, e)) {
+		if (e->code != ERR_NOT_FOUND)
+			return -1;
+		err_clear(e);
+		return err_set(e, ERR_UNPROCESSABLE, "set up EDI first (submitter, receiver, ISA identifiers)");
 	}
-	db_done(st);
-	if (rc != DB_ROW)
-		return rc == DB_ERR ? -1 : err_set(e, ERR_UNPROCESSABLE, "set up EDI first (submitter, receiver, ISA identifiers)");
+#define EDI(k) json_string_value(json_object_get(edi, k))
+	int64_t control = json_integer_value(json_object_get(edi, "last_control")) % 999999999 + 1;
+	int rc;
 	json_t *ids = candidates(x, given, e), *docs = json_array(), *sent = json_array(), *skipped = json_array();
 	if (!ids)
 		rc = -1;
@@ -188,9 +161,12 @@ int claim_batch_create(ctx *x, json_t *in, json_t **out, err *e)
 		w = x12w_new((x12_seps){'*', ':', '^', '~'}, true);
 		char ref[16];
 		snprintf(ref, sizeof ref, "%lld", (long long)control);
-		x12_isa isa = {s[6], s[7], s[8], s[9], (long)control, s[12][0], (long long)now_unix()};
-		x837_parties p = {s[0], s[1], s[2], s[3], s[4], s[5], ref, (long long)now_unix()};
-		rc = x12w_interchange(w, &isa, e) || x12w_group(w, "HC", s[10], s[11], (long)control, "005010X222A1", e) ||
+		x12_isa isa = {EDI("isa_sender_qual"), EDI("isa_sender_id"), EDI("isa_receiver_qual"), EDI("isa_receiver_id"),
+			       (long)control, EDI("usage")[0], (long long)now_unix()};
+		x837_parties p = {EDI("submitter_name"), EDI("submitter_id"), EDI("contact_name"), EDI("contact_phone"),
+				  EDI("receiver_name"), EDI("receiver_id"), ref, (long long)now_unix()};
+		rc = x12w_interchange(w, &isa, e) ||
+				     x12w_group(w, "HC", EDI("gs_sender"), EDI("gs_receiver"), (long)control, "005010X222A1", e) ||
 				     x837p_write(w, &p, docs, "0001", e) || x12w_end(w, e) || x12w_end(w, e)
 			     ? -1
 			     : 0;
@@ -233,7 +209,9 @@ int claim_batch_create(ctx *x, json_t *in, json_t **out, err *e)
 		rc = db_commit(x->db, e);
 	else if (db_in_tx(x->db))
 		db_rollback(x->db);
+#undef EDI
 	x12w_free(w);
+	json_decref(edi);
 	json_decref(ids);
 	json_decref(docs);
 	if (rc) {

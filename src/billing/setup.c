@@ -343,24 +343,10 @@ static const field profile_fields[] = {
 	{"updated_at", "updated_at", F_TEXT, F_READONLY},
 };
 #define NPROFILE ((int)(sizeof profile_fields / sizeof *profile_fields))
-#define PROFILE_COLS                                                                               \
-	"legal_name, npi, tax_id, taxonomy, addr_line1, addr_line2, addr_city, addr_state, addr_postal_code, phone, " \
-	"medicare_mac, medicare_locality"
+static const settings_table profile_table = {"billing_profile", "billing_profile.update", "billing profile", profile_fields,
+					    NPROFILE, true};
 
-int billing_profile_get(ctx *x, json_t **out, err *e)
-{
-	db_stmt *st = db_prepare(x->db, "SELECT " PROFILE_COLS ", version, updated_at FROM billing_profile WHERE practice_id = $1", e);
-	if (!st)
-		return -1;
-	db_bind_i64(st, 1, ctx_practice(x));
-	int rc = db_step(st, e);
-	if (rc == DB_ROW)
-		*out = rec_row(profile_fields, NPROFILE, st, 0);
-	db_done(st);
-	if (rc == DB_DONE)
-		return err_set(e, ERR_NOT_FOUND, "the practice has no billing profile yet");
-	return rc == DB_ERR ? -1 : 0;
-}
+int billing_profile_get(ctx *x, json_t **out, err *e) { return settings_read(x, &profile_table, out, e); }
 
 static const char *digits_msg(const char *v, size_t n, const char *msg)
 {
@@ -389,8 +375,7 @@ int billing_profile_put(ctx *x, json_t *in, json_t **out, err *e)
 		json_decref(vals);
 		return -1;
 	}
-	static const settings_table t = {"billing_profile", "billing_profile.update", "billing profile", profile_fields, NPROFILE, true};
-	int rc = settings_write(x, &t, vals, json_object_get(in, "version"), e);
+	int rc = settings_write(x, &profile_table, vals, json_object_get(in, "version"), e);
 	json_decref(vals);
 	if (rc)
 		return -1;
