@@ -55,6 +55,30 @@ static bool count_is(const char *s, int want)
 	return *s && !*end && n == want;
 }
 
+/* A trailer's count (element 1) and control number (element 2) against its envelope's:
+ * level and the acknowledgment codes of each mismatch, what is counted, by whom, and the
+ * header element holding the control number. */
+typedef struct trailer {
+	char level;
+	const char *count_code, *counted, *holder, *ctl_code, *header;
+} trailer;
+
+static void check_trailer(x12_envelope *v, const x12_seg *s, const trailer *t, int count, const char *header_ctl)
+{
+	if (!count_is(x12_el(s, 1), count))
+		x12_issue_add(v, t->level, t->count_code, s->line, s->id, 1, "says %s %s, the %s has %d", x12_el(s, 1), t->counted,
+			      t->holder, count);
+	char ctl[16];
+	copy(ctl, sizeof ctl, x12_el(s, 2));
+	if (strcmp(ctl, header_ctl))
+		x12_issue_add(v, t->level, t->ctl_code, s->line, s->id, 2, "control number %s differs from %s %s", ctl, t->header,
+			      header_ctl);
+}
+
+static const trailer iea = {'I', "021", "functional groups", "interchange", "001", "ISA13"},
+		     ge = {'G', "5", "transaction sets", "group", "4", "GS06"},
+		     se = {'T', "4", "segments", "transaction set", "3", "ST02"};
+
 static const char *const opener[] = {"", "ISA", "GS", "ST"};
 static const char *const closer[] = {"", "IEA", "GE", "SE"};
 
@@ -105,12 +129,7 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 			return;
 		}
 		close_to(v, 1, s->line, "before the IEA");
-		if (!count_is(x12_el(s, 1), v->groups))
-			x12_issue_add(v, 'I', "021", s->line, "IEA", 1, "says %s functional groups, the interchange has %d", x12_el(s, 1), v->groups);
-		char ctl[16];
-		copy(ctl, sizeof ctl, x12_el(s, 2));
-		if (strcmp(ctl, v->isa13))
-			x12_issue_add(v, 'I', "001", s->line, "IEA", 2, "control number %s differs from ISA13 %s", ctl, v->isa13);
+		check_trailer(v, s, &iea, v->groups, v->isa13);
 		v->depth = 0;
 	} else if (!strcmp(id, "GS")) {
 		if (v->depth == 0)
@@ -139,12 +158,7 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 			return;
 		}
 		close_to(v, 2, s->line, "before the GE");
-		if (!count_is(x12_el(s, 1), v->sets))
-			x12_issue_add(v, 'G', "5", s->line, "GE", 1, "says %s transaction sets, the group has %d", x12_el(s, 1), v->sets);
-		char ctl[16];
-		copy(ctl, sizeof ctl, x12_el(s, 2));
-		if (strcmp(ctl, v->gs06))
-			x12_issue_add(v, 'G', "4", s->line, "GE", 2, "control number %s differs from GS06 %s", ctl, v->gs06);
+		check_trailer(v, s, &ge, v->sets, v->gs06);
 		v->depth = 1;
 	} else if (!strcmp(id, "ST")) {
 		if (v->depth < 2)
@@ -171,12 +185,7 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 			return;
 		}
 		v->segments++;
-		if (!count_is(x12_el(s, 1), v->segments))
-			x12_issue_add(v, 'T', "4", s->line, "SE", 1, "says %s segments, the transaction set has %d", x12_el(s, 1), v->segments);
-		char ctl[16];
-		copy(ctl, sizeof ctl, x12_el(s, 2));
-		if (strcmp(ctl, v->st02))
-			x12_issue_add(v, 'T', "3", s->line, "SE", 2, "control number %s differs from ST02 %s", ctl, v->st02);
+		check_trailer(v, s, &se, v->segments, v->st02);
 		v->depth = 2;
 	} else if (v->depth == 3) {
 		v->segments++;
