@@ -19,6 +19,13 @@ void hash_hex(const void *data, size_t n, char out[HASH_HEX_LEN])
 	sodium_bin2hex(out, HASH_HEX_LEN, h, sizeof h);
 }
 
+void sha256_hex(const void *data, size_t n, char out[HASH_HEX_LEN])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, n);
+	sodium_bin2hex(out, HASH_HEX_LEN, h, sizeof h);
+}
+
 int pw_hash(const char *pw, char out[PWHASH_LEN])
 {
 	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,

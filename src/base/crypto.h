@@ -16,6 +16,8 @@ int crypto_setup(void);
 void token_new(char out[TOKEN_LEN]);
 /* BLAKE2b-256 of data, as hex. Tokens are stored only as this hash. */
 void hash_hex(const void *data, size_t n, char out[HASH_HEX_LEN]);
+/* SHA-256 as lowercase hex: the digest `sha256sum` prints, for files kept by their bytes. */
+void sha256_hex(const void *data, size_t n, char out[HASH_HEX_LEN]);
 /* argon2id (interactive limits). 0 on success. */
 int pw_hash(const char *password, char out[PWHASH_LEN]);
 bool pw_verify(const char *hash, const char *password);

@@ -7,11 +7,11 @@
  * A8), with the payer's claim number (REF 1K). A 271 updates the coverages it answers
  * (eligibility.c). Each file is kept once by its bytes: the same file again answers what the
  * first import did. */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/crypto.h"
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "billing/claim.h"
@@ -217,10 +217,8 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
 	if (strcmp(set, "999") && strcmp(set, "277") && strcmp(set, "271") && strcmp(set, "TA1"))
 		return err_set(e, ERR_UNPROCESSABLE, "Praxis reads 835, 999, TA1, 277CA and 271 files; this one holds %s",
 			       *set ? set : "no transaction set");
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[2 * sizeof h + 1];
-	crypto_hash_sha256(h, (const unsigned char *)data, len);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	char hex[HASH_HEX_LEN];
+	sha256_hex(data, len, hex);
 	db_stmt *st = db_prepare(x->db, "SELECT summary FROM x12_inbound WHERE practice_id = $1 AND sha256 = $2", e);
 	if (!st)
 		return -1;

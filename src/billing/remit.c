@@ -7,11 +7,11 @@
  * to a line of that claim by code and modifiers, tolerating a payer that drops, adds or
  * reorders modifiers, or that changed the code (SVC06 holds what was billed). Posting the
  * money is not done here. */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/crypto.h"
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "formats/x12/envelope.h"
@@ -183,10 +183,8 @@ int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t 
 {
 	if (!data || !len)
 		return err_set(e, ERR_BAD_REQUEST, "the body must be an 835 file");
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[2 * sizeof h + 1];
-	crypto_hash_sha256(h, (const unsigned char *)data, len);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	char hex[HASH_HEX_LEN];
+	sha256_hex(data, len, hex);
 	int64_t file = 0;
 	int r = db_one_i64(x->db, e, &file, "SELECT id FROM remittance_file WHERE practice_id = $1 AND sha256 = $2", "is",
 			   ctx_practice(x), hex);
