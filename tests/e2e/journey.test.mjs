@@ -40,7 +40,8 @@ async function signIn(page) {
   const search = page.getByRole('textbox', { name: 'Search patients' }).or(page.getByRole('combobox', { name: 'Search patients' }));
   const code = page.getByRole('textbox', { name: 'Authentication code' });
   const enrol = page.getByRole('heading', { name: 'Set up two-step sign-in' });
-  const failure = page.getByRole('alert');
+  // a refusal of the sign-in form; the landing page's own alerts (an empty schedule) are not one
+  const failure = page.getByRole('form', { name: 'Sign in' }).getByRole('alert');
   await search.or(code).or(enrol).or(failure).first().waitFor({ timeout: 15_000 });
 
   if (await failure.isVisible()) assert.fail(`sign-in failed: ${await failure.innerText()}`);
