@@ -16,8 +16,9 @@
  * SE01, GE01 and IEA01 counts, matching control numbers.
  *
  * Then, for each file, best of 3: x12_open_file, x12_next over every segment and
- * x12_envelope_step on each (what a real read does), and prints MB/s and segments/s. The
- * envelope must report no issue and the count must match what was written, or it stops: a
+ * x12_envelope_step on each (what a real read does), and prints MB/s and segments/s; then the
+ * same with the implementation guide's checks (x12 validate: loops, segment usage and order,
+ * element rules). The envelope and the guide must report no issue and the count must match what was written, or it stops: a
  * broken generator must not give a fast-looking figure. The files are left for
  * bench/x12-node.mjs (node-x12 on the same bytes); bench/run deletes them. The files were
  * just written, so they are read from the page cache: this measures parsing, not the disk. */
@@ -28,6 +29,7 @@
 #include <time.h>
 
 #include "formats/x12/envelope.h"
+#include "formats/x12/guide.h"
 
 static uint64_t rs = 835837;
 static uint64_t rnd(void)
@@ -310,11 +312,15 @@ typedef struct result {
 	int64_t bytes, segments;
 } result;
 
-static result parse_once(const char *path)
+/* With `validate`, each transaction set also goes through the implementation guide's checks
+ * (guide.h), as praxis x12 validate does. */
+static result parse_once(const char *path, bool validate)
 {
 	err e = ERR_INIT;
 	static x12_envelope v;
 	static x12_seg s;
+	static x12_guide g;
+	memset(&g, 0, sizeof g);
 	double t = now_s();
 	x12_reader *r = x12_open_file(path, &e);
 	if (!r) {
@@ -327,6 +333,8 @@ static result parse_once(const char *path)
 	while ((rc = x12_next(r, &s, &e)) == 1) {
 		x12_envelope_step(&v, &s);
 		last = s.line;
+		if (validate)
+			x12_guide_feed(&g, &v, &s);
 	}
 	x12_envelope_end(&v, last);
 	result res = {now_s() - t, x12_bytes(r), v.total_segments};
@@ -343,11 +351,11 @@ static result parse_once(const char *path)
 	return res;
 }
 
-static void measure(const char *label, const char *path, int64_t written)
+static void measure(const char *label, const char *path, int64_t written, bool validate)
 {
 	result best = {0};
 	for (int i = 0; i < 3; i++) {
-		result r = parse_once(path);
+		result r = parse_once(path, validate);
 		if (r.segments != written) {
 			fprintf(stderr, "bench_x12: %s: read %lld segments, %lld were written\n", path, (long long)r.segments,
 				(long long)written);
@@ -356,7 +364,7 @@ static void measure(const char *label, const char *path, int64_t written)
 		if (!i || r.seconds < best.seconds)
 			best = r;
 	}
-	printf("x12 parse %s (%.1f MB): %.0f MB/s, %.1fM segments/s  [%lld segments, best of 3: %.3f s]\n", label,
+	printf("x12 %s %s (%.1f MB): %.0f MB/s, %.1fM segments/s  [%lld segments, best of 3: %.3f s]\n", validate ? "validate" : "parse", label,
 	       best.bytes / 1e6, best.bytes / 1e6 / best.seconds, best.segments / 1e6 / best.seconds,
 	       (long long)best.segments, best.seconds);
 }
@@ -377,7 +385,9 @@ int main(int argc, char **argv)
 	int64_t n837 = generate(p837, "~\n", false, mb * 1e6);
 	printf("x12 files generated in %.1f s: %s (%lld segments), %s (%lld segments)\n", now_s() - t, p835, (long long)n835,
 	       p837, (long long)n837);
-	measure("835", p835, n835);
-	measure("837P", p837, n837);
+	measure("835", p835, n835, false);
+	measure("837P", p837, n837, false);
+	measure("835", p835, n835, true);
+	measure("837P", p837, n837, true);
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* x12.c: praxis x12 parse | validate: an X12 file's content and its envelope checks. */
+/* x12.c: praxis x12 parse | validate | ack | 837 | import | loops. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,8 @@
 #include "cmd/cmd.h"
 #include "formats/x12/ack.h"
 #include "formats/x12/envelope.h"
-#include "formats/x12/loops.h"
+#include "formats/x12/guide.h"
+#include "formats/x12/rules.h"
 
 static const char usage[] =
 	"usage: praxis x12 parse FILE [--json]\n"
@@ -22,16 +23,20 @@ static const char usage[] =
 	"\n"
 	"parse reads an X12 file segment by segment (separators from each ISA) and prints its\n"
 	"interchanges, groups, transaction sets and segments; with --json as one JSON document on\n"
-	"standard output. validate checks the envelopes (nesting, counts, control numbers).\n"
-	"Both print each error on standard error as \"line N: SEGnn: message\" and exit 1 when\n"
-	"there is one, 0 otherwise.\n"
+	"standard output; it reports what keeps the file from being read: syntax, envelopes\n"
+	"(nesting, counts, control numbers) and segments outside their loops. validate adds the\n"
+	"implementation guide's checks: segment usage, order and repeats, loop repeats, and for\n"
+	"the segments Praxis writes and reads each element's usage, type, length and codes.\n"
+	"Both print each error on standard error as \"line N: SEGnn[-c]: message\" and exit 1\n"
+	"when there is one, 0 otherwise.\n"
 	"837 sends the practice's ready claims (or those named) as one 837P batch, as the API\n"
 	"does: the file goes to --out (or standard output), the claims become submitted.\n"
 	"ack writes the acknowledgment of an inbound file to standard output: a TA1 when its\n"
 	"interchange envelope is in error, else a 999 per functional group.\n"
 	"import reads an 835 into remittances matched to the practice's claims, or applies a 999\n"
 	"or 277CA to the claims they answer (the same file twice imports once); prints JSON.\n"
-	"loops prints the loop tables of the transaction sets Praxis knows, as JSON.\n";
+	"loops prints the loop tables and element rules of the transaction sets Praxis knows,\n"
+	"as JSON.\n";
 
 /* An element as JSON: its text, or a list of components, or {"repeats": [...]}. */
 static void print_element(FILE *f, const char *el, const x12_seps *s)
@@ -92,10 +97,11 @@ typedef struct printer {
 	FILE *f;
 	int depth;          /* open envelope levels: 1 interchange, 2 group, 3 transaction */
 	bool first[4];      /* the next item at that level is the first */
-	x12_tracker t;      /* the loops of the open transaction set */
+	x12_guide g;        /* the loops of the open transaction set, and the guide's checks */
 	int loops[X12_MAX_DEPTH], nloops; /* loop objects open in the output (ST level excluded) */
 	bool first_in_loop; /* the next item of the innermost open content is the first */
 	char gs08[16];
+	bool checks;        /* the implementation guide's checks (validate, ack), not only the loops */
 } printer;
 
 #define OUT(...) (p->f ? fprintf(p->f, __VA_ARGS__) : 0) /* validate prints nothing */
@@ -138,30 +144,27 @@ static void item(printer *p, const x12_seg *s)
 /* Places a segment of a transaction set in its loop, opening and closing loop objects. */
 static void place(printer *p, x12_envelope *v, const x12_seg *s)
 {
-	if (!p->t.def || !x12_segment_id_ok(s->id)) { /* a malformed id is reported once, by the envelope */
+	if (!p->g.t.def || !x12_segment_id_ok(s->id)) { /* a malformed id is reported once, by the envelope */
 		item(p, s);
 		return;
 	}
 	bool opened;
-	int at = x12_track(&p->t, s, &opened);
-	if (at < 0) {
-		char path[64];
-		x12_track_path(&p->t, path, sizeof path);
-		x12_issue_add(v, 'S', "2", s->line, s->id, 0, "not expected here in a %s (loop %s)", p->t.def->set, *path ? path : "header");
+	if (x12_guide_step(&p->g, v, s, &opened) < 0) {
 		item(p, s);
 		return;
 	}
 	/* the tracker's stack below the ST level is what should be open */
-	int want = p->t.depth - 1, same = 0;
-	while (same < want && same < p->nloops && p->loops[same] == p->t.stack[same + 1])
+	const x12_tracker *t = &p->g.t;
+	int want = t->depth - 1, same = 0;
+	while (same < want && same < p->nloops && p->loops[same] == t->stack[same + 1])
 		same++;
 	if (opened && same == want) /* a repeat of the same loop: close and reopen it */
 		same--;
 	close_loops(p, same);
 	for (int d = same; d < want; d++) {
-		const x12_loop_def *l = &p->t.def->loops[p->t.stack[d + 1]];
+		const x12_loop_def *l = &t->def->loops[t->stack[d + 1]];
 		OUT("%s{\"loop\":\"%s\",\"name\":\"%s\",\"content\":[", p->first_in_loop ? "" : ",", l->id, l->name);
-		p->loops[p->nloops++] = p->t.stack[d + 1];
+		p->loops[p->nloops++] = t->stack[d + 1];
 		p->first_in_loop = true;
 	}
 	item(p, s);
@@ -186,13 +189,16 @@ static void print_json(printer *p, x12_envelope *v, const x12_seg *s)
 			 x12_el(s, 1), x12_el(s, 2), guide);
 		open_level(p, 3, head);
 		const x12_set_def *def = x12_set_lookup(x12_el(s, 1), guide);
-		p->t.def = NULL;
+		p->g.t.def = NULL;
 		if (def)
-			x12_track_start(&p->t, def);
+			x12_guide_start(&p->g, def, s->line, p->checks);
 		p->nloops = 0;
 		p->first_in_loop = true;
 		item(p, s);
 	} else if (!strcmp(s->id, "SE") && p->depth == 3) {
+		if (p->g.t.def)
+			x12_guide_end(&p->g, v);
+		p->g.t.def = NULL;
 		close_loops(p, 0);
 		item(p, s);
 		close_levels(p, 2);
@@ -325,9 +331,19 @@ int cmd_x12(int argc, char **argv)
 	if (argc >= 2 && !help && !strcmp(argv[1], "import"))
 		return import_file(argc, argv);
 	if (argc == 2 && !strcmp(argv[1], "loops")) {
-		json_t *all = json_object();
+		json_t *sets = json_array(), *rules = json_array(), *des = json_array();
 		for (const x12_set_def *const *d = x12_sets; *d; d++)
-			json_object_set_new(all, (*d)->set, json_pack("{s:s, s:o}", "guide", (*d)->guide_prefix, "loops", x12_set_json(*d)));
+			json_array_append_new(sets, json_pack("{s:s, s:s, s:o}", "set", (*d)->set, "guide", (*d)->guide_prefix, "loops",
+							      x12_set_json(*d)));
+		for (const x12_seg_rule *r = x12_rules; r->guide; r++)
+			json_array_append_new(rules, json_pack("{s:s, s:s, s:s, s:i, s:s}", "guide", r->guide, "loop", r->loop, "segment",
+							       r->seg, "max", r->max, "elements", r->els));
+		int n;
+		const x12_data_element *de = x12_data_elements(&n);
+		for (int i = 0; i < n; i++)
+			json_array_append_new(des, json_pack("{s:i, s:s, s:i, s:i}", "num", de[i].num, "type", de[i].type, "min",
+							     de[i].min, "max", de[i].max));
+		json_t *all = json_pack("{s:o, s:o, s:o}", "sets", sets, "rules", rules, "data_elements", des);
 		json_dumpf(all, stdout, JSON_INDENT(1));
 		json_decref(all);
 		return 0;
@@ -344,7 +360,7 @@ int cmd_x12(int argc, char **argv)
 	x12_envelope *v = calloc(1, sizeof *v);
 	x12_seg *s = malloc(sizeof *s);
 	x12_envelope_init(v);
-	printer p = {.f = json ? stdout : NULL, .first = {true, true, true, true}};
+	printer p = {.f = json ? stdout : NULL, .first = {true, true, true, true}, .checks = strcmp(argv[1], "parse") != 0};
 	if (json)
 		fputs("{\"interchanges\":[", stdout);
 	int rc;
@@ -387,6 +403,8 @@ int cmd_x12(int argc, char **argv)
 		const x12_issue *x = &v->issues[i];
 		if (!x->line)
 			fprintf(stderr, "%s\n", x->message);
+		else if (x->component)
+			fprintf(stderr, "line %ld: %s%02d-%d: %s\n", x->line, x->segment, x->element, x->component, x->message);
 		else if (x->element)
 			fprintf(stderr, "line %ld: %s%02d: %s\n", x->line, x->segment, x->element, x->message);
 		else

@@ -1,5 +1,6 @@
-/* fuzz_x12_reader.c: any bytes through the X12 segment reader, the envelope checks and the
- * 835 and 271 readers.
+/* fuzz_x12_reader.c: any bytes through the X12 segment reader, the envelope and
+ * implementation-guide checks, the 999/TA1 acknowledgment of them, and the 835 and 271
+ * readers.
  *
  * Every segment's elements are split into components as a transaction reader would. The
  * seeds are the X12 fixtures (../shared/fixtures/x12, given to libFuzzer by make fuzz). A
@@ -7,7 +8,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "formats/x12/ack.h"
 #include "formats/x12/envelope.h"
+#include "formats/x12/guide.h"
 #include "formats/x12/x27x.h"
 #include "formats/x12/x835.h"
 
@@ -19,10 +22,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	static x12_envelope v;
 	static x12_seg s;
+	static x12_guide g;
+	memset(&g, 0, sizeof g);
 	x12_envelope_init(&v);
 	long last = 1;
 	while (x12_next(r, &s, &e) == 1) {
 		x12_envelope_step(&v, &s);
+		x12_guide_feed(&g, &v, &s);
 		for (int i = 0; i < s.nel; i++) {
 			char c[64];
 			x12_component(s.el[i], &s.seps, 1 + i % 3, c, sizeof c);
@@ -32,6 +38,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	x12_envelope_end(&v, last);
 	json_decref(x12_issues_json(&v));
 	x12_close(r);
+	x12_writer *w = x12w_new((x12_seps){'*', ':', '^', '~'}, false);
+	x12_ack_write(&v, w, 1, 0, &e);
+	x12w_free(w);
+	err_clear(&e);
 	/* and the transaction readers over the same bytes */
 	json_t *(*readers[])(x12_reader *, err *) = {x835_read, x271_read};
 	for (int i = 0; i < 2; i++) {

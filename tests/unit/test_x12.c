@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "formats/x12/envelope.h"
+#include "formats/x12/guide.h"
 #include "formats/x12/writer.h"
 #include "formats/x12/x837p.h"
 
@@ -422,6 +423,80 @@ static void claim_loops(void **state)
 	json_decref(doc);
 }
 
+/* Runs a set's segments (between ST and SE, one per line) through the guide's checks and
+ * writes each issue as "SEGnn[-c]:CODE" (space-separated) into out. */
+static void guide_issues(const char *set, const char *body, char *out, size_t cap)
+{
+	char buf[4096];
+	const char *guide = strcmp(set, "837") ? "005010X221A1" : "005010X222A1";
+	int nseg = 2;
+	for (const char *p = body; *p; p++)
+		nseg += *p == '~';
+	snprintf(buf, sizeof buf, ISA("*", "^", ":", "~") "GS*HC*S*R*20260301*1200*1*X*%s~ST*%s*0001*%s~%sSE*%d*0001~GE*1*1~IEA*1*000000001~",
+		 guide, set, guide, body, nseg);
+	err e = ERR_INIT;
+	x12_reader *r = x12_open_mem(buf, strlen(buf), &e);
+	static x12_envelope v;
+	static x12_guide g;
+	x12_seg s;
+	x12_envelope_init(&v);
+	memset(&g, 0, sizeof g);
+	while (x12_next(r, &s, &e) == 1) {
+		x12_envelope_step(&v, &s);
+		x12_guide_feed(&g, &v, &s);
+	}
+	x12_close(r);
+	out[0] = 0;
+	for (int i = 0; i < v.nissues; i++) {
+		const x12_issue *x = &v.issues[i];
+		char one[32];
+		if (x->component)
+			snprintf(one, sizeof one, "%s%02d-%d:%s", x->segment, x->element, x->component, x->code);
+		else if (x->element)
+			snprintf(one, sizeof one, "%s%02d:%s", x->segment, x->element, x->code);
+		else
+			snprintf(one, sizeof one, "%s:%s", x->segment, x->code);
+		snprintf(out + strlen(out), cap - strlen(out), "%s%s", *out ? " " : "", one);
+	}
+}
+
+/* The element rules: each kind of error once, on segments otherwise right. */
+static void guide_element_rules(void **state)
+{
+	(void)state;
+	char got[512];
+	const char *head = "N1*PR*PAYER~N3*1 MAIN~N4*TOWN*MD*20705~PER*BL*X*TE*5551234567~N1*PE*CLINIC*XX*1234567893~";
+	char body[1024];
+	/* a clean 835 first: what follows differs from it in one place each */
+	snprintf(body, sizeof body, "BPR*I*10*C*CHK************20260301~TRN*1*123*1512345678~%sLX*1~CLP*A1*1*10*10**12*PCN~"
+		 "NM1*QC*1*DOE*JANE****MI*M1~SVC*HC:99213*10*10**1~DTM*472*20260228~", head);
+	guide_issues("835", body, got, sizeof got);
+	assert_string_equal(got, "");
+	struct {
+		const char *from, *to, *want;
+	} cases[] = {
+		{"DTM*472*20260228", "DTM*472*20260230", "DTM02:8"},         /* no 30 February */
+		{"BPR*I*10*", "BPR*I*1O*", "BPR02:6"},                     /* not a number */
+		{"CLP*A1*1*", "CLP*A1*9*", "CLP02:7"},                     /* not a claim status code */
+		{"CLP*A1*1*10*10**12*PCN", "CLP*A1*1*10*10**12", "CLP07:1"}, /* payer claim number required */
+		{"TRN*1*123*1512345678", "TRN*1*123*15123", "TRN03:4"},    /* TRN03 is 10 characters */
+		{"SVC*HC:99213", "SVC*HC:99213:25:26:27:28:X", "SVC01-7:I10"}, /* a component the guide does not use */
+		{"DTM*472*20260228", "DTM*472*20260228*1200", "DTM03:3"},     /* DTM has two elements here */
+		{"NM1*QC*1*DOE*JANE****MI*M1", "NM1*QC*1*DOE*JANE****MI*M1*X*Y*Z*W", "NM110:3"},
+		{"DTM*472*", "DTM*999*", "DTM01:7"},                        /* no DTM rule of 2110 has 999 */
+		{"N3*1 MAIN~N4", "N4", "N3:3"},                             /* 1000A needs its N3 */
+		{"N3*1 MAIN~N4*TOWN*MD*20705", "N4*TOWN*MD*20705~N3*1 MAIN", "N3:7"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char changed[1024];
+		const char *at = strstr(body, cases[i].from);
+		assert_non_null(at);
+		snprintf(changed, sizeof changed, "%.*s%s%s", (int)(at - body), body, cases[i].to, at + strlen(cases[i].from));
+		guide_issues("835", changed, got, sizeof got);
+		assert_string_equal(got, cases[i].want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +511,7 @@ int main(void)
 		cmocka_unit_test(writer_refuses_separators),
 		cmocka_unit_test(amounts),
 		cmocka_unit_test(claim_loops),
+		cmocka_unit_test(guide_element_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* ack.c: the acknowledgment of an inbound file: a TA1 when its interchange envelope is in
  * error, else a 999 (005010X231A1) per functional group with the sets accepted or rejected,
- * the segments in error (IK3, with their position in the set) and the reason codes. */
+ * the segments in error (IK3, with their position in the set and loop), the elements in error
+ * (IK4, with the component) and the reason codes. */
 #include "formats/x12/ack.h"
 
 #include <stdio.h>
@@ -35,15 +36,29 @@ static int ack_group(const x12_envelope *v, int g, char *control, x12_writer *w,
 		int ncodes = 0;
 		if (x12w_seg(w, e, "AK2", a->sets[first + k].id, a->sets[first + k].control, NULL))
 			return -1;
+		const x12_issue *open = NULL; /* the segment the last IK3 named, for its IK4s */
 		for (int i = 0; i < v->nissues; i++) {
 			const x12_issue *x = &v->issues[i];
 			if (x->transaction != tx)
 				continue;
-			if (x->level == 'S') {
-				char pos[12];
+			if (x->level == 'S' || x->level == 'E') {
+				char pos[12], el[16];
 				snprintf(pos, sizeof pos, "%d", x->position);
-				if (x12w_seg(w, e, "IK3", x12_segment_id_ok(x->segment) ? x->segment : "", pos, "", x->code, NULL))
+				const char *id = x12_segment_id_ok(x->segment) ? x->segment : "";
+				bool same = open && open->level == 'E' && x->level == 'E' && open->line == x->line && !strcmp(open->segment, x->segment);
+				char loop[5]; /* IK303 holds 4 characters: the loop's number ("2010" of 2010AA) */
+				snprintf(loop, sizeof loop, "%s", x->loop);
+				if (!same && x12w_seg(w, e, "IK3", id, pos, loop, x->level == 'E' ? "8" : x->code, NULL))
 					return -1;
+				open = x;
+				if (x->level == 'E') {
+					if (x->component)
+						snprintf(el, sizeof el, "%d" X12_COMP "%d", x->element, x->component);
+					else
+						snprintf(el, sizeof el, "%d", x->element);
+					if (x12w_seg(w, e, "IK4", el, "", x->code, NULL))
+						return -1;
+				}
 				if (ncodes < 5 && !(ncodes && !strcmp(codes[ncodes - 1], "5")))
 					strcpy(codes[ncodes++], "5");
 			} else if (x->level == 'T' && ncodes < 5)

@@ -8,13 +8,14 @@
 
 void x12_envelope_init(x12_envelope *v) { memset(v, 0, sizeof *v); }
 
-void x12_issue_add(x12_envelope *v, char level, const char *code, long line, const char *segment, int element,
-		   const char *fmt, ...)
+x12_issue *x12_issue_add(x12_envelope *v, char level, const char *code, long line, const char *segment, int element,
+			 const char *fmt, ...)
 {
 	v->total_issues++;
 	if (v->nissues == (int)(sizeof v->issues / sizeof *v->issues))
-		return;
+		return NULL;
 	x12_issue *i = &v->issues[v->nissues++];
+	memset(i, 0, sizeof *i);
 	i->line = line;
 	snprintf(i->segment, sizeof i->segment, "%s", segment);
 	i->element = element;
@@ -26,6 +27,7 @@ void x12_issue_add(x12_envelope *v, char level, const char *code, long line, con
 	va_start(ap, fmt);
 	vsnprintf(i->message, sizeof i->message, fmt, ap);
 	va_end(ap);
+	return i;
 }
 
 static void copy(char *dst, size_t n, const char *src)
@@ -208,10 +210,11 @@ json_t *x12_issues_json(const x12_envelope *v)
 	json_t *a = json_array();
 	for (int i = 0; i < v->nissues; i++) {
 		const x12_issue *x = &v->issues[i];
-		json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o, s:s}", "line", (json_int_t)x->line, "segment",
+		json_array_append_new(a, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:s}", "line", (json_int_t)x->line, "segment",
 						   x->segment, "element", x->element ? json_integer(x->element) : json_null(),
-						   "transaction", x->transaction ? json_integer(x->transaction) : json_null(),
-						   "message", x->message));
+						   "component", x->component ? json_integer(x->component) : json_null(), "loop",
+						   *x->loop ? json_string(x->loop) : json_null(), "transaction",
+						   x->transaction ? json_integer(x->transaction) : json_null(), "message", x->message));
 	}
 	return a;
 }

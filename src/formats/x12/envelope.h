@@ -18,10 +18,13 @@ typedef struct x12_issue {
 	long line;
 	char segment[4];
 	int element;       /* 1-based, 0 when the whole segment */
+	int component;     /* 1-based within a composite element, 0 otherwise */
+	char loop[8];      /* the loop it was found in, "" when none */
 	int transaction;   /* 1-based index of the transaction set in the file, 0 outside one */
 	int position;      /* the segment's position in its transaction set (ST is 1), 0 outside */
-	char level;        /* what it rejects: 'I' interchange, 'G' group, 'T' set, 'S' a segment */
-	char code[4];      /* the acknowledgment's code: TA105, AK905, IK502 or IK304 */
+	char level;        /* what it rejects: 'I' interchange, 'G' group, 'T' set, 'S' a segment,
+			      'E' an element of a segment */
+	char code[4];      /* the acknowledgment's code: TA105, AK905, IK502, IK304 or IK403 */
 	char message[160];
 } x12_issue;
 
@@ -60,12 +63,13 @@ void x12_envelope_init(x12_envelope *v);
 void x12_envelope_step(x12_envelope *v, const x12_seg *s);
 /* At the end of the input: reports envelopes left open. */
 void x12_envelope_end(x12_envelope *v, long last_line);
-/* Adds an issue (for other checkers sharing the list); level and code as in x12_issue. */
-void x12_issue_add(x12_envelope *v, char level, const char *code, long line, const char *segment, int element,
+/* Adds an issue (for other checkers sharing the list); level and code as in x12_issue.
+ * Answers it, for the caller to add the loop or component; NULL once the list is full. */
+x12_issue *x12_issue_add(x12_envelope *v, char level, const char *code, long line, const char *segment, int element,
 		   const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* True for a well-formed segment identifier: 2 or 3 capital letters or digits. */
 bool x12_segment_id_ok(const char *id);
-/* The issues as JSON: [{line, segment, element, transaction, message}]. */
+/* The issues as JSON: [{line, segment, element, component, loop, transaction, message}]. */
 json_t *x12_issues_json(const x12_envelope *v);
 
 #endif
