@@ -191,8 +191,10 @@ int main(int argc, char **argv)
 	for (int i = 0; i < PATIENTS; i++) {
 		char fam[32];
 		snprintf(fam, sizeof fam, "Bench%05d", i);
-		json_t *p = json_pack("{s:s, s:s, s:s, s:s}", "family_name", fam, "given_name", "Pat", "birth_date", "1970-01-01",
-				      "sex_at_birth", i % 2 ? "F" : "M"), *po = NULL;
+		json_t *p = json_pack("{s:s, s:s, s:s, s:s, s:{s:s, s:s, s:s, s:s}}", "family_name", fam, "given_name", "Pat",
+				      "birth_date", "1970-01-01", "sex_at_birth", i % 2 ? "F" : "M", "address", "line1", "1 Bench St",
+				      "city", "Springfield", "state", "MA", "postal_code", "01103"),
+		       *po = NULL;
 		if (patient_create(&x, p, &po, &e))
 			die("patient", &e);
 		patients[i] = json_integer_value(json_object_get(po, "id"));

@@ -41,7 +41,9 @@ int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 		"(SELECT MIN(d.id) FROM claim d JOIN claim_line dl ON dl.claim_id = d.id WHERE d.practice_id = cl.practice_id "
 		" AND d.patient_id = cl.patient_id AND d.payer_id = cl.payer_id AND d.service_date = cl.service_date "
 		" AND d.id <> cl.id AND d.encounter_id <> cl.encounter_id AND d.replaced_by IS NULL AND d.status <> 'closed' "
-		" AND d.frequency <> '8' AND dl.code IN (SELECT code FROM claim_line WHERE claim_id = cl.id)) "
+		" AND d.frequency <> '8' AND dl.code IN (SELECT code FROM claim_line WHERE claim_id = cl.id)), "
+		"cv.msp_type, (SELECT COUNT(*) FROM patient p WHERE p.id = cl.patient_id AND p.addr_line1 <> '' AND p.addr_city <> '' "
+		" AND p.addr_state <> '' AND p.addr_postal_code <> '') "
 		"FROM claim cl JOIN encounter en ON en.id = cl.encounter_id JOIN coverage cv ON cv.id = cl.coverage_id "
 		"JOIN payer py ON py.id = cl.payer_id JOIN provider rp ON rp.id = en.rendering_provider_id "
 		"LEFT JOIN provider bp ON bp.id = en.billing_provider_id "
@@ -78,6 +80,8 @@ int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 		c->payer_order = (int)db_col_i64(st, 18);
 		c->primary_open = !db_col_null(st, 19);
 		c->duplicate_of = db_col_null(st, 20) ? 0 : db_col_i64(st, 20);
+		copy(c->msp_type, sizeof c->msp_type, st, 21);
+		c->patient_address = db_col_i64(st, 22) > 0;
 	}
 	db_done(st);
 	if (rc == DB_DONE)

@@ -16,6 +16,112 @@ static json_t *address(db_stmt *st, int c)
 			 "state", col(st, c + 3), "postal_code", col(st, c + 4));
 }
 
+/* The remittance claim (835 CLP loop, as x835.h reads it) by which a payer adjudicated a
+ * claim, the latest unless reversed, and the remittance's date; NULL when none. */
+static json_t *adjudication(ctx *x, int64_t claim, err *e)
+{
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT r.document, rc.seq, r.paid_on FROM remittance_claim rc JOIN remittance r ON r.id = rc.remittance_id "
+				 "WHERE rc.claim_id = $1 AND rc.practice_id = $2 AND rc.status <> '22' ORDER BY rc.id DESC LIMIT 1",
+				 e);
+	if (!st)
+		return NULL;
+	db_bindv(st, "ii", claim, ctx_practice(x));
+	json_t *found = NULL;
+	if (db_step(st, e) == DB_ROW) {
+		json_t *remit = json_loads(db_col_text(st, 0), 0, NULL);
+		/* the document is one remittance (an object); its claims in file order */
+		json_t *claims = json_object_get(remit, "claims");
+		found = json_incref(json_array_get(claims, (size_t)db_col_i64(st, 1) - 1));
+		if (found)
+			json_object_set_new(found, "adjudicated_on", db_col_null(st, 2) ? json_null() : json_string(db_col_text(st, 2)));
+		json_decref(remit);
+	}
+	db_done(st);
+	return found;
+}
+
+/* The payers before this one in the coverage order whose claims for the same encounter have
+ * been adjudicated, with what they decided (for the 837P's 2320/2330 and 2430 loops):
+ *   [{payer_order, payer: {name, payer_code, filing_indicator}, insured: {relationship,
+ *     family_name, given_name, member_id, group_number, plan_name, benefits_assigned,
+ *     release_of_information}, payer_claim_number, adjudicated_on, paid_cents, patient_cents,
+ *     adjustments: [...], lines: [{line_no (this claim's), code, modifiers, units, paid_cents,
+ *     adjustments}]}] */
+static int other_payers(ctx *x, int64_t id, json_t *doc, err *e)
+{
+	json_t *list = json_array();
+	json_object_set_new(doc, "other_payers", list);
+	db_stmt *st = db_prepare(
+		x->db,
+		"SELECT k.id, k.payer_order, k.payer_claim_number, cv.relationship, cv.subscriber_family_name, "
+		"cv.subscriber_given_name, cv.member_id, cv.group_number, cv.plan_name, cv.benefits_assigned, cv.release_code, "
+		"y.name, y.payer_code, y.filing_indicator, p.family_name, p.given_name "
+		"FROM claim c JOIN claim k ON k.encounter_id = c.encounter_id AND k.practice_id = c.practice_id "
+		"JOIN coverage cv ON cv.id = k.coverage_id JOIN payer y ON y.id = k.payer_id JOIN patient p ON p.id = k.patient_id "
+		"WHERE c.id = $1 AND c.practice_id = $2 AND k.payer_order < c.payer_order AND k.replaced_by IS NULL "
+		"ORDER BY k.payer_order, k.id",
+		e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", id, ctx_practice(x));
+	int rc;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		json_t *adj = adjudication(x, db_col_i64(st, 0), e);
+		if (!adj) {
+			if (e->code != ERR_OK) {
+				rc = DB_ERR;
+				break;
+			}
+			continue;
+		}
+		bool self = !strcmp(db_col_text(st, 3), "self");
+		json_t *o = json_pack(
+			"{s:I, s:{s:o, s:o, s:o}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o}, s:O, s:O, s:O, s:O, s:O}", "payer_order",
+			(json_int_t)db_col_i64(st, 1), "payer", "name", col(st, 11), "payer_code", col(st, 12), "filing_indicator",
+			col(st, 13), "insured", "relationship", col(st, 3), "family_name", col(st, self ? 14 : 4), "given_name",
+			col(st, self ? 15 : 5), "member_id", col(st, 6), "group_number", col(st, 7), "plan_name", col(st, 8),
+			"benefits_assigned", (int)db_col_i64(st, 9), "release_of_information", col(st, 10), "adjudicated_on",
+			json_object_get(adj, "adjudicated_on"), "paid_cents", json_object_get(adj, "paid_cents"), "patient_cents",
+			json_object_get(adj, "patient_cents"), "adjustments", json_object_get(adj, "adjustments"), "lines", json_array());
+		/* the payer's number for the claim: from its remittance, else from its acknowledgment */
+		json_t *icn = json_object_get(adj, "payer_claim_number"), *ours = col(st, 2);
+		json_object_set(o, "payer_claim_number", json_is_string(icn) && *json_string_value(icn) ? icn : ours);
+		json_decref(ours);
+		/* its lines, matched to ours through the charge both were billed from */
+		db_stmt *ls = db_prepare(x->db,
+					 "SELECT o.line_no, s.line_no FROM claim_line o JOIN claim_line s ON s.charge_id = o.charge_id "
+					 "WHERE o.claim_id = $1 AND s.claim_id = $2",
+					 e);
+		if (!ls) {
+			json_decref(o);
+			json_decref(adj);
+			rc = DB_ERR;
+			break;
+		}
+		db_bindv(ls, "ii", db_col_i64(st, 0), id);
+		while ((rc = db_step(ls, e)) == DB_ROW) {
+			size_t i;
+			json_t *l;
+			json_array_foreach(json_object_get(adj, "lines"), i, l) if (json_integer_value(json_object_get(l, "claim_line")) ==
+										     db_col_i64(ls, 0)) {
+				json_t *line = json_pack("{s:I, s:O, s:O, s:O, s:O, s:O}", "line_no", (json_int_t)db_col_i64(ls, 1), "code",
+							 json_object_get(l, "code"), "modifiers", json_object_get(l, "modifiers"), "units",
+							 json_object_get(l, "units"), "paid_cents", json_object_get(l, "paid_cents"),
+							 "adjustments", json_object_get(l, "adjustments"));
+				json_array_append_new(json_object_get(o, "lines"), line);
+			}
+		}
+		db_done(ls);
+		json_decref(adj);
+		json_array_append_new(list, o);
+		if (rc == DB_ERR)
+			break;
+	}
+	db_done(st);
+	return rc == DB_ERR ? -1 : 0;
+}
+
 int claim_document(ctx *x, int64_t id, json_t **out, err *e)
 {
 	json_t *claim;
@@ -34,7 +140,8 @@ int claim_document(ctx *x, int64_t id, json_t **out, err *e)
 		/* 39 */ "bp.family_name, bp.given_name, bp.npi, bp.taxonomy, "
 		/* 43 */ "rp.family_name, rp.given_name, rp.npi, rp.taxonomy, rp.credentials, "
 		/* 48 */ "en.referring_name, en.referring_npi, en.prior_auth, en.pos_code, "
-		/* 52 */ "l.name, l.addr_line1, l.addr_line2, l.addr_city, l.addr_state, l.addr_postal_code "
+		/* 52 */ "l.name, l.addr_line1, l.addr_line2, l.addr_city, l.addr_state, l.addr_postal_code, "
+		/* 58 */ "y.accepts_assignment, cv.benefits_assigned, cv.release_code, cv.msp_type "
 		"FROM claim c JOIN encounter en ON en.id = c.encounter_id JOIN patient p ON p.id = c.patient_id "
 		"JOIN coverage cv ON cv.id = c.coverage_id JOIN payer y ON y.id = c.payer_id "
 		"JOIN provider rp ON rp.id = en.rendering_provider_id LEFT JOIN provider bp ON bp.id = en.billing_provider_id "
@@ -67,8 +174,12 @@ int claim_document(ctx *x, int64_t id, json_t **out, err *e)
 	json_object_set_new(insured, "member_id", col(st, 17));
 	json_object_set_new(insured, "group_number", col(st, 18));
 	json_object_set_new(insured, "plan_name", col(st, 19));
-	json_t *payer = json_pack("{s:o, s:o, s:o, s:o, s:o}", "name", col(st, 20), "payer_code", col(st, 21), "address",
-				  address(st, 22), "filing_indicator", col(st, 27), "kind", col(st, 28));
+	json_object_set_new(insured, "benefits_assigned", json_boolean(db_col_i64(st, 59)));
+	json_object_set_new(insured, "release_of_information", col(st, 60));
+	json_object_set_new(insured, "medicare_secondary_type", col(st, 61));
+	json_t *payer = json_pack("{s:o, s:o, s:o, s:o, s:o, s:b}", "name", col(st, 20), "payer_code", col(st, 21), "address",
+				  address(st, 22), "filing_indicator", col(st, 27), "kind", col(st, 28), "accepts_assignment",
+				  (int)db_col_i64(st, 58));
 	/* the billing provider: the individual named on the encounter, else the practice */
 	bool individual = !db_col_null(st, 41);
 	char name[160];
@@ -103,6 +214,10 @@ int claim_document(ctx *x, int64_t id, json_t **out, err *e)
 	json_object_set(doc, "diagnoses", json_object_get(enc, "diagnoses"));
 	json_decref(enc);
 	json_decref(claim);
+	if (json_integer_value(json_object_get(doc, "payer_order")) > 1 && other_payers(x, id, doc, e)) {
+		json_decref(doc);
+		return -1;
+	}
 	*out = doc;
 	return 0;
 }

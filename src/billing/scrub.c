@@ -11,6 +11,7 @@
 
 const edit_def edit_defs[] = {
 	{"REQ-MEMBER-ID", SEV_ERROR, "the coverage has the subscriber's member id"},
+	{"REQ-PATIENT-ADDRESS", SEV_ERROR, "the patient's address is complete (street, city, state, ZIP)"},
 	{"REQ-PAYER-ID", SEV_ERROR, "an electronic payer has its EDI payer id"},
 	{"REQ-BILLING-NPI", SEV_ERROR, "the billing provider has an NPI"},
 	{"REQ-TAX-ID", SEV_ERROR, "the billing provider has a tax id (EIN)"},
@@ -44,6 +45,7 @@ const edit_def edit_defs[] = {
 	{"COVERAGE-INACTIVE", SEV_ERROR, "the coverage is active and eligibility was not found inactive"},
 	{"ELIGIBILITY-UNCHECKED", SEV_WARNING, "eligibility has been checked"},
 	{"COB-PRIMARY-OPEN", SEV_ERROR, "a secondary claim waits for the primary payer's adjudication"},
+	{"MSP-TYPE-MISSING", SEV_ERROR, "a claim to Medicare as a later payer says why Medicare is not primary (SBR05)"},
 };
 const int edit_ndefs = sizeof edit_defs / sizeof *edit_defs;
 
@@ -98,6 +100,8 @@ static void edits_required(const bill_claim *c, edit_list *out)
 {
 	if (!*c->member_id)
 		add(out, "REQ-MEMBER-ID", "coverage.member_id", "the coverage has no member id");
+	if (!c->patient_address)
+		add(out, "REQ-PATIENT-ADDRESS", "patient.address", "the patient's address lacks its street, city, state or ZIP");
 	if (!*c->payer_code && !c->takes_paper)
 		add(out, "REQ-PAYER-ID", "payer.payer_code", "the payer has no EDI payer id and does not take paper claims");
 	if (!*c->billing_npi)
@@ -291,6 +295,9 @@ static void edits_payer(const bill_claim *c, edit_list *out)
 	if (c->primary_open)
 		add(out, "COB-PRIMARY-OPEN", "payer_order",
 		    "payer %d of the patient's coverage: submit after the primary payer has adjudicated", c->payer_order);
+	if (c->medicare && c->payer_order > 1 && !*c->msp_type)
+		add(out, "MSP-TYPE-MISSING", "coverage.medicare_secondary_type",
+		    "Medicare pays after another payer here: the coverage needs its Medicare secondary payer type");
 }
 
 int scrub(const bill_claim *c, code_sets *cs, edit_list *out, err *e)

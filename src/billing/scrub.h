@@ -39,12 +39,14 @@ typedef struct bill_claim {
 	char rendering_npi[11], referring_npi[11];
 	/* the payer and the coverage */
 	char member_id[81], payer_code[81], payer_claim_number[51];
+	bool patient_address;          /* street, city, state and ZIP all present */
 	bool medicare, takes_paper;
 	int64_t timely_days;
 	char cov_from[11], cov_to[11], eligibility[10];
 	bool cov_active;
 	int payer_order;
 	bool primary_open;             /* a secondary claim whose primary is not adjudicated yet */
+	char msp_type[4];              /* the coverage's Medicare secondary payer type (SBR05), "" */
 	int64_t duplicate_of;          /* another live claim for the same services, or 0 */
 } bill_claim;
 

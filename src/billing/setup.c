@@ -40,6 +40,7 @@ static const field payer_fields[] = {
 	{"filing_indicator", "filing_indicator", F_ENUM, F_REQUIRED, 0, filing_codes},
 	{"timely_filing_days", "timely_filing_days", F_INT, 0},
 	{"takes_paper", "takes_paper", F_BOOL, 0},
+	{"accepts_assignment", "accepts_assignment", F_BOOL, 0},
 	ADDRESS,
 	{"address.country", "addr_country", F_TEXT, 0, 3},
 	{"phone", "phone", F_TEXT, 0, 30},
@@ -62,7 +63,7 @@ static int check_payer(ctx *x, json_t *in, json_t *vals, err *e)
 	return address_validate(vals, e);
 }
 
-static const resource payer_res = {&payer_table, "payer", "{\"active\": true, \"takes_paper\": false}", NULL,
+static const resource payer_res = {&payer_table, "payer", "{\"active\": true, \"takes_paper\": false, \"accepts_assignment\": true}", NULL,
 				   check_payer, NULL, NULL, "name", "a payer of this name exists"};
 
 /* --- coverage --- */
@@ -70,6 +71,9 @@ static const resource payer_res = {&payer_table, "payer", "{\"active\": true, \"
 static const char *const relationships[] = {"self", "spouse", "child", "other", NULL};
 static const char *const eligibilities[] = {"unknown", "active", "inactive", NULL};
 static const char *const sexes[] = {"F", "M", "U", NULL};
+static const char *const releases[] = {"Y", "I", NULL};
+/* SBR05 when Medicare is a secondary payer: why another payer is primary */
+static const char *const msp_types[] = {"12", "13", "14", "15", "16", "41", "42", "43", "47", NULL};
 static const field coverage_fields[] = {
 	{"id", "id", F_INT, F_READONLY},
 	{"patient_id", "patient_id", F_INT, F_REQUIRED},
@@ -90,6 +94,9 @@ static const field coverage_fields[] = {
 	{"deductible_met_cents", "deductible_met_cents", F_INT, 0},
 	{"eligibility", "eligibility", F_ENUM, 0, 0, eligibilities},
 	{"eligibility_checked_at", "eligibility_checked_at", F_TEXT, 0, 40},
+	{"benefits_assigned", "benefits_assigned", F_BOOL, 0},
+	{"release_of_information", "release_code", F_ENUM, 0, 0, releases},
+	{"medicare_secondary_type", "msp_type", F_ENUM, 0, 0, msp_types},
 	{"active", "active", F_BOOL, 0},
 	META,
 };
@@ -149,7 +156,8 @@ static int coverage_decorate(ctx *x, json_t *o, err *e)
 }
 
 static const char *const coverage_allow[] = {"payer_name", "payer_kind", NULL};
-static const resource coverage_res = {&coverage_table, "coverage", "{\"active\": true}", coverage_allow,
+static const resource coverage_res = {&coverage_table, "coverage",
+				      "{\"active\": true, \"benefits_assigned\": true, \"release_of_information\": \"Y\"}", coverage_allow,
 				      check_coverage, NULL, coverage_decorate, NULL, NULL, "patient_id"};
 
 /* --- the charge master --- */

@@ -534,7 +534,7 @@ static void draw_provider(pdf *p, json_t *doc, const char *today)
 		check(p, CK_EIN);
 	}
 	field(p, F_ACCOUNT, str(json_object_get(doc, "patient"), "account_number"));
-	check(p, CK_ASSIGN_YES);
+	check(p, json_is_false(json_object_get(json_object_get(doc, "payer"), "accepts_assignment")) ? CK_ASSIGN_NO : CK_ASSIGN_YES);
 	/* signed by the signature on file, on the day the form is printed */
 	field(p, F_SIGNATURE, "SIGNATURE ON FILE");
 	field(p, F_SIGN_DATE, date(signed_on ? signed_on : today, false, d));

@@ -11,8 +11,10 @@
  *   patient: {family_name, given_name, middle_name, birth_date, sex, address: {line1, line2,
  *             city, state, postal_code}, phone, account_number},
  *   insured: {family_name, given_name, birth_date, sex, address?, relationship (self |
- *             spouse | child | other), member_id, group_number, plan_name},
- *   payer: {name, payer_code, address, filing_indicator, kind},
+ *             spouse | child | other), member_id, group_number, plan_name,
+ *             benefits_assigned, release_of_information (Y | I), medicare_secondary_type},
+ *   payer: {name, payer_code, address, filing_indicator, kind, accepts_assignment (box 27)},
+ *   other_payers: [...] (a later payer's claim: what the earlier ones decided; billing/doc.c),
  *   billing_provider: {name, individual, npi, taxonomy, tax_id, address, phone},
  *   rendering_provider: {family_name, given_name, npi, taxonomy, credentials},
  *   referring: {name, npi}, facility: {name, address},

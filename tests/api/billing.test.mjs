@@ -38,8 +38,9 @@ before(async () => {
     medicare_mac: '14211', medicare_locality: '99' }), 200);
   loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
   doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
-  patient = ok(await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1950-04-02', sex_at_birth: 'F' })).id;
-  patient2 = ok(await desk.post('/api/v1/patients', { family_name: 'Roe', given_name: 'Rick', birth_date: '1975-01-09', sex_at_birth: 'M' })).id;
+  const address = { line1: '12 Elm St', city: 'Springfield', state: 'MA', postal_code: '01103' };
+  patient = ok(await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1950-04-02', sex_at_birth: 'F', address })).id;
+  patient2 = ok(await desk.post('/api/v1/patients', { family_name: 'Roe', given_name: 'Rick', birth_date: '1975-01-09', sex_at_birth: 'M', address })).id;
   aetna = ok(await biller.post('/api/v1/payers', { name: 'Aetna', payer_code: '60054', kind: 'commercial', filing_indicator: 'CI', timely_filing_days: 90 })).id;
   medicare = ok(await biller.post('/api/v1/payers', { name: 'Medicare', payer_code: '14212', kind: 'medicare', filing_indicator: 'MB' })).id;
   supplement = ok(await biller.post('/api/v1/payers', { name: 'Medigap Co', payer_code: 'MG001', kind: 'commercial', filing_indicator: 'CI' })).id;
@@ -444,6 +445,53 @@ test('835: a remittance is read, reconciled and matched to the claim and its lin
   assert.equal(ok(await biller.get('/api/v1/remittances'), 200).items.length, 3);
   const notx12 = await up('hello');
   assert.equal(notx12.status, 400);
+});
+
+test('COB: the secondary claim carries what the primary decided (2320/2330, 2430) and the insured\'s signatures', async () => {
+  const primary = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${aetna}`)).body.items[0];
+  // the primary was fixed, sent again and paid as the 835 above says
+  ok(await biller.post(`/api/v1/claims/${primary.id}/scrub`), 200);
+  ok(await biller.post(`/api/v1/claims/${primary.id}/status`, { status: 'submitted' }), 200);
+  ok(await biller.post(`/api/v1/claims/${primary.id}/status`, { status: 'paid' }), 200);
+  // the Medigap coverage: benefits not assigned to the practice, release by informed consent only;
+  // the Medigap payer is not taken on assignment
+  const medigap = ok(await desk.get(`/api/v1/patients/${patient}/coverages`), 200).items.find((c) => c.payer_id === supplement);
+  assert.deepEqual([medigap.benefits_assigned, medigap.release_of_information, medigap.medicare_secondary_type], [true, 'Y', null]);
+  const badRelease = await desk.patch(`/api/v1/coverages/${medigap.id}`, { version: medigap.version, release_of_information: 'X' });
+  assert.deepEqual([badRelease.status, badRelease.body.errors.map((x) => x.field)], [400, ['release_of_information']]);
+  ok(await desk.patch(`/api/v1/coverages/${medigap.id}`, { version: medigap.version, benefits_assigned: false, release_of_information: 'I' }), 200);
+  const payer = ok(await biller.get(`/api/v1/payers/${supplement}`), 200);
+  assert.equal(payer.accepts_assignment, true);
+  ok(await biller.patch(`/api/v1/payers/${supplement}`, { version: payer.version, accepts_assignment: false }), 200);
+  const sec = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${supplement}`)).body.items[0];
+  assert.equal(ok(await biller.post(`/api/v1/claims/${sec.id}/scrub`), 200).status, 'ready');
+  const batch = ok(await biller.post('/api/v1/claim-batches', { claim_ids: [sec.id] }));
+  assert.deepEqual(batch.claim_ids, [sec.id]);
+  const file = await (await fetch(`${px.url}/api/v1/claim-batches/${batch.id}/837`, { headers: { Authorization: biller.auth } })).text();
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-cob-'));
+  writeFileSync(join(dir, 'cob.837'), file);
+  assert.equal(praxis(['x12', 'validate', join(dir, 'cob.837')]).trim(), '', 'clean against the guide\'s rules for 2320, 2330 and 2430');
+  const segs = file.split('~\n').filter(Boolean).map((x) => x.split('*'));
+  const at = segs.findIndex((x) => x[0] === 'CLM');
+  assert.deepEqual(segs[at].slice(6, 10), ['Y', 'C', 'N', 'I'], 'CLM07 not assigned, CLM08 benefits not assigned, CLM09 informed consent');
+  assert.equal(segs.find((x) => x[0] === 'SBR').join('*'), 'SBR*S********CI', '2000B: Medigap pays second; the spouse is its subscriber');
+  assert.equal(segs.find((x) => x[0] === 'GS')[4], '20260310', 'GS04 is the interchange\'s date');
+  const claimSegs = segs.slice(at, segs.findIndex((x) => x[0] === 'SE'));
+  const cob = claimSegs.slice(claimSegs.findIndex((x) => x[0] === 'SBR'), claimSegs.findIndex((x) => x[0] === 'LX'));
+  assert.deepEqual(cob.map((x) => x.join('*')), [
+    'SBR*P*18*G100******CI', // 2320: Aetna paid first; the patient is its subscriber
+    'CAS*PR*3*20', // the primary's claim-level adjustment: a copay the patient owes
+    'AMT*D*115.5', 'AMT*EAF*20', 'OI***Y***Y',
+    'NM1*IL*1*DOE*JANE****MI*W123456789', // 2330A
+    'NM1*PR*2*AETNA*****PI*60054', 'REF*F8*ICN-2', // 2330B with the primary's claim number
+  ]);
+  const lines = claimSegs.slice(claimSegs.findIndex((x) => x[0] === 'LX')).map((x) => x.join('*'));
+  assert.deepEqual(lines, [
+    'LX*1', 'SV1*HC:99213*150*UN*1***1:2', 'DTP*472*D8*20260302',
+    'SVD*60054*98*HC:99213**1', 'CAS*CO*45*32', 'DTP*573*D8*20260320', // 2430: the primary's decision on this line
+    'LX*2', 'SV1*HC:93000:59*65*UN*1***2', 'DTP*472*D8*20260302',
+    'SVD*60054*17.5*HC:93000**1', 'CAS*CO*45*47.5', 'DTP*573*D8*20260320', // as the payer returned it, without 59
+  ]);
 });
 
 test('audit: charges and claim steps are events with the patient', async () => {

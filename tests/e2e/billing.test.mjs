@@ -57,7 +57,8 @@ before(async () => {
   for (const [code, fee] of [['99213', 15000], ['93000', 6500]]) await must(biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2020-01-01' }));
   await must(biller.post('/api/v1/payer-contracts', { payer_id: aetna, name: 'Aetna commercial', effective_from: '2020-01-01', medicare_pct_bp: 12000, rates: [{ code: '99213', allowed_cents: 9800 }] }));
 
-  patient = (await must(desk.post('/api/v1/patients', { family_name: pname.family, given_name: pname.given, birth_date: '1958-04-02', sex_at_birth: 'F' }))).id;
+  patient = (await must(desk.post('/api/v1/patients', { family_name: pname.family, given_name: pname.given, birth_date: '1958-04-02', sex_at_birth: 'F',
+    address: { line1: '12 Elm St', city: 'Springfield', state: 'MA', postal_code: '01103' } }))).id;
   await must(desk.post('/api/v1/coverages', { patient_id: patient, payer_id: aetna, priority: 1, relationship: 'self', member_id: 'W123456789',
     group_number: 'G100', effective_from: '2020-01-01', copay_cents: 2500, eligibility: 'active' }));
 

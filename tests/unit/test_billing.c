@@ -78,6 +78,7 @@ static void base(bill_claim *b)
 	strcpy(b->billing_tax_id, "123456789");
 	strcpy(b->rendering_npi, "1234567893");
 	strcpy(b->member_id, "W123");
+	b->patient_address = true;
 	strcpy(b->payer_code, "60054");
 	b->timely_days = 90;
 	strcpy(b->cov_from, "2026-01-01");
@@ -169,10 +170,14 @@ static void inactive(bill_claim *b) { b->cov_active = false; }
 static void inelig(bill_claim *b) { strcpy(b->eligibility, "inactive"); }
 static void unchecked(bill_claim *b) { strcpy(b->eligibility, "unknown"); }
 static void secondary_waiting(bill_claim *b) { b->payer_order = 2, b->primary_open = true; }
+static void no_address(bill_claim *b) { b->patient_address = false; }
+static void medicare_second(bill_claim *b) { b->payer_order = 2, b->medicare = true; }
+static void medicare_second_typed(bill_claim *b) { medicare_second(b), strcpy(b->msp_type, "12"); }
 
 static const tcase cases[] = {
 	{"a clean claim", nothing, NULL, NULL, NULL},
 	{"member id", no_member, NULL, "REQ-MEMBER-ID", "coverage.member_id"},
+	{"patient address", no_address, NULL, "REQ-PATIENT-ADDRESS", "patient.address"},
 	{"EDI payer id", no_payer_code, NULL, "REQ-PAYER-ID", "payer.payer_code"},
 	{"a paper payer needs no EDI id", paper_payer, NULL, NULL, NULL},
 	{"billing NPI", no_billing_npi, NULL, "REQ-BILLING-NPI", "billing_provider.npi"},
@@ -233,6 +238,8 @@ static const tcase cases[] = {
 	{"eligibility inactive", inelig, NULL, "COVERAGE-INACTIVE", "coverage.eligibility"},
 	{"eligibility unchecked", unchecked, NULL, "ELIGIBILITY-UNCHECKED", "coverage.eligibility"},
 	{"secondary waits for primary", secondary_waiting, NULL, "COB-PRIMARY-OPEN", "payer_order"},
+	{"Medicare second without its MSP type", medicare_second, NULL, "MSP-TYPE-MISSING", "coverage.medicare_secondary_type"},
+	{"Medicare second, working aged", medicare_second_typed, NULL, NULL, NULL},
 };
 
 static void each_edit_fires_alone(void **state)

@@ -17,6 +17,7 @@ struct x12_writer {
 	buf out;
 	int depth;                 /* 0 none, 1 interchange, 2 group, 3 set */
 	char isa13[10], gs06[10], st02[10];
+	long long when;            /* the interchange's time, also the groups' (GS04/GS05) */
 	int groups, sets, segments;
 	err failed;                /* the first refusal, repeated by every later call */
 };
@@ -144,6 +145,7 @@ int x12w_interchange(x12_writer *w, const x12_isa *isa, err *e)
 	pad(a4, 10, "");
 	pad(s6, 15, isa->sender_id);
 	pad(r8, 15, isa->receiver_id);
+	w->when = isa->when;
 	time_t t = (time_t)isa->when;
 	struct tm tm;
 	gmtime_r(&t, &tm);
@@ -177,7 +179,7 @@ int x12w_group(x12_writer *w, const char *fid, const char *sender, const char *r
 		return refuse(w, e, "GS: no interchange is open, or a group is");
 	char ctl[16], d[9], t[5];
 	snprintf(ctl, sizeof ctl, "%ld", control);
-	time_t now = time(NULL);
+	time_t now = (time_t)w->when;
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(d, sizeof d, "%Y%m%d", &tm);

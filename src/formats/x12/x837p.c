@@ -91,21 +91,130 @@ static int billing_provider(x12_writer *w, json_t *doc, int hl, err *e)
 	       x12w_seg(w, e, "REF", "EI", txt(b, "tax_id", NULL), NULL);
 }
 
-static const char *const relationship_codes[][2] = {{"spouse", "01"}, {"child", "19"}, {"other", "G8"}};
+static const char *const relationship_codes[][2] = {{"self", "18"}, {"spouse", "01"}, {"child", "19"}, {"other", "G8"}};
+
+/* The individual relationship code (SBR02, PAT01) of a coverage relationship. */
+static const char *relationship(const char *rel)
+{
+	for (size_t i = 0; i < sizeof relationship_codes / sizeof *relationship_codes; i++)
+		if (!strcmp(rel, relationship_codes[i][0]))
+			return relationship_codes[i][1];
+	return "G8";
+}
+
+static const char *payer_responsibility(json_int_t order) { return order == 3 ? "T" : order == 2 ? "S" : "P"; }
+
+/* CAS segments for adjustments [{group, reason, amount_cents, quantity}]: one per group code
+ * in the order they first appear, six reasons to a segment. */
+static int cas(x12_writer *w, json_t *adjustments, err *e)
+{
+	size_t n = json_array_size(adjustments);
+	char *done = calloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		const char *group = txt(json_array_get(adjustments, i), "group", NULL);
+		const char *el[18] = {0};
+		char amounts[6][24], qty[6][24];
+		int k = 0;
+		for (size_t j = i; j <= n; j++) {
+			json_t *a = j < n ? json_array_get(adjustments, j) : NULL;
+			bool take = a && !done[j] && !strcmp(group, txt(a, "group", NULL));
+			if (take) {
+				done[j] = 1;
+				x12_amount(json_integer_value(json_object_get(a, "amount_cents")), amounts[k]);
+				json_t *q = json_object_get(a, "quantity");
+				snprintf(qty[k], sizeof qty[k], "%s", json_is_string(q) ? json_string_value(q) : "");
+				el[3 * k] = txt(a, "reason", NULL);
+				el[3 * k + 1] = amounts[k];
+				el[3 * k + 2] = qty[k];
+				k++;
+			}
+			if (k && (k == 6 || !a)) {
+				if (x12w_seg(w, e, "CAS", group, el[0], el[1], el[2], el[3], el[4], el[5], el[6], el[7], el[8], el[9], el[10],
+					     el[11], el[12], el[13], el[14], el[15], el[16], el[17], NULL)) {
+					free(done);
+					return -1;
+				}
+				memset(el, 0, sizeof el);
+				k = 0;
+			}
+		}
+	}
+	free(done);
+	return 0;
+}
+
+/* 2320, 2330A and 2330B: a payer before this one, and what it decided about the claim. */
+static int other_payer(x12_writer *w, json_t *o, err *e)
+{
+	json_t *ins = json_object_get(o, "insured");
+	const char *group = txt(ins, "group_number", NULL), *code = txt(o, "payer", "payer_code");
+	if (!*code)
+		return err_set(e, ERR_UNPROCESSABLE, "the other payer %s has no EDI payer id", txt(o, "payer", "name"));
+	char paid[24], owed[24];
+	x12_amount(json_integer_value(json_object_get(o, "paid_cents")), paid);
+	x12_amount(json_integer_value(json_object_get(o, "patient_cents")), owed);
+	bool lines = json_array_size(json_object_get(o, "lines")) > 0;
+	return x12w_seg(w, e, "SBR", payer_responsibility(json_integer_value(json_object_get(o, "payer_order"))),
+			relationship(txt(ins, "relationship", NULL)), up(group), *group ? "" : up(txt(ins, "plan_name", NULL)), "",
+			"", "", "", txt(o, "payer", "filing_indicator"), NULL) ||
+	       cas(w, json_object_get(o, "adjustments"), e) || x12w_seg(w, e, "AMT", "D", paid, NULL) ||
+	       (json_integer_value(json_object_get(o, "patient_cents")) > 0 && x12w_seg(w, e, "AMT", "EAF", owed, NULL)) ||
+	       x12w_seg(w, e, "OI", "", "", json_is_false(json_object_get(ins, "benefits_assigned")) ? "N" : "Y", "", "",
+			*txt(ins, "release_of_information", NULL) ? txt(ins, "release_of_information", NULL) : "Y", NULL) ||
+	       x12w_seg(w, e, "NM1", "IL", "1", up(txt(ins, "family_name", NULL)), up(txt(ins, "given_name", NULL)), "", "", "",
+			"MI", up(txt(ins, "member_id", NULL)), NULL) ||
+	       x12w_seg(w, e, "NM1", "PR", "2", up(txt(o, "payer", "name")), "", "", "", "", "PI", up(code), NULL) ||
+	       (!lines && x12w_seg(w, e, "DTP", "573", "D8", d8(txt(o, "adjudicated_on", NULL)), NULL)) ||
+	       (*txt(o, "payer_claim_number", NULL) &&
+		x12w_seg(w, e, "REF", "F8", up(txt(o, "payer_claim_number", NULL)), NULL));
+}
+
+/* 2430 for line `line_no`: each earlier payer's decision on it. */
+static int line_adjudication(x12_writer *w, json_t *doc, json_int_t line_no, json_int_t units, err *e)
+{
+	size_t i, k;
+	json_t *o, *l;
+	json_array_foreach(json_object_get(doc, "other_payers"), i, o) json_array_foreach(json_object_get(o, "lines"), k, l)
+	{
+		if (json_integer_value(json_object_get(l, "line_no")) != line_no)
+			continue;
+		char proc[64], paid[24], n[24];
+		snprintf(proc, sizeof proc, "HC" X12_COMP "%s", up(txt(l, "code", NULL)));
+		size_t m;
+		json_t *mod;
+		json_array_foreach(json_object_get(l, "modifiers"), m, mod) if (m < 4)
+			snprintf(proc + strlen(proc), sizeof proc - strlen(proc), X12_COMP "%s", up(json_string_value(mod)));
+		x12_amount(json_integer_value(json_object_get(l, "paid_cents")), paid);
+		json_t *u = json_object_get(l, "units"); /* SVC05 as the payer wrote it, else ours */
+		if (json_is_string(u) && *json_string_value(u))
+			snprintf(n, sizeof n, "%s", json_string_value(u));
+		else
+			snprintf(n, sizeof n, "%lld", (long long)units);
+		if (x12w_seg(w, e, "SVD", up(txt(o, "payer", "payer_code")), paid, proc, "", n, NULL) ||
+		    cas(w, json_object_get(l, "adjustments"), e) ||
+		    x12w_seg(w, e, "DTP", "573", "D8", d8(txt(o, "adjudicated_on", NULL)), NULL))
+			return -1;
+	}
+	return 0;
+}
 
 static int claim(x12_writer *w, json_t *doc, int *hl, int parent, err *e)
 {
 	json_t *ins = json_object_get(doc, "insured"), *pat = json_object_get(doc, "patient");
 	bool self = !strcmp(txt(ins, "relationship", NULL), "self");
-	int order = (int)json_integer_value(json_object_get(doc, "payer_order"));
+	json_int_t order = json_integer_value(json_object_get(doc, "payer_order"));
+	/* SBR05: why another payer comes first, when Medicare pays second */
+	const char *msp = order > 1 && !strcmp(txt(doc, "payer", "kind"), "medicare") ? txt(ins, "medicare_secondary_type", NULL) : "";
 	char sub[12], par[12];
 	snprintf(sub, sizeof sub, "%d", ++*hl);
 	snprintf(par, sizeof par, "%d", parent);
 	const char *group = txt(ins, "group_number", NULL);
 	/* 2000B subscriber, 2010BA, 2010BB */
 	if (x12w_seg(w, e, "HL", sub, par, "22", self ? "0" : "1", NULL) ||
-	    x12w_seg(w, e, "SBR", order == 3 ? "T" : order == 2 ? "S" : "P", self ? "18" : "", up(group),
-		     *group ? "" : up(txt(ins, "plan_name", NULL)), "", "", "", "", txt(doc, "payer", "filing_indicator"), NULL) ||
+	    x12w_seg(w, e, "SBR", payer_responsibility(order), self ? "18" : "", up(group),
+		     *group ? "" : up(txt(ins, "plan_name", NULL)), msp, "", "", "", txt(doc, "payer", "filing_indicator"), NULL) ||
 	    x12w_seg(w, e, "NM1", "IL", "1", up(txt(ins, "family_name", NULL)), up(txt(ins, "given_name", NULL)), "", "", "",
 		     "MI", up(txt(ins, "member_id", NULL)), NULL) ||
 	    (self && address(w, json_object_get(pat, "address"), e)) ||
@@ -115,10 +224,7 @@ static int claim(x12_writer *w, json_t *doc, int *hl, int parent, err *e)
 		return -1;
 	/* 2000C patient, when not the subscriber */
 	if (!self) {
-		const char *rel = "G8";
-		for (size_t i = 0; i < sizeof relationship_codes / sizeof *relationship_codes; i++)
-			if (!strcmp(txt(ins, "relationship", NULL), relationship_codes[i][0]))
-				rel = relationship_codes[i][1];
+		const char *rel = relationship(txt(ins, "relationship", NULL));
 		char pat_hl[12];
 		snprintf(pat_hl, sizeof pat_hl, "%d", ++*hl);
 		if (x12w_seg(w, e, "HL", pat_hl, sub, "23", "0", NULL) || x12w_seg(w, e, "PAT", rel, NULL) ||
@@ -134,7 +240,15 @@ static int claim(x12_writer *w, json_t *doc, int *hl, int parent, err *e)
 	x12_amount(json_integer_value(json_object_get(doc, "total_cents")), total);
 	const char *freq = txt(doc, "frequency", NULL);
 	snprintf(clm05, sizeof clm05, "%s" X12_COMP "B" X12_COMP "%s", txt(doc, "pos_code", NULL), *freq ? freq : "1");
-	if (x12w_seg(w, e, "CLM", id, total, "", "", clm05, "Y", "A", "Y", "Y", NULL) ||
+	/* CLM06 provider signature on file; CLM07 assignment accepted (A) or not (C); CLM08
+	 * benefits assigned by the insured (Y/N); CLM09 release of information (Y signed, I
+	 * informed consent) */
+	const char *release = txt(ins, "release_of_information", NULL);
+	if (x12w_seg(w, e, "CLM", id, total, "", "", clm05, "Y", json_is_false(json_object_get(json_object_get(doc, "payer"),
+												  "accepts_assignment"))
+							     ? "C"
+							     : "A",
+		     json_is_false(json_object_get(ins, "benefits_assigned")) ? "N" : "Y", *release ? release : "Y", NULL) ||
 	    (strcmp(freq, "1") && x12w_seg(w, e, "REF", "F8", up(txt(doc, "payer_claim_number", NULL)), NULL)) ||
 	    (*txt(doc, "prior_auth", NULL) && x12w_seg(w, e, "REF", "G1", up(txt(doc, "prior_auth", NULL)), NULL)))
 		return -1;
@@ -172,6 +286,10 @@ static int claim(x12_writer *w, json_t *doc, int *hl, int parent, err *e)
 	if (*txt(fac, "address", "line1") &&
 	    (x12w_seg(w, e, "NM1", "77", "2", up(txt(fac, "name", NULL)), NULL) || address(w, json_object_get(fac, "address"), e)))
 		return -1;
+	/* 2320/2330: the payers before this one, for a secondary or tertiary claim */
+	json_t *o;
+	size_t op;
+	json_array_foreach(json_object_get(doc, "other_payers"), op, o) if (other_payer(w, o, e)) return -1;
 	/* 2400 lines */
 	json_t *lines = json_object_get(doc, "lines"), *l;
 	size_t i;
@@ -188,7 +306,9 @@ static int claim(x12_writer *w, json_t *doc, int *hl, int parent, err *e)
 		x12_amount(json_integer_value(json_object_get(l, "charge_cents")), charge);
 		snprintf(units, sizeof units, "%lld", (long long)json_integer_value(json_object_get(l, "units")));
 		if (x12w_seg(w, e, "LX", lx, NULL) || x12w_seg(w, e, "SV1", proc, charge, "UN", units, "", "", ptr, NULL) ||
-		    x12w_seg(w, e, "DTP", "472", "D8", d8(txt(doc, "service_date", NULL)), NULL))
+		    x12w_seg(w, e, "DTP", "472", "D8", d8(txt(doc, "service_date", NULL)), NULL) ||
+		    line_adjudication(w, doc, json_integer_value(json_object_get(l, "line_no")),
+				      json_integer_value(json_object_get(l, "units")), e))
 			return -1;
 	}
 	return 0;

@@ -184,6 +184,8 @@ export interface Payer {
   filing_indicator: string;
   timely_filing_days: number;
   takes_paper: boolean;
+  /** The practice takes this payer on assignment (CLM07 A, box 27 yes). */
+  accepts_assignment: boolean;
   address: Address | null;
   phone: string | null;
   active: boolean;
@@ -213,6 +215,12 @@ export interface Coverage {
   deductible_met_cents: number | null;
   eligibility: Eligibility;
   eligibility_checked_at: string | null;
+  /** The insured signed the assignment of benefits to the practice (CLM08). */
+  benefits_assigned: boolean;
+  /** Y: signed release of information on file; I: informed consent only (CLM09). */
+  release_of_information: 'Y' | 'I';
+  /** Why Medicare is not primary (SBR05), for Medicare as a later payer. */
+  medicare_secondary_type: string | null;
   active: boolean;
   version: number;
 }

@@ -1,6 +1,7 @@
 // Adding or changing a patient's insurance: payer, order, who the subscriber is (their
 // details unless the patient is), member and group numbers, dates, copay and deductible,
-// and eligibility as last checked.
+// eligibility as last checked, the insured's signatures on file, and why Medicare is not
+// primary when it pays second.
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
@@ -29,8 +30,24 @@ interface Values {
   deductible_met: number | string;
   eligibility: Eligibility;
   eligibility_checked_at: string | null;
+  benefits_assigned: boolean;
+  release_of_information: 'Y' | 'I';
+  medicare_secondary_type: string | null;
   active: boolean;
 }
+
+/** SBR05: why another payer pays before Medicare. */
+const MSP_TYPES: Record<string, string> = {
+  '12': 'Working aged: employer group plan',
+  '13': 'End-stage renal disease, coordination period',
+  '14': 'No-fault insurance, including auto',
+  '15': "Workers' compensation",
+  '16': 'Public health service or other federal agency',
+  '41': 'Black lung',
+  '42': 'Veterans Administration',
+  '43': 'Disabled: large group health plan',
+  '47': 'Other liability insurance',
+};
 
 const toValues = (c: Coverage | null, patientId: number, priority = 1): Values => ({
   patient_id: patientId,
@@ -53,6 +70,9 @@ const toValues = (c: Coverage | null, patientId: number, priority = 1): Values =
   deductible_met: centsToInput(c?.deductible_met_cents),
   eligibility: c?.eligibility ?? 'unknown',
   eligibility_checked_at: c?.eligibility_checked_at ?? null,
+  benefits_assigned: c ? c.benefits_assigned : true,
+  release_of_information: c?.release_of_information ?? 'Y',
+  medicare_secondary_type: c?.medicare_secondary_type ?? null,
   active: c ? c.active : true,
 });
 
@@ -79,6 +99,9 @@ const toBody = (v: Values) => {
     deductible_met_cents: inputToCents(v.deductible_met),
     eligibility: v.eligibility,
     eligibility_checked_at: v.eligibility_checked_at,
+    benefits_assigned: v.benefits_assigned,
+    release_of_information: v.release_of_information,
+    medicare_secondary_type: v.medicare_secondary_type || null,
     active: v.active,
   };
 };
@@ -111,6 +134,7 @@ export function CoverageDialog({ coverage, patientId, nextPriority, onClose }: {
   });
   const v = form.values;
   const payerOptions = (payers.data ?? []).filter((p) => p.active || String(p.id) === v.payer_id).map((p) => ({ value: String(p.id), label: p.name }));
+  const medicareLater = v.priority !== '1' && (payers.data ?? []).some((p) => String(p.id) === v.payer_id && p.kind === 'medicare');
   return (
     <FormDialog title={coverage ? `Edit ${coverage.payer_name} insurance` : 'Add insurance'} error={error} onClose={onClose} onSubmit={submit} submitLabel={coverage ? 'Save insurance' : 'Add insurance'} submitting={form.submitting}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -151,6 +175,24 @@ export function CoverageDialog({ coverage, patientId, nextPriority, onClose }: {
           form.setFieldValue('eligibility_checked_at', e && e !== 'unknown' ? nowInstant() : null);
         }}
       />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Switch label="Benefits assigned to the practice" description="The insured signed the assignment of benefits" {...form.getInputProps('benefits_assigned', { type: 'checkbox' })} />
+        <Select
+          label="Release of information"
+          allowDeselect={false}
+          data={[{ value: 'Y', label: 'Signed statement on file' }, { value: 'I', label: 'Informed consent only' }]}
+          {...form.getInputProps('release_of_information')}
+        />
+      </SimpleGrid>
+      {medicareLater || v.medicare_secondary_type ? (
+        <Select
+          label="Why Medicare is not primary"
+          description="Required on claims to Medicare as a later payer"
+          clearable
+          data={data(MSP_TYPES)}
+          {...form.getInputProps('medicare_secondary_type')}
+        />
+      ) : null}
       {coverage ? <Switch label="Active (used for claims)" {...form.getInputProps('active', { type: 'checkbox' })} /> : null}
     </FormDialog>
   );

@@ -20,6 +20,7 @@ interface Values {
   filing_indicator: string;
   timely_filing_days: number | string;
   takes_paper: boolean;
+  accepts_assignment: boolean;
   address: AddressValues;
   phone: string;
   active: boolean;
@@ -32,6 +33,7 @@ const toValues = (p?: Payer): Values => ({
   filing_indicator: p?.filing_indicator ?? 'CI',
   timely_filing_days: p?.timely_filing_days ?? 365,
   takes_paper: p?.takes_paper ?? false,
+  accepts_assignment: p?.accepts_assignment ?? true,
   address: addressToValues(p?.address),
   phone: nullToBlank(p?.phone),
   active: p ? p.active : true,
@@ -44,6 +46,7 @@ const toBody = (v: Values) => ({
   filing_indicator: v.filing_indicator,
   timely_filing_days: Number(v.timely_filing_days),
   takes_paper: v.takes_paper,
+  accepts_assignment: v.accepts_assignment,
   address: addressToBody(v.address),
   phone: blankToNull(v.phone),
   active: v.active,
@@ -92,6 +95,7 @@ function PayerDialog({ payer, onClose }: { payer: Payer | null; onClose: () => v
       <AddressFields form={form} />
       <Group>
         <Switch label="Takes paper claims (CMS-1500)" {...form.getInputProps('takes_paper', { type: 'checkbox' })} />
+        <Switch label="We accept assignment" description="Payments come to the practice (claim CLM07, box 27)" {...form.getInputProps('accepts_assignment', { type: 'checkbox' })} />
         <Switch label="Active" {...form.getInputProps('active', { type: 'checkbox' })} />
       </Group>
     </FormDialog>
