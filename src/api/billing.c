@@ -255,6 +255,6 @@ ROUTES(billing,
        {"POST", "/api/v1/claim-batches", P_CLAIM_WRITE, 0, batch_create, "Send ready claims as one 837P file: {claim_ids?}; they become submitted", 201},
        {"GET", "/api/v1/claim-batches/{id}/837", P_BILLING_READ, 0, batch_file, "The 837P file of a batch, as sent"},
        {"POST", "/api/v1/remittances", P_CLAIM_WRITE, R_RAW, remit_post, "Upload an 835 file (the body, up to 64 MiB; ?name=): read, reconciled, matched to claims; the same file twice imports once", 201},
-       {"POST", "/api/v1/x12-files", P_CLAIM_WRITE, R_RAW, inbound_post, "Upload an inbound X12 file (835, 999 or 277CA, up to 64 MiB; ?name=): read and applied once", 201},
+       {"POST", "/api/v1/x12-files", P_PATIENT_WRITE, R_RAW, inbound_post, "Upload an inbound X12 file (835, 999, TA1, 277CA, 277 or 271, up to 64 MiB; ?name=): read and applied once. Files that change claims also need claim.write", 201},
        {"GET", "/api/v1/remittances", P_BILLING_READ, 0, remit_list_h, "Remittances received, newest first"},
        {"GET", "/api/v1/remittances/{id}", P_BILLING_READ, 0, remit_get_h, "One remittance with its claims and lines and what each matched"});

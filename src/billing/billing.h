@@ -94,9 +94,10 @@ int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json
  * match: exact | modifiers_differ | code_only | none). */
 int remit_get(ctx *x, int64_t id, json_t **out, err *e);
 int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
-/* Any inbound file (inbound.c): an 835 as remit_import; a 999 rejecting a batch, or a 277CA
- * accepting or rejecting claims, moves those claims; answers {kind, claims: [{claim_id,
- * outcome}], duplicate}. The same bytes again answer the first import. */
+/* Any inbound file (inbound.c): an 835 as remit_import; a 999 or TA1 rejecting a batch, or
+ * a 277CA or 277 status answer, moves those claims; a 271 updates coverages. Answers
+ * {kind, claims: [{claim_id, outcome, status?}] | coverages: [...], duplicate}. The same
+ * bytes again answer the first import. */
 int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, json_t **out, err *e);
 
 /* Eligibility (eligibility.c): the 270 inquiry for a coverage (malloc'ed file; needs the EDI

@@ -1,5 +1,5 @@
 /* eligibility.c: asking a payer whether a coverage is in force (270), and taking its
- * answer (271) into the coverage: active or inactive, copay, deductible and how much of it
+ * answer (271) into the coverage: active or inactive, copay, coinsurance, deductible and how much of it
  * is met, and when it was checked. The coverage id travels as the inquiry's trace. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,11 +167,16 @@ int coverage_apply_271(ctx *x, x12_reader *r, json_t *result, err *e)
 		}
 		const char *elig = status && strcmp(status, "error") ? status : "unknown";
 		json_t *ded = json_object_get(a, "deductible_cents"), *rem = json_object_get(a, "deductible_remaining_cents");
-		json_t *copay = json_object_get(a, "copay_cents");
-		if (db_run(x->db, e,
-			   "UPDATE coverage SET eligibility = $1, eligibility_checked_at = $2, version = version + 1, updated_at = $2 "
-			   "WHERE id = $3",
-			   "ssi", elig, now, (int64_t)id) < 0 ||
+		json_t *copay = json_object_get(a, "copay_cents"), *coins = json_object_get(a, "coinsurance_bp");
+		char *benefits = json_dumps(json_object_get(a, "benefits"), JSON_COMPACT);
+		int urc = db_run(x->db, e,
+				 "UPDATE coverage SET eligibility = $1, eligibility_checked_at = $2, eligibility_benefits = $3, "
+				 "version = version + 1, updated_at = $2 WHERE id = $4",
+				 "sssi", elig, now, benefits ? benefits : "[]", (int64_t)id);
+		free(benefits);
+		if (urc < 0 ||
+		    (coins && db_run(x->db, e, "UPDATE coverage SET coinsurance_bp = $1 WHERE id = $2", "ii",
+				     (int64_t)json_integer_value(coins), (int64_t)id) < 0) ||
 		    (copay && db_run(x->db, e, "UPDATE coverage SET copay_cents = $1 WHERE id = $2", "ii",
 				     (int64_t)json_integer_value(copay), (int64_t)id) < 0) ||
 		    (ded && db_run(x->db, e, "UPDATE coverage SET deductible_cents = $1 WHERE id = $2", "ii",

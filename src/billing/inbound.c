@@ -2,9 +2,10 @@
  *
  * An 835 goes to remit.c. A 999 answers one of our 837P batches (AK1 names the batch's group
  * control number): a transaction set it rejects (IK5 R) rejects every claim of the batch
- * still submitted; so does a TA1 rejecting the interchange (TA101 is the batch's ISA13). A 277CA says per claim (TRN02 is the claim id we sent) whether it was
- * accepted into the payer's system (STC01 category A1 or A2) or rejected (A3, A4, A6, A7,
- * A8), with the payer's claim number (REF 1K). A 271 updates the coverages it answers
+ * still submitted; so does a TA1 rejecting the interchange (TA101 is the batch's ISA13).
+ * A 277CA (X214) or a 277 answering our 276 (X212) says per claim (TRN02 is the claim id we
+ * sent) where the claim stands, by its first claim-level STC01 category (see categories[]),
+ * with the payer's claim number (REF 1K). A 271 updates the coverages it answers
  * (eligibility.c). Each file is kept once by its bytes: the same file again answers what the
  * first import did. */
 #include <stdio.h>
@@ -36,9 +37,11 @@ static int move(ctx *x, int64_t claim, const char *to, const char *payer_no, con
 	if (rc == DB_ERR)
 		return -1;
 	const char *outcome;
+	/* the payer answers a claim it holds: submitted, or accepted and now decided */
+	bool may = !strcmp(status, "submitted") || (!strcmp(status, "accepted") && strcmp(to, "accepted"));
 	if (rc == DB_DONE)
 		outcome = "unknown claim";
-	else if (strcmp(status, "submitted") && !(strcmp(status, "accepted") == 0 && !strcmp(to, "rejected")))
+	else if (!may || !strcmp(status, to))
 		outcome = "left as it was";
 	else {
 		char now[TS_LEN];
@@ -59,32 +62,73 @@ static int move(ctx *x, int64_t claim, const char *to, const char *payer_no, con
 	return 0;
 }
 
-static bool one_of(const char *v, const char *const *set)
-{
-	for (; *set; set++)
-		if (!strcmp(v, *set))
-			return true;
-	return false;
-}
-
 /* 277CA: per claim status; a claim's block ends at the next HL or SE. */
 typedef struct status_block {
 	char ref[32], cat[8], code[8], icn[64];
+	char set[8]; /* "277CA" or "277", for the notes */
 } status_block;
+
+/* Health care claim status categories (STC01-1) and where they put a claim: NULL leaves it
+ * as it is (the answer is reported, not applied). Finalized claims are paid or denied here
+ * only as far as the status says; the amounts come with the 835. */
+static const struct {
+	const char *cat, *to, *what;
+} categories[] = {
+	{"A0", NULL, "forwarded to another entity"},
+	{"A1", "accepted", "received"},
+	{"A2", "accepted", "accepted into adjudication"},
+	{"A3", "rejected", "returned as unprocessable"},
+	{"A4", "rejected", "not found"},
+	{"A5", "accepted", "split"},
+	{"A6", "rejected", "rejected for missing information"},
+	{"A7", "rejected", "rejected for invalid information"},
+	{"A8", "rejected", "rejected for relational field errors"},
+	{"P0", "accepted", "pending: adjudication details"},
+	{"P1", "accepted", "pending: in process"},
+	{"P2", "accepted", "pending: payer review"},
+	{"P3", "accepted", "pending: information requested"},
+	{"P4", "accepted", "pending: patient asked for information"},
+	{"P5", "accepted", "pending: payer administrative"},
+	{"F0", "accepted", "finalized"},
+	{"F1", "paid", "finalized: payment"},
+	{"F2", "denied", "finalized: denial"},
+	{"F3", "accepted", "finalized: revised"},
+	{"F3F", "accepted", "finalized: forwarded"},
+	{"F3N", "accepted", "finalized: not forwarded"},
+	{"F4", "accepted", "finalized: no payment forthcoming"},
+	{"R0", "accepted", "requests additional information"},
+	{"E0", NULL, "the payer's system could not answer"},
+	{"E1", NULL, "the payer's system is unavailable"},
+	{"E2", NULL, "information holder is not responding"},
+	{"E3", NULL, "correction required"},
+	{"E4", NULL, "trading partner agreement specific"},
+	{"D0", NULL, "the payer found no such claim"},
+};
 
 static int apply_status(ctx *x, status_block *b, json_t *result, err *e)
 {
-	static const char *const accepted[] = {"A1", "A2", NULL}, *const rejected[] = {"A3", "A4", "A6", "A7", "A8", NULL};
 	char *end;
 	long long id = strtoll(b->ref, &end, 10);
-	const char *to = one_of(b->cat, accepted) ? "accepted" : one_of(b->cat, rejected) ? "rejected" : NULL;
-	int rc = 0;
-	if (*b->ref && !*end && id > 0 && to) {
-		char note[48];
-		snprintf(note, sizeof note, "277CA %s:%s", b->cat, b->code);
-		rc = move(x, id, to, b->icn, note, result, e);
+	int rc = 0, k = -1;
+	for (int i = 0; i < (int)(sizeof categories / sizeof *categories); i++)
+		if (!strcmp(b->cat, categories[i].cat) || (b->cat[0] == 'R' && !strcmp(categories[i].cat, "R0")))
+			k = i;
+	if (*b->ref && !*end && id > 0 && *b->cat) {
+		char note[64];
+		snprintf(note, sizeof note, "%s %s:%s", b->set, b->cat, b->code);
+		if (k >= 0 && categories[k].to)
+			rc = move(x, id, categories[k].to, b->icn, note, result, e);
+		else
+			json_array_append_new(result, json_pack("{s:I, s:s, s:s}", "claim_id", (json_int_t)id, "outcome", "left as it was",
+								"status", k >= 0 ? categories[k].what : "an unknown status category"));
+		if (!rc && k >= 0) /* what the payer said, in words, on the claim's answer */
+			json_object_set_new(json_array_get(result, json_array_size(result) - 1), "status",
+					    json_string(categories[k].what));
 	}
+	char set[8];
+	memcpy(set, b->set, sizeof set);
 	memset(b, 0, sizeof *b);
+	memcpy(b->set, set, sizeof set);
 	return rc;
 }
 
@@ -96,7 +140,9 @@ static int read_277(ctx *x, x12_reader *r, json_t *result, err *e)
 	int rc = s ? 0 : err_set(e, ERR_INTERNAL, "out of memory");
 	while (!rc && (rc = x12_next(r, s, e)) == 1) {
 		rc = 0;
-		if (!strcmp(s->id, "HL") || !strcmp(s->id, "SE")) {
+		if (!strcmp(s->id, "ST"))
+			snprintf(b.set, sizeof b.set, "%s", strncmp(x12_el(s, 3), "005010X214", 10) ? "277" : "277CA");
+		else if (!strcmp(s->id, "HL") || !strcmp(s->id, "SE")) {
 			rc = apply_status(x, &b, result, e);
 			const char *level = x12_el(s, 3);
 			claim_level = !strcmp(s->id, "HL") && (!strcmp(level, "PT") || !strcmp(level, "22") || !strcmp(level, "23"));
@@ -212,6 +258,10 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
 	char set[4];
 	if (first_set(data, len, set, e))
 		return -1;
+	/* an eligibility answer changes coverage (the desk's work); the rest changes claims */
+	if (strcmp(set, "271") && !ctx_can(x, P_CLAIM_WRITE))
+		return err_set(e, ERR_FORBIDDEN, "reading a %s changes claims: it needs the claim.write permission",
+			       *set ? set : "file");
 	if (!strcmp(set, "835"))
 		return remit_import(x, name, data, len, out, e);
 	if (strcmp(set, "999") && strcmp(set, "277") && strcmp(set, "271") && strcmp(set, "TA1"))

@@ -92,6 +92,7 @@ static const field coverage_fields[] = {
 	{"copay_cents", "copay_cents", F_INT, 0},
 	{"deductible_cents", "deductible_cents", F_INT, 0},
 	{"deductible_met_cents", "deductible_met_cents", F_INT, 0},
+	{"coinsurance_bp", "coinsurance_bp", F_INT, 0},
 	{"eligibility", "eligibility", F_ENUM, 0, 0, eligibilities},
 	{"eligibility_checked_at", "eligibility_checked_at", F_TEXT, 0, 40},
 	{"benefits_assigned", "benefits_assigned", F_BOOL, 0},
@@ -125,6 +126,9 @@ static int check_coverage(ctx *x, json_t *in, json_t *vals, err *e)
 	for (const char *const *m = money; *m; m++)
 		if (json_integer_value(json_object_get(vals, *m)) < 0)
 			err_field(e, *m, "must not be negative");
+	json_int_t coins = json_integer_value(json_object_get(vals, "coinsurance_bp"));
+	if (coins < 0 || coins > 10000)
+		err_field(e, "coinsurance_bp", "must be between 0 and 10000 (100%%)");
 	const char *member = json_string_value(json_object_get(vals, "member_id"));
 	if (member && !x12_safe(member))
 		err_field(e, "member_id", "may hold only letters, digits, spaces and - . /");
@@ -139,23 +143,34 @@ static int check_coverage(ctx *x, json_t *in, json_t *vals, err *e)
 	return date_order(vals, "effective_from", "effective_to", e);
 }
 
-/* Coverage answers carry the payer's name: the desk reads "Aetna", not payer 12. */
+/* Coverage answers carry the payer's name (the desk reads "Aetna", not payer 12) and the
+ * benefits the last 271 listed (x27x.h), or []. */
 static int coverage_decorate(ctx *x, json_t *o, err *e)
 {
-	db_stmt *st = db_prepare(x->db, "SELECT name, kind FROM payer WHERE id = $1", e);
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT y.name, y.kind, c.eligibility_benefits FROM coverage c JOIN payer y ON y.id = c.payer_id "
+				 "WHERE c.id = $1",
+				 e);
 	if (!st)
 		return -1;
-	db_bind_i64(st, 1, json_integer_value(json_object_get(o, "payer_id")));
+	db_bind_i64(st, 1, json_integer_value(json_object_get(o, "id")));
 	int rc = db_step(st, e);
+	json_t *benefits = NULL;
 	if (rc == DB_ROW) {
 		json_object_set_new(o, "payer_name", json_string(db_col_text(st, 0)));
 		json_object_set_new(o, "payer_kind", json_string(db_col_text(st, 1)));
+		benefits = db_col_null(st, 2) ? NULL : json_loads(db_col_text(st, 2), 0, NULL);
 	}
 	db_done(st);
+	if (!json_is_array(benefits)) {
+		json_decref(benefits);
+		benefits = json_array();
+	}
+	json_object_set_new(o, "eligibility_benefits", benefits);
 	return rc == DB_ERR ? -1 : 0;
 }
 
-static const char *const coverage_allow[] = {"payer_name", "payer_kind", NULL};
+static const char *const coverage_allow[] = {"payer_name", "payer_kind", "eligibility_benefits", NULL};
 static const resource coverage_res = {&coverage_table, "coverage",
 				      "{\"active\": true, \"benefits_assigned\": true, \"release_of_information\": \"Y\"}", coverage_allow,
 				      check_coverage, NULL, coverage_decorate, NULL, NULL, "patient_id"};

@@ -318,6 +318,8 @@ test('999 and 277CA: acknowledgments move the claims they answer; each file coun
     seg('ST', '999', '0001', '005010X231A1'), seg('AK1', 'HC', '1', '005010X222A1'), seg('AK2', '837', '0001'), seg('IK5', ik5),
     seg('AK9', ik5, '1', '1', ik5 === 'A' ? '1' : '0'), seg('SE', '6', '0001'), seg('GE', '1', '501'), seg('IEA', '1', '000000501')].join('\n');
   const up = (b, name) => fetch(`${px.url}/api/v1/x12-files?name=${name}`, { method: 'POST', body: b, headers: { Authorization: biller.auth } });
+  const byDesk = await fetch(`${px.url}/api/v1/x12-files`, { method: 'POST', body: ack999('A'), headers: { Authorization: desk.auth } });
+  assert.equal(byDesk.status, 403, 'the desk reads eligibility answers, not claim acknowledgments');
   const a = await (await up(ack999('A'), 'ack.999')).json();
   assert.deepEqual([a.kind, a.claims], ['999', []], 'an accepted file changes nothing');
   const ca = [isa('000000502'), seg('GS', 'HN', 'CH0001', 'MSMG01', '20260312', '0900', '502', 'X', '005010X214'),
@@ -330,7 +332,7 @@ test('999 and 277CA: acknowledgments move the claims they answer; each file coun
     seg('SE', '21', '0001'), seg('GE', '1', '502'), seg('IEA', '1', '000000502')].join('\n');
   const r = await up(ca, 'status.277');
   assert.equal(r.status, 201);
-  assert.deepEqual((await r.json()).claims, [{ claim_id: corrected.id, outcome: 'accepted' }]);
+  assert.deepEqual((await r.json()).claims, [{ claim_id: corrected.id, outcome: 'accepted', status: 'accepted into adjudication' }]);
   const now = ok(await biller.get(`/api/v1/claims/${corrected.id}`), 200);
   assert.deepEqual([now.status, now.payer_claim_number, now.history.at(-1).note], ['accepted', 'ICN-2', '277CA A2:20']);
   const again = await up(ca, 'status.277');
@@ -346,7 +348,7 @@ test('999 and 277CA: acknowledgments move the claims they answer; each file coun
   assert.deepEqual([t.kind, t.claims], ['TA1', [{ claim_id: corrected.id, outcome: 'left as it was' }]], 'already rejected by the 999');
   // another practice's upload of the same file touches nothing of this one
   const other = await (await fetch(`${px.url}/api/v1/x12-files`, { method: 'POST', body: ca, headers: { Authorization: adminB.auth } })).json();
-  assert.deepEqual(other.claims, [{ claim_id: corrected.id, outcome: 'unknown claim' }]);
+  assert.deepEqual(other.claims, [{ claim_id: corrected.id, outcome: 'unknown claim', status: 'accepted into adjudication' }]);
   assert.equal(ok(await biller.get(`/api/v1/claims/${corrected.id}`), 200).status, 'rejected');
 });
 
@@ -368,14 +370,22 @@ test('eligibility: a 270 for a coverage, and its 271 read into the coverage', as
     seg('BHT', '0022', '11', '1', '20260311', '0900'), seg('HL', '1', '', '20', '1'), seg('NM1', 'PR', '2', 'AETNA', '', '', '', '', 'PI', '60054'),
     seg('HL', '2', '1', '21', '1'), seg('NM1', '1P', '2', 'MSMG', '', '', '', '', 'XX', '1234567893'),
     seg('HL', '3', '2', '22', '0'), seg('TRN', '2', String(cov.id), '1046123457'), seg('NM1', 'IL', '1', 'DOE', 'JANE', '', '', '', 'MI', 'W123456789'),
-    seg('DTP', '346', 'D8', '20260101'), seg('EB', '1', 'IND', '30'), seg('EB', 'B', 'IND', '98', '', '', '27', '30'),
+    seg('DTP', '346', 'D8', '20260101'), seg('EB', '1', 'IND', '30'),
+    seg('EB', 'B', 'IND', '86', '', '', '27', '150'), // emergency: a service type of its own
+    seg('EB', 'B', 'IND', '98^UC', '', '', '27', '30'), // office and urgent care visits, in network
+    seg('EB', 'B', 'IND', '98', '', '', '27', '60', '', '', '', '', 'N'), // out of network
+    seg('EB', 'A', 'IND', '30', '', '', '27', '', '.2'), seg('EB', 'A', 'IND', '30', '', '', '27', '', '0.4', '', '', '', 'N'),
     seg('EB', 'C', 'IND', '30', '', '', '23', '1500'), seg('EB', 'C', 'IND', '30', '', '', '29', '400'),
-    seg('SE', '14', '0001'), seg('GE', '1', '601'), seg('IEA', '1', '000000601')].join('\n');
-  const up = await fetch(`${px.url}/api/v1/x12-files?name=answer.271`, { method: 'POST', body: answer, headers: { Authorization: biller.auth } });
+    seg('SE', '19', '0001'), seg('GE', '1', '601'), seg('IEA', '1', '000000601')].join('\n');
+  const up = await fetch(`${px.url}/api/v1/x12-files?name=answer.271`, { method: 'POST', body: answer, headers: { Authorization: desk.auth } });
   assert.equal(up.status, 201);
   assert.deepEqual((await up.json()).coverages, [{ coverage_id: cov.id, eligibility: 'active', outcome: 'updated' }]);
   const c = ok(await desk.get(`/api/v1/coverages/${cov.id}`), 200);
-  assert.deepEqual([c.eligibility, c.copay_cents, c.deductible_cents, c.deductible_met_cents], ['active', 3000, 150000, 110000]);
+  assert.deepEqual([c.eligibility, c.copay_cents, c.coinsurance_bp, c.deductible_cents, c.deductible_met_cents], ['active', 3000, 2000, 150000, 110000]);
+  assert.equal(c.eligibility_benefits.length, 8);
+  assert.deepEqual(c.eligibility_benefits[2], { code: 'B', kind: 'copay', service_types: ['98', 'UC'], coverage_level: 'IND', period: '27', amount_cents: 3000 });
+  assert.deepEqual(c.eligibility_benefits[3].in_network, 'N');
+  assert.equal(c.eligibility_benefits[5].percent_bp, 4000);
   assert.ok(c.eligibility_checked_at);
   // a payer that cannot find the member answers AAA: the coverage is not marked active
   const bad = answer.replace('EB*1*IND*30~', 'AAA*N**72*C~').replace('000000601', '000000602');
@@ -492,6 +502,38 @@ test('COB: the secondary claim carries what the primary decided (2320/2330, 2430
     'LX*2', 'SV1*HC:93000:59*65*UN*1***2', 'DTP*472*D8*20260302',
     'SVD*60054*17.5*HC:93000**1', 'CAS*CO*45*47.5', 'DTP*573*D8*20260320', // as the payer returned it, without 59
   ]);
+});
+
+test('277: the payer\'s answers to claim status requests move the claim by their category', async () => {
+  const sec = (await biller.get(`/api/v1/claims?encounter_id=${enc.id}&payer_id=${supplement}`)).body.items[0];
+  assert.equal(sec.status, 'submitted');
+  const seg = (...e) => e.join('*') + '~';
+  let ctl = 700;
+  const answer = (stc) => {
+    ctl++;
+    const body = [seg('ST', '277', '0001', '005010X212'), seg('BHT', '0010', '08', 'S1', '20260325', '0900', 'DG'),
+      seg('HL', '1', '', '20', '1'), seg('NM1', 'PR', '2', 'MEDIGAP CO', '', '', '', '', 'PI', 'MG001'),
+      seg('HL', '2', '1', '21', '1'), seg('NM1', '41', '2', 'MSMG', '', '', '', '', '46', 'MSMG01'),
+      seg('HL', '3', '2', '19', '1'), seg('NM1', '1P', '2', 'MSMG', '', '', '', '', 'XX', '1234567893'),
+      seg('HL', '4', '3', '22', '1'), seg('NM1', 'IL', '1', 'DOE', 'JOHN', '', '', '', 'MI', 'S1'),
+      seg('HL', '5', '4', '23'), seg('DMG', 'D8', '19500402', 'F'), seg('NM1', 'QC', '1', 'DOE', 'JANE'),
+      seg('TRN', '2', String(sec.id)), seg('STC', stc, '20260325', '', '215'), seg('REF', '1K', 'MG-9'),
+      seg('DTP', '472', 'RD8', '20260302-20260302')];
+    return [seg('ISA', '00', '          ', '00', '          ', 'ZZ', 'MG001          ', 'ZZ', 'MSMG01         ', '260325', '0900', '^', '00501', `000000${ctl}`, '0', 'T', ':'),
+      seg('GS', 'HN', 'MG001', 'MSMG01', '20260325', '0900', String(ctl), 'X', '005010X212'), ...body,
+      seg('SE', String(body.length + 1), '0001'), seg('GE', '1', String(ctl)), seg('IEA', '1', `000000${ctl}`)].join('\n');
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-277-'));
+  writeFileSync(join(dir, 'a.277'), answer('P1:20'));
+  assert.equal(praxis(['x12', 'validate', join(dir, 'a.277')]).trim(), '', 'a 277 as payers send it');
+  const send = async (stc) => (await (await fetch(`${px.url}/api/v1/x12-files?name=s.277`, { method: 'POST', body: answer(stc),
+    headers: { Authorization: biller.auth } })).json());
+  assert.deepEqual((await send('P1:20')).claims, [{ claim_id: sec.id, outcome: 'accepted', status: 'pending: in process' }]);
+  assert.deepEqual((await send('D0:35')).claims, [{ claim_id: sec.id, outcome: 'left as it was', status: 'the payer found no such claim' }]);
+  assert.deepEqual((await send('F2:85')).claims, [{ claim_id: sec.id, outcome: 'denied', status: 'finalized: denial' }]);
+  const now = ok(await biller.get(`/api/v1/claims/${sec.id}`), 200);
+  assert.deepEqual([now.status, now.payer_claim_number, now.history.at(-1).note], ['denied', 'MG-9', '277 F2:85']);
+  assert.deepEqual((await send('F1:65')).claims, [{ claim_id: sec.id, outcome: 'left as it was', status: 'finalized: payment' }], 'decided claims stay decided');
 });
 
 test('audit: charges and claim steps are events with the patient', async () => {

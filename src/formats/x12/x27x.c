@@ -114,25 +114,124 @@ static json_t *date_of(const char *v)
 	return json_string(d);
 }
 
-/* An EB segment's contribution to the answer. EB01: 1 active, 6/7/8 inactive, B copay,
- * C deductible (EB06 29 remaining, else the period's amount). */
+/* What EB01 says, in words, for the codes payers send for health benefit plans. */
+static const char *const eb_kinds[][2] = {
+	{"1", "active coverage"}, {"2", "active: full risk capitation"}, {"3", "active: services capitated"},
+	{"4", "active: services capitated to the primary care physician"}, {"5", "active: pending investigation"},
+	{"6", "inactive"}, {"7", "inactive: pending eligibility update"}, {"8", "inactive: pending investigation"},
+	{"A", "coinsurance"}, {"B", "copay"}, {"C", "deductible"}, {"CB", "coverage basis"}, {"D", "benefit description"},
+	{"E", "exclusions"}, {"F", "limitations"}, {"G", "out of pocket (stop loss)"}, {"H", "unlimited"},
+	{"I", "non-covered"}, {"J", "cost containment"}, {"L", "primary care provider"}, {"MC", "managed care coordinator"},
+	{"N", "services restricted to the following provider"}, {"O", "not deemed a medical necessity"},
+	{"P", "benefit disclaimer"}, {"R", "other or additional payer"}, {"U", "contact the following entity"},
+	{"V", "cannot process"}, {"Y", "spend down"},
+};
+
+/* "0.2" -> 2000 basis points; -1 when not a fraction of at most 4 decimals. */
+static long long basis_points(const char *v)
+{
+	long long whole = 0, frac = 0;
+	int digits = 0;
+	const char *p = v;
+	for (; *p >= '0' && *p <= '9'; p++)
+		whole = whole * 10 + (*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
+			frac = frac * 10 + (*p - '0');
+	if (*p || p == v || whole > 1)
+		return -1;
+	while (digits++ < 4)
+		frac *= 10;
+	return whole * 10000 + frac;
+}
+
+/* How well a benefit speaks for what a physician office collects: in network (EB12 not N)
+ * first, then plan-wide (EB03 absent or 30) or office visits (98) over other service types.
+ * The summary amounts come from the best benefit of their kind. */
+static int generality(const x12_seg *s)
+{
+	const char *st = x12_el(s, 3), *net = x12_el(s, 12);
+	char rep = s->seps.repetition ? s->seps.repetition : '^';
+	bool plan = !*st;
+	for (const char *p = st; *p && !plan;) {
+		size_t n = strcspn(p, (char[]){rep, 0});
+		plan = n == 2 && (!strncmp(p, "30", 2) || !strncmp(p, "98", 2));
+		p += n + (p[n] == rep);
+	}
+	return (strcmp(net, "N") ? 2 : 0) + (plan ? 1 : 0);
+}
+
+/* An EB segment: into the answer's benefits, and the summary (status; copay, coinsurance
+ * and deductible (EB06 29: what remains) of the most general benefit of each kind). */
 static int benefit(json_t *ans, const x12_seg *s, err *e)
 {
 	const char *code = x12_el(s, 1);
-	long long cents;
+	json_t *b = json_pack("{s:s}", "code", code);
+	for (size_t i = 0; i < sizeof eb_kinds / sizeof *eb_kinds; i++)
+		if (!strcmp(code, eb_kinds[i][0]))
+			json_object_set_new(b, "kind", json_string(eb_kinds[i][1]));
+	json_t *types = json_array();
+	char rep = s->seps.repetition ? s->seps.repetition : '^';
+	for (const char *p = x12_el(s, 3); *p;) {
+		size_t n = strcspn(p, (char[]){rep, 0});
+		if (n)
+			json_array_append_new(types, json_stringn(p, n));
+		p += n + (p[n] == rep);
+	}
+	json_object_set_new(b, "service_types", types);
+	static const struct {
+		int el;
+		const char *key;
+	} texts[] = {{2, "coverage_level"}, {4, "insurance_type"}, {5, "plan"}, {6, "period"}, {12, "in_network"}};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (*x12_el(s, texts[i].el))
+			json_object_set_new(b, texts[i].key, json_string(x12_el(s, texts[i].el)));
+	long long cents = 0, bp = -1;
+	if (*x12_el(s, 7)) {
+		if (!x12_cents(x12_el(s, 7), &cents)) {
+			json_decref(b);
+			return err_set(e, ERR_BAD_REQUEST, "line %ld: EB07: not an amount", s->line);
+		}
+		json_object_set_new(b, "amount_cents", json_integer(cents));
+	}
+	if (*x12_el(s, 8)) {
+		if ((bp = basis_points(x12_el(s, 8))) < 0) {
+			json_decref(b);
+			return err_set(e, ERR_BAD_REQUEST, "line %ld: EB08: not a percentage (0 to 1)", s->line);
+		}
+		json_object_set_new(b, "percent_bp", json_integer(bp));
+	}
+	json_array_append_new(json_object_get(ans, "benefits"), b);
 	if (!strcmp(code, "1")) {
 		if (!json_object_get(ans, "status"))
 			json_object_set_new(ans, "status", json_string("active"));
 	} else if (!strcmp(code, "6") || !strcmp(code, "7") || !strcmp(code, "8"))
 		json_object_set_new(ans, "status", json_string("inactive"));
-	else if ((!strcmp(code, "B") || !strcmp(code, "C")) && *x12_el(s, 7)) {
-		if (!x12_cents(x12_el(s, 7), &cents))
-			return err_set(e, ERR_BAD_REQUEST, "line %ld: EB07: not an amount", s->line);
-		const char *key = !strcmp(code, "B") ? "copay_cents" : !strcmp(x12_el(s, 6), "29") ? "deductible_remaining_cents" : "deductible_cents";
-		if (!json_object_get(ans, key)) /* the first, most general one (plan level, in network) */
-			json_object_set_new(ans, key, json_integer(cents));
+	/* the summary: the best benefit of each kind, the first of equals */
+	const char *key = !strcmp(code, "B") && *x12_el(s, 7)	? "copay_cents"
+			  : !strcmp(code, "A") && bp >= 0	? "coinsurance_bp"
+			  : !strcmp(code, "C") && *x12_el(s, 7) ? (!strcmp(x12_el(s, 6), "29") ? "deductible_remaining_cents" : "deductible_cents")
+								: NULL;
+	if (key) {
+		char rank_key[48];
+		snprintf(rank_key, sizeof rank_key, "_rank_%s", key);
+		int rank = generality(s);
+		json_t *had = json_object_get(ans, rank_key);
+		if (!had || json_integer_value(had) < rank) {
+			json_object_set_new(ans, key, json_integer(!strcmp(code, "A") ? bp : cents));
+			json_object_set_new(ans, rank_key, json_integer(rank));
+		}
 	}
 	return 0;
+}
+
+/* Drops the bookkeeping keys ("_rank_...") of an answer. */
+static void tidy(json_t *ans)
+{
+	const char *k;
+	json_t *v;
+	void *tmp;
+	json_object_foreach_safe(ans, tmp, k, v) if (k[0] == '_') json_object_del(ans, k);
 }
 
 json_t *x271_read(x12_reader *r, err *e)
@@ -149,7 +248,7 @@ json_t *x271_read(x12_reader *r, err *e)
 			continue;
 		if (!strcmp(s->id, "HL") && (!strcmp(x12_el(s, 3), "22") || !strcmp(x12_el(s, 3), "23"))) {
 			if (!strcmp(x12_el(s, 3), "22") || !ans) { /* a dependent answers under its subscriber's entry */
-				ans = json_object();
+				ans = json_pack("{s:[]}", "benefits");
 				json_array_append_new(all, ans);
 			}
 		} else if (!ans)
@@ -175,5 +274,7 @@ json_t *x271_read(x12_reader *r, err *e)
 		json_decref(all);
 		return NULL;
 	}
+	size_t i;
+	json_array_foreach(all, i, ans) tidy(ans);
 	return all;
 }

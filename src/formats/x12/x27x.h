@@ -22,8 +22,13 @@ int x270_write(x12_writer *w, json_t *req, const char *control, err *e);
 int x276_write(x12_writer *w, json_t *req, const char *control, err *e);
 
 /* Every 271 answer of the input: [{trace, status: active | inactive | error, error_code,
- * copay_cents, deductible_cents, deductible_remaining_cents, plan_begin, plan_end}] (fields
- * absent when the payer did not say). Amounts read exactly. NULL with e set on bad input. */
+ * copay_cents, coinsurance_bp, deductible_cents, deductible_remaining_cents, plan_begin,
+ * plan_end, benefits: [{code (EB01), kind (in words), service_types: ["30", "98", ...],
+ * coverage_level (IND, FAM, ...), insurance_type, plan, period (EB06: 23 year, 29
+ * remaining, ...), amount_cents, percent_bp (2000 = 20%), in_network (Y, N, W)}]}] (fields
+ * absent when the payer did not say). The summary amounts are those a physician office
+ * collects: of the benefits of each kind, in network first, then plan-wide (no service
+ * type, or 30) or office visits (98). Amounts read exactly. NULL with e set on bad input. */
 json_t *x271_read(x12_reader *r, err *e);
 
 #endif
