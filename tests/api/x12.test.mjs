@@ -189,6 +189,10 @@ test('ack: a 999 per group (accepted, or rejected with the segments and reasons)
   const bad = ack('imsweb/837_5010/x12_bad_valid_code.txt');
   assert.ok(bad.includes('IK3*NM1*7*2000*2'), 'the unexpected NM1 at position 7, in loop 2000A');
   assert.ok(bad.includes('IK5*R*5*4') && bad.includes('AK9*R*1*1*0'));
+  // a file of several interchanges gets an answering interchange for each
+  const multi = ack('imsweb/837_5010/x12_multiple_isa.txt');
+  assert.deepEqual(multi.filter((x) => x.startsWith('IEA')).map((x) => x.split('*')[2]), ['000000001', '000000002']);
+  assert.equal(multi.filter((x) => x.startsWith('AK2*837*987654')).length, 2);
   // our 999 reads back clean through the reader, envelopes and the 999 loops
   const dir = mkdtempSync(join(tmpdir(), 'praxis-999-'));
   writeFileSync(join(dir, 'ack.999'), bad.join('~\n') + '~\n');

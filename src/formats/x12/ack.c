@@ -1,25 +1,20 @@
 /* ack.c: the acknowledgment of an inbound file: a TA1 when its interchange envelope is in
  * error, else a 999 (005010X231A1) per functional group with the sets accepted or rejected,
  * the segments in error (IK3, with their position in the set and loop), the elements in error
- * (IK4, with the component) and the reason codes. */
+ * (IK4, with the component) and the reason codes; one answering interchange per inbound one. */
 #include "formats/x12/ack.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-static const x12_issue *first_of(const x12_envelope *v, char level)
+/* The first interchange-level issue of interchange ic (1-based), or NULL. */
+static const x12_issue *interchange_issue(const x12_envelope *v, int ic)
 {
 	for (int i = 0; i < v->nissues; i++)
-		if (v->issues[i].level == level)
+		if (v->issues[i].level == 'I' && (v->issues[i].interchange == ic || !v->issues[i].interchange))
 			return &v->issues[i];
 	return NULL;
-}
-
-static int ta1(const x12_envelope *v, const x12_issue *bad, x12_writer *w, err *e)
-{
-	const x12_ack_info *a = &v->ack;
-	return x12w_seg(w, e, "TA1", a->isa13, a->isa09, a->isa10, bad ? "R" : "A", bad ? bad->code : "000", NULL);
 }
 
 /* One 999 for group g: its sets, each accepted or rejected with its segments in error. */
@@ -69,11 +64,11 @@ static int ack_group(const x12_envelope *v, int g, char *control, x12_writer *w,
 		if (x12w_seg(w, e, "IK5", ncodes ? "R" : "A", codes[0], codes[1], codes[2], codes[3], codes[4], NULL))
 			return -1;
 	}
-	/* the group's own errors: the first five, among those of the file's first interchange */
+	/* the group's own errors: the first five */
 	char gcodes[5][4] = {{0}};
 	int ng = 0;
 	for (int i = 0; i < v->nissues && ng < 5; i++)
-		if (v->issues[i].level == 'G')
+		if (v->issues[i].level == 'G' && v->issues[i].group == g + 1)
 			strcpy(gcodes[ng++], v->issues[i].code);
 	char nin[12], nrec[12], nacc[12];
 	snprintf(nin, sizeof nin, "%d", n);
@@ -91,20 +86,30 @@ int x12_ack_write(const x12_envelope *v, x12_writer *w, long control, long long 
 	const x12_ack_info *a = &v->ack;
 	if (!v->interchanges)
 		return err_set(e, ERR_UNPROCESSABLE, "the file holds no interchange to acknowledge");
-	/* answered to the sender: the parties swap */
-	x12_isa isa = {a->isa07, a->isa08, a->isa05, a->isa06, control, 'P', when};
-	if (x12w_interchange(w, &isa, e))
-		return -1;
-	const x12_issue *bad = first_of(v, 'I');
-	if (bad || !a->ngroups)
-		return ta1(v, bad, w, e) || x12w_end(w, e) ? -1 : 0;
-	if (x12w_group(w, "FA", a->isa08, a->isa06, control, "005010X231A1", e))
-		return -1;
-	for (int g = 0; g < a->ngroups; g++) {
-		char ctl[8];
-		snprintf(ctl, sizeof ctl, "%04d", g + 1);
-		if (ack_group(v, g, ctl, w, e))
+	long group_control = control;
+	for (int i = 0; i < a->nics; i++) {
+		/* answered to the sender: the parties swap */
+		const typeof(a->ics[0]) *ic = &a->ics[i];
+		x12_isa isa = {ic->isa07, ic->isa08, ic->isa05, ic->isa06, control + i, 'P', when};
+		if (x12w_interchange(w, &isa, e))
+			return -1;
+		const x12_issue *bad = interchange_issue(v, i + 1);
+		if (bad || !ic->ngroups) {
+			if (x12w_seg(w, e, "TA1", ic->isa13, ic->isa09, ic->isa10, bad ? "R" : "A", bad ? bad->code : "000", NULL) ||
+			    x12w_end(w, e))
+				return -1;
+			continue;
+		}
+		if (x12w_group(w, "FA", ic->isa08, ic->isa06, group_control++, "005010X231A1", e))
+			return -1;
+		for (int g = ic->first_group; g < ic->first_group + ic->ngroups; g++) {
+			char ctl[8];
+			snprintf(ctl, sizeof ctl, "%04d", g - ic->first_group + 1);
+			if (ack_group(v, g, ctl, w, e))
+				return -1;
+		}
+		if (x12w_end(w, e) || x12w_end(w, e))
 			return -1;
 	}
-	return x12w_end(w, e) || x12w_end(w, e) ? -1 : 0;
+	return 0;
 }

@@ -19,6 +19,8 @@ x12_issue *x12_issue_add(x12_envelope *v, char level, const char *code, long lin
 	i->line = line;
 	snprintf(i->segment, sizeof i->segment, "%s", segment);
 	i->element = element;
+	i->interchange = v->depth >= 1 ? v->interchanges : 0;
+	i->group = v->depth >= 2 ? v->total_groups : 0;
 	i->transaction = v->depth == 3 ? v->total_sets : 0;
 	i->position = v->depth == 3 ? v->segments : 0;
 	i->level = level;
@@ -115,15 +117,19 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 		v->depth = 1;
 		v->isa_line = s->line;
 		v->groups = 0;
-		if (!v->interchanges++) {
-			x12_ack_info *a = &v->ack;
-			snprintf(a->isa05, sizeof a->isa05, "%s", x12_el(s, 5));
-			copy(a->isa06, sizeof a->isa06, x12_el(s, 6));
-			snprintf(a->isa07, sizeof a->isa07, "%s", x12_el(s, 7));
-			copy(a->isa08, sizeof a->isa08, x12_el(s, 8));
-			snprintf(a->isa09, sizeof a->isa09, "%s", x12_el(s, 9));
-			snprintf(a->isa10, sizeof a->isa10, "%s", x12_el(s, 10));
-			snprintf(a->isa13, sizeof a->isa13, "%s", v->isa13);
+		x12_ack_info *a = &v->ack;
+		if (v->interchanges++ < X12_MAX_ACK_ICS) {
+			a->nics = v->interchanges;
+			typeof(a->ics[0]) *ic = &a->ics[a->nics - 1];
+			snprintf(ic->isa05, sizeof ic->isa05, "%s", x12_el(s, 5));
+			copy(ic->isa06, sizeof ic->isa06, x12_el(s, 6));
+			snprintf(ic->isa07, sizeof ic->isa07, "%s", x12_el(s, 7));
+			copy(ic->isa08, sizeof ic->isa08, x12_el(s, 8));
+			snprintf(ic->isa09, sizeof ic->isa09, "%s", x12_el(s, 9));
+			snprintf(ic->isa10, sizeof ic->isa10, "%s", x12_el(s, 10));
+			snprintf(ic->isa13, sizeof ic->isa13, "%s", v->isa13);
+			ic->first_group = a->ngroups;
+			ic->ngroups = 0;
 		}
 	} else if (!strcmp(id, "IEA")) {
 		if (v->depth == 0) {
@@ -147,12 +153,15 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 		v->groups++;
 		v->total_groups++;
 		x12_ack_info *a = &v->ack;
-		if (v->interchanges == 1 && a->ngroups < (int)(sizeof a->groups / sizeof *a->groups)) {
+		/* kept when it is the file's total_groups-th group, so issue.group indexes groups[] */
+		if (v->interchanges && v->interchanges <= X12_MAX_ACK_ICS && a->ngroups == v->total_groups - 1 &&
+		    a->ngroups < X12_MAX_ACK_GROUPS) {
 			snprintf(a->groups[a->ngroups].fid, sizeof a->groups[0].fid, "%s", x12_el(s, 1));
 			snprintf(a->groups[a->ngroups].control, sizeof a->groups[0].control, "%s", v->gs06);
 			snprintf(a->groups[a->ngroups].version, sizeof a->groups[0].version, "%s", v->gs08);
 			a->groups[a->ngroups].first_set = a->nsets;
 			a->groups[a->ngroups++].nsets = 0;
+			a->ics[a->nics - 1].ngroups++;
 		}
 	} else if (!strcmp(id, "GE")) {
 		if (v->depth < 2) {
@@ -176,7 +185,8 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 		v->sets++;
 		v->total_sets++;
 		x12_ack_info *a = &v->ack;
-		if (v->interchanges == 1 && a->ngroups && a->nsets < X12_MAX_ACK_SETS) {
+		/* kept when it is the file's total_sets-th set, so issue.transaction indexes sets[] */
+		if (a->ngroups == v->total_groups && a->nsets == v->total_sets - 1 && a->nsets < X12_MAX_ACK_SETS) {
 			snprintf(a->sets[a->nsets].id, sizeof a->sets[0].id, "%s", v->st01);
 			snprintf(a->sets[a->nsets++].control, sizeof a->sets[0].control, "%s", v->st02);
 			a->groups[a->ngroups - 1].nsets++;

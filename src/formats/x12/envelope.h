@@ -20,6 +20,8 @@ typedef struct x12_issue {
 	int element;       /* 1-based, 0 when the whole segment */
 	int component;     /* 1-based within a composite element, 0 otherwise */
 	char loop[8];      /* the loop it was found in, "" when none */
+	int interchange;   /* 1-based index of the interchange in the file, 0 outside one */
+	int group;         /* 1-based index of the functional group in the file, 0 outside one */
 	int transaction;   /* 1-based index of the transaction set in the file, 0 outside one */
 	int position;      /* the segment's position in its transaction set (ST is 1), 0 outside */
 	char level;        /* what it rejects: 'I' interchange, 'G' group, 'T' set, 'S' a segment,
@@ -28,15 +30,22 @@ typedef struct x12_issue {
 	char message[160];
 } x12_issue;
 
-/* What an acknowledgment reports on: the first interchange's parties, its groups and sets. */
+/* What an acknowledgment reports on: each interchange's parties, its groups and their sets
+ * (the first X12_MAX_ACK_ICS interchanges, X12_MAX_ACK_GROUPS groups, X12_MAX_ACK_SETS sets). */
+#define X12_MAX_ACK_ICS 256
+#define X12_MAX_ACK_GROUPS 256
 #define X12_MAX_ACK_SETS 2048
 typedef struct x12_ack_info {
-	char isa05[3], isa06[16], isa07[3], isa08[16], isa09[7], isa10[5], isa13[10];
+	int nics;
+	struct {
+		char isa05[3], isa06[16], isa07[3], isa08[16], isa09[7], isa10[5], isa13[10];
+		int first_group, ngroups; /* into groups[] */
+	} ics[X12_MAX_ACK_ICS];
 	int ngroups;
 	struct {
 		char fid[3], control[10], version[13];
 		int first_set, nsets; /* into sets[] */
-	} groups[16];
+	} groups[X12_MAX_ACK_GROUPS];
 	int nsets;
 	struct {
 		char id[4], control[10];
