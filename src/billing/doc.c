@@ -77,13 +77,19 @@ static int other_payers(ctx *x, int64_t id, json_t *doc, err *e)
 		}
 		bool self = !strcmp(db_col_text(st, 3), "self");
 		json_t *o = json_pack(
-			"{s:I, s:{s:o, s:o, s:o}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o}, s:O, s:O, s:O, s:O, s:O}", "payer_order",
+			"{s:I, s:{s:o, s:o, s:o}, s:{s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:o}, s:O, s:O, s:O, s:O, s:o}", "payer_order",
 			(json_int_t)db_col_i64(st, 1), "payer", "name", col(st, 11), "payer_code", col(st, 12), "filing_indicator",
 			col(st, 13), "insured", "relationship", col(st, 3), "family_name", col(st, self ? 14 : 4), "given_name",
 			col(st, self ? 15 : 5), "member_id", col(st, 6), "group_number", col(st, 7), "plan_name", col(st, 8),
 			"benefits_assigned", (int)db_col_i64(st, 9), "release_of_information", col(st, 10), "adjudicated_on",
 			json_object_get(adj, "adjudicated_on"), "paid_cents", json_object_get(adj, "paid_cents"), "patient_cents",
 			json_object_get(adj, "patient_cents"), "adjustments", json_object_get(adj, "adjustments"), "lines", json_array());
+		if (!o) { /* a remittance document without the fields x835.h promises */
+			json_decref(adj);
+			err_set(e, ERR_INTERNAL, "the remittance of claim %lld cannot be read", (long long)db_col_i64(st, 0));
+			rc = DB_ERR;
+			break;
+		}
 		/* the payer's number for the claim: from its remittance, else from its acknowledgment */
 		json_t *icn = json_object_get(adj, "payer_claim_number"), *ours = col(st, 2);
 		json_object_set(o, "payer_claim_number", json_is_string(icn) && *json_string_value(icn) ? icn : ours);
