@@ -193,6 +193,15 @@ test('ack: a 999 per group (accepted, or rejected with the segments and reasons)
   const multi = ack('imsweb/837_5010/x12_multiple_isa.txt');
   assert.deepEqual(multi.filter((x) => x.startsWith('IEA')).map((x) => x.split('*')[2]), ['000000001', '000000002']);
   assert.equal(multi.filter((x) => x.startsWith('AK2*837*987654')).length, 2);
+  // every acknowledgment Praxis writes for the fixtures passes its own guide checks (999 X231)
+  for (const f of [...files('imsweb'), ...files('linuxforhealth')]) {
+    const r = run('ack', f);
+    if (r.status !== 0) continue; // a file with no interchange to answer
+    const out = join(mkdtempSync(join(tmpdir(), 'praxis-ack-')), 'ack.x12');
+    writeFileSync(out, r.stdout);
+    const back = run('validate', out);
+    assert.equal(back.status, 0, `the ack of ${f}: ${back.stderr}`);
+  }
   // our 999 reads back clean through the reader, envelopes and the 999 loops
   const dir = mkdtempSync(join(tmpdir(), 'praxis-999-'));
   writeFileSync(join(dir, 'ack.999'), bad.join('~\n') + '~\n');

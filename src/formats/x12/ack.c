@@ -39,11 +39,12 @@ static int ack_group(const x12_envelope *v, int g, char *control, x12_writer *w,
 			if (x->level == 'S' || x->level == 'E') {
 				char pos[12], el[16];
 				snprintf(pos, sizeof pos, "%d", x->position);
-				const char *id = x12_segment_id_ok(x->segment) ? x->segment : "";
 				bool same = open && open->level == 'E' && x->level == 'E' && open->line == x->line && !strcmp(open->segment, x->segment);
 				char loop[5]; /* IK303 holds 4 characters: the loop's number ("2010" of 2010AA) */
 				snprintf(loop, sizeof loop, "%s", x->loop);
-				if (!same && x12w_seg(w, e, "IK3", id, pos, loop, x->level == 'E' ? "8" : x->code, NULL))
+				/* a segment without a readable id cannot be named in IK301: IK5 alone says it */
+				if (!same && x12_segment_id_ok(x->segment) &&
+				    x12w_seg(w, e, "IK3", x->segment, pos, loop, x->level == 'E' ? "8" : x->code, NULL))
 					return -1;
 				open = x;
 				if (x->level == 'E') {
@@ -87,13 +88,20 @@ int x12_ack_write(const x12_envelope *v, x12_writer *w, long control, long long 
 	if (!v->interchanges)
 		return err_set(e, ERR_UNPROCESSABLE, "the file holds no interchange to acknowledge");
 	long group_control = control;
+	int written = 0;
 	for (int i = 0; i < a->nics; i++) {
-		/* answered to the sender: the parties swap */
 		const typeof(a->ics[0]) *ic = &a->ics[i];
-		x12_isa isa = {ic->isa07, ic->isa08, ic->isa05, ic->isa06, control + i, 'P', when};
+		const x12_issue *bad = interchange_issue(v, i + 1);
+		/* acknowledgments (999 groups, FA) are not acknowledged in turn */
+		int answer = 0;
+		for (int g = ic->first_group; g < ic->first_group + ic->ngroups; g++)
+			answer += strcmp(a->groups[g].fid, "FA") != 0;
+		if (!bad && ic->ngroups && !answer)
+			continue;
+		/* answered to the sender: the parties swap */
+		x12_isa isa = {ic->isa07, ic->isa08, ic->isa05, ic->isa06, control + written++, 'P', when};
 		if (x12w_interchange(w, &isa, e))
 			return -1;
-		const x12_issue *bad = interchange_issue(v, i + 1);
 		if (bad || !ic->ngroups) {
 			if (x12w_seg(w, e, "TA1", ic->isa13, ic->isa09, ic->isa10, bad ? "R" : "A", bad ? bad->code : "000", NULL) ||
 			    x12w_end(w, e))
@@ -102,14 +110,17 @@ int x12_ack_write(const x12_envelope *v, x12_writer *w, long control, long long 
 		}
 		if (x12w_group(w, "FA", ic->isa08, ic->isa06, group_control++, "005010X231A1", e))
 			return -1;
+		int n = 0;
 		for (int g = ic->first_group; g < ic->first_group + ic->ngroups; g++) {
 			char ctl[8];
-			snprintf(ctl, sizeof ctl, "%04d", g - ic->first_group + 1);
+			if (!strcmp(a->groups[g].fid, "FA"))
+				continue;
+			snprintf(ctl, sizeof ctl, "%04d", ++n);
 			if (ack_group(v, g, ctl, w, e))
 				return -1;
 		}
 		if (x12w_end(w, e) || x12w_end(w, e))
 			return -1;
 	}
-	return 0;
+	return written ? 0 : err_set(e, ERR_UNPROCESSABLE, "the file holds only acknowledgments, which are not acknowledged");
 }

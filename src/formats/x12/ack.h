@@ -9,7 +9,8 @@
  * loop (IK304: 2 unexpected, 3 required and missing, 4 loop over its repeats, 5 over its
  * uses, 7 out of order, 8 element errors), IK4 per element in error (IK403 as in guide.h),
  * and AK9 A, P or R with the counts. The parties of
- * the inbound ISA are swapped. */
+ * the inbound ISA are swapped. Acknowledgments themselves (999 groups) are not acknowledged:
+ * a file of nothing else is refused (ERR_UNPROCESSABLE). */
 #ifndef PRAXIS_X12_ACK_H
 #define PRAXIS_X12_ACK_H
 
