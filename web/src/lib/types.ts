@@ -215,6 +215,10 @@ export interface Coverage {
   deductible_met_cents: number | null;
   eligibility: Eligibility;
   eligibility_checked_at: string | null;
+  /** The plan's coinsurance in basis points (2000 = 20%). */
+  coinsurance_bp: number | null;
+  /** What the payer's last eligibility answer (271) listed, benefit by benefit; [] before one. */
+  eligibility_benefits: EligibilityBenefit[];
   /** The insured signed the assignment of benefits to the practice (CLM08). */
   benefits_assigned: boolean;
   /** Y: signed release of information on file; I: informed consent only (CLM09). */
@@ -223,6 +227,27 @@ export interface Coverage {
   medicare_secondary_type: string | null;
   active: boolean;
   version: number;
+}
+
+/** One benefit (EB segment) of a 271 eligibility answer. */
+export interface EligibilityBenefit {
+  /** EB01: 1 active coverage, A coinsurance, B copay, C deductible, ... */
+  code: string;
+  /** EB01 in words: "active coverage", "copay", ... */
+  kind?: string;
+  /** EB03: X12 service type codes ("30" plan coverage, "98" office visit, ...). */
+  service_types: string[];
+  /** EB02: IND, FAM, ... */
+  coverage_level?: string;
+  insurance_type?: string;
+  plan?: string;
+  /** EB06: 23 calendar year, 27 visit, 29 remaining, ... */
+  period?: string;
+  amount_cents?: number;
+  /** Basis points (2000 = 20%). */
+  percent_bp?: number;
+  /** EB12: Y in network, N out of network, W both. */
+  in_network?: 'Y' | 'N' | 'W';
 }
 
 /** A row of the charge master. */
@@ -412,6 +437,13 @@ export interface AckImport {
 }
 
 export type X12Import = RemitImport | AckImport;
+
+/** The answer to a 271 upload: each coverage it answered and what became of it. */
+export interface EligibilityImport {
+  kind: '271';
+  coverages: { coverage_id: number | null; eligibility?: Eligibility; outcome: 'updated' | 'the payer could not answer' | 'unknown coverage'; error_code?: string }[];
+  duplicate: boolean;
+}
 
 export type CodeSetKind = 'icd10cm' | 'hcpcs' | 'ncci_ptp' | 'mue' | 'pfs' | 'gpci';
 

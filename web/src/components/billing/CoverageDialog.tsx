@@ -1,8 +1,8 @@
 // Adding or changing a patient's insurance: payer, order, who the subscriber is (their
-// details unless the patient is), member and group numbers, dates, copay and deductible,
-// eligibility as last checked, the insured's signatures on file, and why Medicare is not
-// primary when it pays second.
-import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
+// details unless the patient is), member and group numbers, dates, copay, coinsurance and
+// deductible, eligibility as last checked, the insured's signatures on file, and why
+// Medicare is not primary when it pays second.
+import { NumberInput, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { centsToInput, inputToCents, PRIORITIES, RELATIONSHIPS, usePayersAll } from '../../lib/billing';
@@ -26,6 +26,8 @@ interface Values {
   effective_from: string | null;
   effective_to: string | null;
   copay: number | string;
+  /** Percent (20 for 20%). */
+  coinsurance: number | string;
   deductible: number | string;
   deductible_met: number | string;
   eligibility: Eligibility;
@@ -66,6 +68,7 @@ const toValues = (c: Coverage | null, patientId: number, priority = 1): Values =
   effective_from: c?.effective_from ?? null,
   effective_to: c?.effective_to ?? null,
   copay: centsToInput(c?.copay_cents),
+  coinsurance: c?.coinsurance_bp === null || c?.coinsurance_bp === undefined ? '' : c.coinsurance_bp / 100,
   deductible: centsToInput(c?.deductible_cents),
   deductible_met: centsToInput(c?.deductible_met_cents),
   eligibility: c?.eligibility ?? 'unknown',
@@ -95,6 +98,7 @@ const toBody = (v: Values) => {
     effective_from: v.effective_from,
     effective_to: v.effective_to || null,
     copay_cents: inputToCents(v.copay),
+    coinsurance_bp: v.coinsurance === '' ? null : Math.round(Number(v.coinsurance) * 100), // 20% is 2000 basis points
     deductible_cents: inputToCents(v.deductible),
     deductible_met_cents: inputToCents(v.deductible_met),
     eligibility: v.eligibility,
@@ -159,8 +163,9 @@ export function CoverageDialog({ coverage, patientId, nextPriority, onClose }: {
         <DateInput label="In force from" required {...DATE_INPUT_PROPS} popoverProps={{ withinPortal: true }} {...form.getInputProps('effective_from')} />
         <DateInput label="Until" clearable {...DATE_INPUT_PROPS} placeholder="Open-ended" popoverProps={{ withinPortal: true }} {...form.getInputProps('effective_to')} />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <MoneyInput label="Copay" {...form.getInputProps('copay')} />
+        <NumberInput label="Coinsurance" suffix="%" min={0} max={100} decimalScale={2} hideControls classNames={{ input: 'num' }} {...form.getInputProps('coinsurance')} />
         <MoneyInput label="Deductible" {...form.getInputProps('deductible')} />
         <MoneyInput label="Deductible met" {...form.getInputProps('deductible_met')} />
       </SimpleGrid>

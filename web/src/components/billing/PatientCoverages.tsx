@@ -1,7 +1,8 @@
 // A patient's insurance, in the order payers are billed, with adding and editing for
-// whoever may change the patient.
+// whoever may change the patient; below the list, per coverage, the eligibility request (270)
+// to download and what the last check said, and the payer's answer (271) read in.
 import { useState } from 'react';
-import { Group, Paper, Text } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { PRIORITIES, usePatientCoverages } from '../../lib/billing';
 import { formatDate, formatPersonName } from '../../lib/format';
 import { ACTIVE_STATUS, ELIGIBILITY_STATUS } from '../../lib/status';
@@ -9,6 +10,7 @@ import type { Coverage } from '../../lib/types';
 import { editColumns, ListIntro, ListTable } from '../ListTable';
 import { StatusBadge } from '../StatusBadge';
 import { CoverageDialog } from './CoverageDialog';
+import { EligibilityChecks, Read271 } from './CoverageEligibility';
 import { moneyColumn } from './money';
 
 export function PatientCoverages({ patientId, canWrite }: { patientId: number; canWrite: boolean }) {
@@ -98,6 +100,17 @@ export function PatientCoverages({ patientId, canWrite }: { patientId: number; c
           ...editColumns<Coverage>(canWrite, (c) => `${c.payer_name} insurance`, setEditing),
         ]}
       />
+      {list.length ? (
+        <Stack gap="xs" mt="md">
+          <Group justify="space-between" gap="xs">
+            <Title order={3} size="h5">
+              Eligibility
+            </Title>
+            {canWrite ? <Read271 coverages={list} /> : null}
+          </Group>
+          <EligibilityChecks coverages={list} />
+        </Stack>
+      ) : null}
       {editing ? <CoverageDialog coverage={editing === 'new' ? null : editing} patientId={patientId} nextPriority={nextPriority || 1} onClose={() => setEditing(null)} /> : null}
     </Paper>
   );
