@@ -116,21 +116,13 @@ static void compile(void)
 	}
 }
 
-static int set_index(const x12_set_def *def)
-{
-	for (int k = 0; x12_sets[k]; k++)
-		if (x12_sets[k] == def)
-			return k;
-	return -1;
-}
-
 void x12_guide_start(x12_guide *g, const x12_set_def *def, long line, bool checks)
 {
 	pthread_once(&compiled, compile);
 	memset(g, 0, sizeof *g);
 	g->checks = checks;
 	x12_track_start(&g->t, def);
-	g->set = set_index(def);
+	g->set = x12_set_index(def);
 	g->lv[0].line = line;
 	g->lv[0].last = -1;
 }
@@ -299,8 +291,6 @@ static const char *span(const x12_seg *s, int el, int comp, size_t *n)
 /* Picks the segment's rule among its loop's, and checks its elements against it. */
 static void check_rules(x12_guide *g, x12_envelope *v, const x12_seg *s, int at, int d)
 {
-	if (g->set < 0)
-		return;
 	const char *loop = g->t.def->loops[at].id;
 	int first = by_loop[g->set][at].first, n = by_loop[g->set][at].n, pick = -1, candidates = 0;
 	const crule *lead = NULL;

@@ -234,7 +234,7 @@ static void parse_lists(void)
 	}
 }
 
-static int set_index(const x12_set_def *def)
+int x12_set_index(const x12_set_def *def)
 {
 	pthread_once(&parsed, parse_lists);
 	for (int k = 0; x12_sets[k]; k++)
@@ -245,14 +245,14 @@ static int set_index(const x12_set_def *def)
 
 int x12_loop_segments(const x12_set_def *def, int loop, const x12_seg_use **out)
 {
-	int k = set_index(def);
+	int k = x12_set_index(def);
 	*out = lists[k][loop].seg;
 	return lists[k][loop].n;
 }
 
 int x12_loop_children(const x12_set_def *def, int loop, const unsigned char **out)
 {
-	int k = set_index(def);
+	int k = x12_set_index(def);
 	*out = lists[k][loop].kids;
 	return lists[k][loop].nkids;
 }
@@ -273,7 +273,7 @@ int x12_track(x12_tracker *t, const x12_seg *s, bool *opened)
 	if (!t->def)
 		return -1;
 	const x12_loop_def *L = t->def->loops;
-	int set = set_index(t->def);
+	int set = x12_set_index(t->def);
 	uint32_t key = x12_seg_key(s->id);
 	/* a child loop of the current loop or of an ancestor, the nearest first */
 	for (int d = t->depth - 1; d >= 0; d--) {

@@ -59,6 +59,8 @@ typedef struct x12_set_def {
 const x12_set_def *x12_set_lookup(const char *set_id, const char *guide);
 /* Every table, for the documentation and the tests: NULL-terminated. */
 extern const x12_set_def *const x12_sets[];
+/* def's index in x12_sets. */
+int x12_set_index(const x12_set_def *def);
 /* The segment list of loop `loop` (an index into def->loops): its length, the entries in *out. */
 int x12_loop_segments(const x12_set_def *def, int loop, const x12_seg_use **out);
 /* The loops that may open inside loop `loop` (indexes into def->loops, in table order). */
