@@ -12,7 +12,7 @@ static const char *const names[] = {
 #define B(p) PERM_BIT(P_##p)
 #define READ_REGISTER (B(PROVIDER_READ) | B(LOCATION_READ))
 #define SCHEDULE (B(SCHEDULE_READ) | B(SCHEDULE_WRITE)) /* book, check in, cancel; not the setup */
-#define BILLING (B(BILLING_READ) | B(CHARGE_WRITE) | B(CLAIM_WRITE) | B(BILLING_SETUP))
+#define BILLING (B(BILLING_READ) | B(CHARGE_WRITE) | B(CLAIM_WRITE) | B(BILLING_SETUP) | B(PAYMENT_WRITE))
 
 static const struct {
 	const char *role;
@@ -21,8 +21,8 @@ static const struct {
 	{"admin", ~(permset)0},
 	{"practice_manager", B(PATIENT_READ) | B(PATIENT_WRITE) | B(PATIENT_MERGE) | B(PROVIDER_READ) |
 				     B(PROVIDER_WRITE) | B(LOCATION_READ) | B(LOCATION_WRITE) | B(USER_READ) | SCHEDULE |
-				     B(SCHEDULE_SETUP) | B(SCHEDULE_OVERRIDE) | B(SCHEDULE_REPORTS) | BILLING},
-	{"front_desk", B(PATIENT_READ) | B(PATIENT_WRITE) | READ_REGISTER | SCHEDULE},
+				     B(SCHEDULE_SETUP) | B(SCHEDULE_OVERRIDE) | B(SCHEDULE_REPORTS) | BILLING | B(WRITEOFF)},
+	{"front_desk", B(PATIENT_READ) | B(PATIENT_WRITE) | READ_REGISTER | SCHEDULE | B(PAYMENT_WRITE)}, /* copays at the desk */
 	{"biller", B(PATIENT_READ) | B(PATIENT_WRITE) | READ_REGISTER | B(SCHEDULE_READ) | BILLING},
 	{"provider", B(PATIENT_READ) | READ_REGISTER | SCHEDULE | B(BILLING_READ) | B(CHARGE_WRITE)}, /* the superbill */
 	{"hr", READ_REGISTER | B(USER_READ)},

@@ -27,6 +27,8 @@
 	X(CHARGE_WRITE, "charge.write")                                                            \
 	X(CLAIM_WRITE, "claim.write")                                                              \
 	X(BILLING_SETUP, "billing.setup")                                                          \
+	X(PAYMENT_WRITE, "payment.write")                                                          \
+	X(WRITEOFF, "writeoff")                                                                    \
 	X(PRACTICE_ADMIN, "practice.admin")
 
 typedef enum {

@@ -40,6 +40,7 @@ struct req {
 	const char *raw;        /* R_RAW routes: the body as sent */
 	size_t raw_len;
 	const char *(*arg)(void *conn, const char *name); /* query parameter lookup */
+	const char *(*header)(void *conn, const char *name); /* request header lookup */
 	void *conn;
 	ctx x;                  /* x.who points at `who` for signed-in routes */
 	principal who;
@@ -65,12 +66,14 @@ json_t *api_openapi(void);
 const char *api_arg(req *r, const char *name);
 int api_limit(req *r, int *limit, err *e);             /* ?limit=, default 50, 1..500 */
 int api_int_arg(req *r, const char *name, int64_t *v, err *e); /* positive integer or absent (0) */
+/* The Idempotency-Key header of a posting (1 to 100 printable characters), or NULL. */
+int api_idempotency_key(req *r, const char **key, err *e);
 
 /* The routes of each area file. */
 extern const route session_routes[], user_routes[], patient_routes[], registry_routes[], audit_routes[],
-	meta_routes[], schedule_routes[], billing_routes[];
+	meta_routes[], schedule_routes[], billing_routes[], ledger_routes[];
 extern const int session_nroutes, user_nroutes, patient_nroutes, registry_nroutes, audit_nroutes, meta_nroutes,
-	schedule_nroutes, billing_nroutes;
+	schedule_nroutes, billing_nroutes, ledger_nroutes;
 
 #define ROUTES(name, ...)                                                                          \
 	const route name##_routes[] = {__VA_ARGS__};                                               \

@@ -197,7 +197,7 @@ static int upload(req *r, int (*fn)(ctx *, const char *, const char *, size_t, j
 		r->status = 200;
 	return 0;
 }
-static int remit_post(req *r, err *e) { return upload(r, remit_import, e); }
+static int remit_upload(req *r, err *e) { return upload(r, remit_import, e); }
 static int inbound_post(req *r, err *e) { return upload(r, x12_inbound_import, e); }
 static int coverage_270_h(req *r, err *e) { return download(r, coverage_270, "eligibility-%lld.270", "application/edi-x12", e); }
 static int claim_276_h(req *r, err *e) { return download(r, claim_276, "claim-status-%lld.276", "application/edi-x12", e); }
@@ -254,7 +254,7 @@ ROUTES(billing,
        {"GET", "/api/v1/claim-batches", P_BILLING_READ, 0, batch_list, "837P batches sent, newest first"},
        {"POST", "/api/v1/claim-batches", P_CLAIM_WRITE, 0, batch_create, "Send ready claims as one 837P file: {claim_ids?}; they become submitted", 201},
        {"GET", "/api/v1/claim-batches/{id}/837", P_BILLING_READ, 0, batch_file, "The 837P file of a batch, as sent"},
-       {"POST", "/api/v1/remittances", P_CLAIM_WRITE, R_RAW, remit_post, "Upload an 835 file (the body, up to 64 MiB; ?name=): read, reconciled, matched to claims; the same file twice imports once", 201},
+       {"POST", "/api/v1/remittances", P_CLAIM_WRITE, R_RAW, remit_upload, "Upload an 835 file (the body, up to 64 MiB; ?name=): read, reconciled, matched to claims; the same file twice imports once", 201},
        {"POST", "/api/v1/x12-files", P_PATIENT_WRITE, R_RAW, inbound_post, "Upload an inbound X12 file (835, 999, TA1, 277CA, 277 or 271, up to 64 MiB; ?name=): read and applied once. Files that change claims also need claim.write", 201},
        {"GET", "/api/v1/remittances", P_BILLING_READ, 0, remit_list_h, "Remittances received, newest first"},
        {"GET", "/api/v1/remittances/{id}", P_BILLING_READ, 0, remit_get_h, "One remittance with its claims and lines and what each matched"});

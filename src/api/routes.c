@@ -17,6 +17,7 @@ static const struct {
 	{audit_routes, &audit_nroutes, "audit"},
 	{schedule_routes, &schedule_nroutes, "schedule"},
 	{billing_routes, &billing_nroutes, "billing"},
+	{ledger_routes, &ledger_nroutes, "ledger"},
 };
 #define NAREAS (int)(sizeof areas / sizeof *areas)
 

@@ -30,3 +30,15 @@ int api_limit(req *r, int *limit, err *e)
 	*limit = n ? (int)n : 50;
 	return 0;
 }
+
+int api_idempotency_key(req *r, const char **key, err *e)
+{
+	*key = r->header ? r->header(r->conn, "Idempotency-Key") : NULL;
+	if (!*key)
+		return 0;
+	size_t n = strlen(*key);
+	bool ok = n >= 1 && n <= 100;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (*key)[i] > 0x20 && (*key)[i] < 0x7f;
+	return ok ? 0 : err_field(e, "Idempotency-Key", "must be 1 to 100 printable characters");
+}

@@ -94,6 +94,16 @@ int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json
  * match: exact | modifiers_differ | code_only | none). */
 int remit_get(ctx *x, int64_t id, json_t **out, err *e);
 int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
+/* Posts a remittance's claims not yet posted into the journal (post_remit.c: payments,
+ * adjustments, the patient's share moved on, denials to the worklist, exceptions queued,
+ * underpayments noted, claims moved to paid/partial/denied), each claim in its own
+ * transaction, then its provider-level adjustments once. Answers {remittance_id, claims:
+ * [{remittance_claim_id, claim_id, outcome (posted | denied | exception), entry_id,
+ * paid_cents, denials, underpayments, exceptions: [{line, reason}], next_claim_id?}]}. */
+int remit_post(ctx *x, int64_t remittance, json_t **out, err *e);
+/* The worklists posting leaves (worklists.c): which is "denial", "underpayment" or
+ * "posting_exception"; status filters (NULL: all); {items, next_cursor}. */
+int posting_worklist(ctx *x, const char *which, const char *status, int limit, int64_t after, json_t **out, err *e);
 /* Any inbound file (inbound.c): an 835 as remit_import; a 999 or TA1 rejecting a batch, or
  * a 277CA or 277 status answer, moves those claims; a 271 updates coverages. Answers
  * {kind, claims: [{claim_id, outcome, status?}] | coverages: [...], duplicate}. The same

@@ -285,6 +285,8 @@ int encounter_create(ctx *x, json_t *in, int64_t *id_out, json_t **out, err *e)
 		if (!rc)
 			rc = insert_lines(x, id, v, e);
 		if (!rc)
+			rc = charges_post(x, id, e);
+		if (!rc)
 			rc = ctx_audit(x, "encounter.create", "encounter", id, v->patient, NULL, e);
 		rc = db_tx_end(x->db, own, rc, e);
 	}
@@ -506,6 +508,8 @@ int encounter_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 	if (!rc)
 		rc = insert_lines(x, id, vis, e);
 	if (!rc)
+		rc = charges_post(x, id, e);
+	if (!rc)
 		rc = claims_refresh_encounter(x, id, e);
 	if (!rc)
 		rc = ctx_audit(x, "encounter.update", "encounter", id, patient, NULL, e);
@@ -612,6 +616,8 @@ int encounter_void(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 			  "UPDATE encounter SET status = 'void', version = version + 1, updated_at = $1 WHERE id = $2", "si",
 			  now, id) < 0)
 		rc = -1;
+	if (!rc)
+		rc = charges_unpost(x, id, reason, e);
 	if (!rc)
 		rc = ctx_audit(x, "encounter.void", "encounter", id, patient, reason, e);
 	if (!rc)

@@ -18,9 +18,7 @@
 #include "billing/claim.h"
 #include "formats/x12/x12.h"
 
-/* Moves a submitted (or accepted) claim to `to`, with the note; a claim elsewhere in its
- * life is left alone and counted as such. */
-static int move(ctx *x, int64_t claim, const char *to, const char *payer_no, const char *note, json_t *result, err *e)
+int claim_answer(ctx *x, int64_t claim, const char *to, const char *payer_no, const char *note, json_t *result, err *e)
 {
 	char status[16] = "";
 	int64_t patient = 0;
@@ -117,7 +115,7 @@ static int apply_status(ctx *x, status_block *b, json_t *result, err *e)
 		char note[64];
 		snprintf(note, sizeof note, "%s %s:%s", b->set, b->cat, b->code);
 		if (k >= 0 && categories[k].to)
-			rc = move(x, id, categories[k].to, b->icn, note, result, e);
+			rc = claim_answer(x, id, categories[k].to, b->icn, note, result, e);
 		else
 			json_array_append_new(result, json_pack("{s:I, s:s, s:s}", "claim_id", (json_int_t)id, "outcome", "left as it was",
 								"status", k >= 0 ? categories[k].what : "an unknown status category"));
@@ -171,7 +169,7 @@ static int reject_batch(ctx *x, int64_t batch, const char *note, json_t *result,
 		ids[n++] = db_col_i64(st, 0);
 	db_done(st);
 	for (int i = 0; q != DB_ERR && i < n; i++)
-		if (move(x, ids[i], "rejected", NULL, note, result, e))
+		if (claim_answer(x, ids[i], "rejected", NULL, note, result, e))
 			q = DB_ERR;
 	return q == DB_ERR ? -1 : 0;
 }

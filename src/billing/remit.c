@@ -257,14 +257,41 @@ int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t 
 			return err_set(e, ERR_CONFLICT, "this file is being imported by someone else");
 		return -1;
 	}
-	return remit_file_answer(x, file, false, issues, out, e);
+	/* auto-posting, each claim in its own transaction; what fails waits for POST
+	 * /remittances/{id}/post and is said in the answer */
+	char posting_error[sizeof e->msg] = "";
+	db_stmt *st = db_prepare(x->db, "SELECT id FROM remittance WHERE file_id = $1 ORDER BY id", e);
+	int64_t ids[64];
+	int n = 0;
+	if (st) {
+		db_bind_i64(st, 1, file);
+		while (db_step(st, e) == DB_ROW && n < 64)
+			ids[n++] = db_col_i64(st, 0);
+		db_done(st);
+	}
+	for (int k = 0; k < n && !*posting_error; k++) {
+		json_t *posted = NULL;
+		if (remit_post(x, ids[k], &posted, e))
+			snprintf(posting_error, sizeof posting_error, "%s", e->msg);
+		json_decref(posted);
+	}
+	err_clear(e);
+	if (remit_file_answer(x, file, false, issues, out, e))
+		return -1;
+	if (*posting_error)
+		json_object_set_new(*out, "posting_error", json_string(posting_error));
+	return 0;
 }
 
 int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json_t **out, err *e)
 {
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT id, payer_name, amount_cents, claims, unmatched, balanced FROM remittance WHERE file_id = $1 "
-				 "AND practice_id = $2 ORDER BY id",
+				 "SELECT r.id, r.payer_name, r.amount_cents, r.claims, r.unmatched, r.balanced, "
+				 "(SELECT COUNT(*) FROM remittance_posting p JOIN remittance_claim rc ON rc.id = p.remittance_claim_id "
+				 " WHERE rc.remittance_id = r.id AND p.outcome = 'posted'), "
+				 "(SELECT COUNT(*) FROM denial d JOIN remittance_claim rc ON rc.id = d.remittance_claim_id WHERE rc.remittance_id = r.id), "
+				 "(SELECT COUNT(*) FROM posting_exception x WHERE x.remittance_id = r.id) "
+				 "FROM remittance r WHERE r.file_id = $1 AND r.practice_id = $2 ORDER BY r.id",
 				 e);
 	if (!st) {
 		json_decref(issues);
@@ -274,10 +301,12 @@ int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json
 	json_t *items = json_array();
 	int r;
 	while ((r = db_step(st, e)) == DB_ROW)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:I, s:I, s:I, s:b}", "id", (json_int_t)db_col_i64(st, 0),
-						       "payer_name", db_col_text(st, 1), "amount_cents", (json_int_t)db_col_i64(st, 2),
-						       "claims", (json_int_t)db_col_i64(st, 3), "unmatched",
-						       (json_int_t)db_col_i64(st, 4), "balanced", (int)db_col_i64(st, 5)));
+		json_array_append_new(items, json_pack("{s:I, s:s, s:I, s:I, s:I, s:b, s:{s:I, s:I, s:I}}", "id",
+						       (json_int_t)db_col_i64(st, 0), "payer_name", db_col_text(st, 1), "amount_cents",
+						       (json_int_t)db_col_i64(st, 2), "claims", (json_int_t)db_col_i64(st, 3), "unmatched",
+						       (json_int_t)db_col_i64(st, 4), "balanced", (int)db_col_i64(st, 5), "posting",
+						       "claims_posted", (json_int_t)db_col_i64(st, 6), "denials", (json_int_t)db_col_i64(st, 7),
+						       "exceptions", (json_int_t)db_col_i64(st, 8)));
 	db_done(st);
 	if (r == DB_ERR) {
 		json_decref(items);

@@ -149,6 +149,11 @@ static const route *find_route(const char *method, const char *path, int64_t *id
 	return NULL;
 }
 
+static const char *header_arg(void *mc, const char *name)
+{
+	return MHD_lookup_connection_value(mc, MHD_HEADER_KIND, name);
+}
+
 static const char *query_arg(void *mc, const char *name)
 {
 	return MHD_lookup_connection_value(mc, MHD_GET_ARGUMENT_KIND, name);
@@ -239,6 +244,7 @@ static enum MHD_Result handle(conn *c, struct MHD_Connection *mc, const char *ur
 	r->path = url;
 	r->id = id;
 	r->arg = query_arg;
+	r->header = header_arg;
 	r->conn = mc;
 	r->x.a = &c->a;
 	r->x.ip = client_ip(mc, &c->a);

@@ -1,0 +1,73 @@
+/* ledger.c: postings (payments, adjustments, transfers, refunds, reversals, remittances),
+ * the patient's account, A/R aging and the posting worklists. */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "billing/billing.h"
+#include "ledger/ledger.h"
+
+typedef int (*posting_fn)(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
+
+/* A posting with the client's Idempotency-Key, kept apart per kind of posting: the same key
+ * answers the first posting again (200) instead of posting twice. */
+static int post(req *r, const char *kind, posting_fn fn, err *e)
+{
+	const char *key;
+	if (api_idempotency_key(r, &key, e))
+		return -1;
+	char scoped[128];
+	if (key)
+		snprintf(scoped, sizeof scoped, "%s:%s", kind, key);
+	if (fn(&r->x, r->body, key ? scoped : NULL, &r->out, e))
+		return -1;
+	if (json_is_true(json_object_get(r->out, "duplicate")))
+		r->status = 200;
+	return 0;
+}
+
+static int payment_h(req *r, err *e) { return post(r, "payment", ledger_patient_payment, e); }
+static int adjust_h(req *r, err *e) { return post(r, "adjustment", ledger_adjust, e); }
+static int transfer_h(req *r, err *e) { return post(r, "transfer", ledger_transfer, e); }
+static int refund_h(req *r, err *e) { return post(r, "refund", ledger_refund, e); }
+
+static int reverse_h(req *r, err *e)
+{
+	const char *reason = json_string_value(json_object_get(r->body, "reason"));
+	if (!reason || !*reason || strlen(reason) > 200)
+		return err_field(e, "reason", "is required: why the entry is reversed (at most 200 characters)");
+	int64_t id;
+	return ledger_reverse(&r->x, r->id, reason, &id, e) || ledger_entry_get(&r->x, id, &r->out, e) ? -1 : 0;
+}
+
+static int entry_h(req *r, err *e) { return ledger_entry_get(&r->x, r->id, &r->out, e); }
+static int account_h(req *r, err *e) { return ledger_patient_account(&r->x, r->id, &r->out, e); }
+static int aging_h(req *r, err *e) { return ledger_aging(&r->x, api_arg(r, "by"), api_arg(r, "as_of"), &r->out, e); }
+static int accounts_h(req *r, err *e) { return ledger_accounts(&r->x, &r->out, e); }
+static int remit_post_h(req *r, err *e) { return remit_post(&r->x, r->id, &r->out, e); }
+static int worklist_h(req *r, const char *which, err *e)
+{
+	int limit;
+	int64_t after;
+	return api_limit(r, &limit, e) || api_int_arg(r, "cursor", &after, e)
+		       ? -1
+		       : posting_worklist(&r->x, which, api_arg(r, "status"), limit, after, &r->out, e);
+}
+static int denials_h(req *r, err *e) { return worklist_h(r, "denial", e); }
+static int underpayments_h(req *r, err *e) { return worklist_h(r, "underpayment", e); }
+static int exceptions_h(req *r, err *e) { return worklist_h(r, "posting_exception", e); }
+
+ROUTES(ledger,
+       {"POST", "/api/v1/payments", P_PAYMENT_WRITE, 0, payment_h, "A patient payment (cash, check, card): applied to the oldest balances, the rest kept as credit. Idempotency-Key header", 201},
+       {"POST", "/api/v1/adjustments", P_CLAIM_WRITE, 0, adjust_h, "An adjustment or write-off of a charge (write-offs need the writeoff permission; reason required). Idempotency-Key header", 201},
+       {"POST", "/api/v1/transfers", P_CLAIM_WRITE, 0, transfer_h, "Move what is owed on a charge to the next payer or to the patient. Idempotency-Key header", 201},
+       {"POST", "/api/v1/refunds", P_CLAIM_WRITE, 0, refund_h, "Pay back a patient's credit. Idempotency-Key header", 201},
+       {"GET", "/api/v1/journal-entries/{id}", P_BILLING_READ, 0, entry_h, "One journal entry with its lines"},
+       {"POST", "/api/v1/journal-entries/{id}/reverse", P_CLAIM_WRITE, 0, reverse_h, "Reverse an entry (once): {reason}", 201},
+       {"GET", "/api/v1/patients/{id}/account", P_PATIENT_READ, 0, account_h, "A patient's account: insurance, patient and credit balances with the entries and running balances"},
+       {"GET", "/api/v1/reports/ar-aging", P_BILLING_READ, 0, aging_h, "A/R aging (0-30 ... 120+ days from the date of service) ?by=payer|patient&as_of="},
+       {"GET", "/api/v1/ledger-accounts", P_BILLING_READ, 0, accounts_h, "The chart of accounts"},
+       {"POST", "/api/v1/remittances/{id}/post", P_CLAIM_WRITE, 0, remit_post_h, "Post what of a remittance is not posted yet (imports post at once)"},
+       {"GET", "/api/v1/denials", P_BILLING_READ, 0, denials_h, "The denial worklist ?status=open"},
+       {"GET", "/api/v1/underpayments", P_BILLING_READ, 0, underpayments_h, "Lines paid below their contract ?status=open"},
+       {"GET", "/api/v1/posting-exceptions", P_BILLING_READ, 0, exceptions_h, "What an 835 could not post, with the reason ?status=open"});

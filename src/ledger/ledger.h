@@ -1,0 +1,108 @@
+/* ledger.h: the journal every cent moves through (DESIGN.md: "Money moves through one
+ * journal").
+ *
+ * A financial event is one entry of signed lines (debit positive, credit negative) on the
+ * practice's chart of accounts; the lines of an entry add up to zero or the entry is
+ * refused. Entries are never changed: ledger_reverse writes the opposite entry (once).
+ * Accounts receivable lines carry who owes (payer_id; 0 for the patient) and the charge
+ * they are for, so every balance (a charge's, a patient's, a payer's, the aging) is a sum of
+ * lines and they cannot disagree.
+ *
+ * Business rules that decide what to post (charges from encounters, remittances, payments)
+ * live with their areas (billing/post_*.c, ledger/payments.c) and post through here. */
+#ifndef PRAXIS_LEDGER_H
+#define PRAXIS_LEDGER_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "access/access.h"
+
+/* The system accounts. */
+#define ACCT_CASH "1000"          /* cash and deposits */
+#define ACCT_AR_INSURANCE "1100"  /* accounts receivable: insurance, by payer */
+#define ACCT_AR_PATIENT "1110"    /* accounts receivable: patients */
+#define ACCT_CREDIT "2100"        /* patient credits not yet applied (a liability) */
+#define ACCT_REVENUE "4000"       /* patient service revenue (gross charges) */
+#define ACCT_CONTRACTUAL "4100"   /* contractual adjustments (CO-45 ...) */
+#define ACCT_ADJUSTMENT "4110"    /* other adjustments (OA, PI, CO other than 45, PLB) */
+#define ACCT_WRITEOFF "4120"      /* write-offs (small balances, bad debt, charity, denials) */
+
+typedef struct ledger_line {
+	const char *account;
+	int64_t amount_cents;  /* debit positive, credit negative */
+	int64_t patient_id;    /* 0: none */
+	int64_t payer_id;      /* A/R insurance: who owes; 0 otherwise */
+	int64_t charge_id;     /* A/R: what for; 0: none */
+	const char *group;     /* CARC group of an adjustment, or NULL */
+	const char *reason;    /* CARC reason, or NULL */
+} ledger_line;
+
+typedef struct ledger_entry {
+	const char *kind;           /* charge, payment, insurance_payment, adjustment, writeoff, transfer,
+				       refund, credit_apply, provider_adjustment, reversal */
+	const char *effective_date; /* YYYY-MM-DD; NULL: today */
+	int64_t patient_id, payer_id, claim_id, remittance_id, reverses; /* 0: none */
+	const char *method, *reference, *reason, *idempotency_key;
+	const ledger_line *lines;
+	int nlines;
+} ledger_entry;
+
+/* Inside the caller's transaction (or its own): writes the entry and its lines, dropping
+ * zero lines, and an audit event with the patient. Refuses (ERR_INTERNAL: a programming
+ * error) lines that do not add up to zero. With an idempotency key already used, writes
+ * nothing and answers the earlier entry (*duplicate true). *id may be NULL. */
+int ledger_post(ctx *x, const ledger_entry *en, int64_t *id, bool *duplicate, err *e);
+
+/* Writes the opposite of entry `id` (kind reversal, reverses = id), once: a second reversal
+ * is ERR_CONFLICT. */
+int ledger_reverse(ctx *x, int64_t id, const char *reason, int64_t *out_id, err *e);
+
+/* One entry with its lines, as JSON: {id, kind, effective_date, patient_id, payer_id,
+ * claim_id, method, reference, reason, reverses, reversed_by, created_at, lines: [{account,
+ * amount_cents, patient_id, payer_id, charge_id, group, reason}]}. */
+int ledger_entry_get(ctx *x, int64_t id, json_t **out, err *e);
+
+/* The balance of a charge owed by payer (0: by the patient). */
+int ledger_charge_balance(ctx *x, int64_t charge_id, int64_t payer_id, int64_t *cents, err *e);
+
+/* --- posted by hand (payments.c); each answers the entry (ledger_entry_get) with
+ * duplicate: true when the idempotency key (the Idempotency-Key header, or NULL) was used. */
+
+/* A patient payment {patient_id, amount_cents, method (cash | check | card | eft | other),
+ * reference?, received_on?}: applied to the patient's open charges, oldest visit first; the
+ * rest is kept as the patient's credit. */
+int ledger_patient_payment(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
+/* {charge_id, payer_id (null: the patient), amount_cents, kind (adjustment | writeoff),
+ * reason, group?, carc?}: at most what that party owes on the charge; a write-off needs
+ * P_WRITEOFF. */
+int ledger_adjust(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
+/* {charge_id, from_payer_id, to_payer_id (null: the patient), amount_cents? (default: all
+ * that is owed), reason?}: moves what is owed on a charge; a credit of the patient's then
+ * applies to it. */
+int ledger_transfer(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
+/* {patient_id, amount_cents, method, reference?, reason}: pays back the patient's credit. */
+int ledger_refund(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
+/* Applies the patient's credit to their open charges, oldest first (*applied cents). */
+int ledger_apply_credit(ctx *x, int64_t patient, int64_t *applied, err *e);
+/* The patient's credit not yet applied, in cents. */
+int ledger_credit_balance(ctx *x, int64_t patient, int64_t *cents, err *e);
+
+/* --- read (balances.c) --- */
+
+/* A patient's account: {balances: {insurance_cents, patient_cents, credit_cents}, entries:
+ * [{id, kind, effective_date, method, reference, reason, reverses, insurance_cents,
+ * patient_cents, credit_cents, balance: {insurance_cents, patient_cents, credit_cents}}]}
+ * oldest first with running balances. Audited as a read of the patient's data. */
+int ledger_patient_account(ctx *x, int64_t patient, json_t **out, err *e);
+/* A/R aging as of a date (YYYY-MM-DD, NULL: today) by "payer" or "patient": {as_of, by,
+ * buckets: ["0-30", "31-60", "61-90", "91-120", "120+"], rows: [{id, name, cents: [5],
+ * total_cents}], totals: {cents: [5], total_cents}, ar_cents (all A/R lines, which the
+ * totals equal)}. Age counts from the date of service. */
+int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e);
+
+/* The chart of accounts as JSON [{code, name, type}] (the system accounts created first). */
+int ledger_accounts(ctx *x, json_t **out, err *e);
+
+#endif

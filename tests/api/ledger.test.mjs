@@ -1,0 +1,245 @@
+// The journal over HTTP: charges posted from encounters, an 835 auto-posted (payments,
+// contractual adjustments, the patient's share moved to the next payer, a denial to the
+// worklist, an underpayment noted), idempotent postings, patient payments and credits,
+// transfers, refunds, write-offs and reversals, the patient's account and A/R aging, which
+// must reconcile to the cent after any sequence of postings. The clock is pinned to
+// 20 March 2026.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPraxis, client, login } from '../lib/server.mjs';
+
+const NOW = Date.parse('2026-03-20T12:00:00Z');
+let px, biller, desk, mgr, adminB;
+let patient, aetna, medigap, enc, primary, secondary;
+const ok = (r, status = 201) => { assert.equal(r.status, status, r.text); return r.body; };
+const address = { line1: '12 Elm St', city: 'Springfield', state: 'MA', postal_code: '01103' };
+
+before(async () => {
+  px = await startPraxis({ env: { PRAXIS_NOW: String(NOW / 1000) } });
+  mgr = client(px.url, await login(px.url, px.email('practice_manager')));
+  biller = client(px.url, await login(px.url, px.email('biller')));
+  desk = client(px.url, await login(px.url, px.email('front_desk')));
+  adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
+  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
+    tax_id: '046123457', taxonomy: '207Q00000X', address }), 200);
+  const loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
+  const doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  patient = ok(await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1950-04-02', sex_at_birth: 'F', address })).id;
+  aetna = ok(await biller.post('/api/v1/payers', { name: 'Aetna', payer_code: '60054', kind: 'commercial', filing_indicator: 'CI' })).id;
+  medigap = ok(await biller.post('/api/v1/payers', { name: 'Medigap Co', payer_code: 'MG001', kind: 'commercial', filing_indicator: 'CI' })).id;
+  for (const [code, fee] of [['99213', 15000], ['93000', 6500]])
+    ok(await biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2025-01-01' }));
+  ok(await biller.post('/api/v1/payer-contracts', { payer_id: aetna, name: 'Aetna 2026', effective_from: '2026-01-01',
+    rates: [{ code: '99213', allowed_cents: 9800 }] }));
+  ok(await desk.post('/api/v1/coverages', { patient_id: patient, payer_id: aetna, priority: 1, relationship: 'self',
+    member_id: 'W123456789', effective_from: '2026-01-01', eligibility: 'active' }));
+  ok(await desk.post('/api/v1/coverages', { patient_id: patient, payer_id: medigap, priority: 2, relationship: 'self',
+    member_id: 'S1', effective_from: '2026-01-01', eligibility: 'active' }));
+  enc = ok(await biller.post('/api/v1/encounters', { patient_id: patient, service_date: '2026-03-02', rendering_provider_id: doc,
+    location_id: loc, diagnoses: ['E11.9', 'I10'], lines: [{ code: '99213', pointers: [1, 2] }, { code: '93000', modifiers: ['59'], pointers: [2] }] }));
+  [primary, secondary] = ok(await biller.post(`/api/v1/encounters/${enc.id}/claims`), 200).items;
+  ok(await biller.post(`/api/v1/claims/${primary.id}/status`, { status: 'submitted' }), 200);
+});
+after(async () => { await px?.stop(); });
+
+const account = async (c = desk) => ok(await c.get(`/api/v1/patients/${patient}/account`), 200);
+const seg = (...e) => e.join('*') + '~';
+const era = (ctl, claims) => {
+  const body = [seg('ST', '835', '0001'), seg('BPR', 'I', '80', 'C', 'CHK', '', '', '', '', '', '', '', '', '', '', '', '20260318'),
+    seg('TRN', '1', `CHK${ctl}`, '1512345678'), seg('N1', 'PR', 'AETNA', 'XV', '60054'), seg('N1', 'PE', 'MAIN STREET MEDICAL GROUP', 'XX', '1234567893'),
+    seg('LX', '1'), ...claims];
+  return [seg('ISA', '00', '          ', '00', '          ', 'ZZ', '60054          ', 'ZZ', 'MSMG01         ', '260318', '1200', '^', '00501', String(ctl).padStart(9, '0'), '0', 'T', ':'),
+    seg('GS', 'HP', '60054', 'MSMG01', '20260318', '1200', String(ctl), 'X', '005010X221A1'), ...body,
+    seg('SE', String(body.length + 1), '0001'), seg('GE', '1', String(ctl)), seg('IEA', '1', String(ctl).padStart(9, '0'))].join('\n');
+};
+const upload = (c, body) => fetch(`${px.url}/api/v1/remittances?name=era.835`, { method: 'POST', body, headers: { Authorization: c.auth } });
+
+test('charges post to the primary payer\'s A/R when the encounter is entered', async () => {
+  const a = await account();
+  assert.deepEqual(a.balances, { insurance_cents: 21500, patient_cents: 0, credit_cents: 0 });
+  assert.deepEqual(a.entries.map((x) => [x.kind, x.effective_date, x.insurance_cents]), [['charge', '2026-03-02', 21500]]);
+  const entry = ok(await biller.get(`/api/v1/journal-entries/${a.entries[0].id}`), 200);
+  assert.equal(entry.lines.reduce((s, l) => s + l.amount_cents, 0), 0, 'balanced');
+  assert.deepEqual(entry.lines.filter((l) => l.account === '1100').map((l) => [l.payer_id, l.amount_cents]), [[aetna, 15000], [aetna, 6500]]);
+  const chart = ok(await biller.get('/api/v1/ledger-accounts'), 200).items.map((x) => x.code);
+  assert.deepEqual(chart, ['1000', '1100', '1110', '2100', '4000', '4100', '4110', '4120']);
+});
+
+test('835 auto-posting: payment, contractual, coinsurance to the secondary, a denial to the worklist, an underpayment', async () => {
+  // 99213: charged 150, paid 80, CO-45 60, PR-2 10 (allowed 90 < the contract's 98); 93000: paid 0, CO-50
+  const file = era(801, [seg('CLP', String(primary.id), '1', '215', '80', '10', '12', 'ICN-77'),
+    seg('NM1', 'QC', '1', 'DOE', 'JANE', '', '', '', 'MI', 'W123456789'),
+    seg('SVC', 'HC:99213', '150', '80', '', '1'), seg('DTM', '472', '20260302'), seg('CAS', 'CO', '45', '60'), seg('CAS', 'PR', '2', '10'),
+    seg('SVC', 'HC:93000:59', '65', '0', '', '1'), seg('DTM', '472', '20260302'), seg('CAS', 'CO', '50', '65'), seg('LQ', 'HE', 'N115')]);
+  assert.equal((await upload(desk, file)).status, 403);
+  const r = await upload(biller, file);
+  assert.equal(r.status, 201);
+  const imp = await r.json();
+  assert.deepEqual(imp.remittances[0].posting, { claims_posted: 1, denials: 1, exceptions: 0 });
+  const a = await account();
+  // Aetna still owes the denied 65; Medigap owes the coinsurance of 10; the patient nothing yet
+  assert.deepEqual(a.balances, { insurance_cents: 7500, patient_cents: 0, credit_cents: 0 });
+  const c = ok(await biller.get(`/api/v1/claims/${primary.id}`), 200);
+  assert.deepEqual([c.status, c.payer_claim_number], ['partial', 'ICN-77']);
+  assert.equal(ok(await biller.get(`/api/v1/claims/${secondary.id}`), 200).status, 'ready', 'the secondary may go now');
+  const denials = ok(await biller.get('/api/v1/denials?status=open'), 200).items;
+  assert.deepEqual(denials.map((d) => [d.claim_id, d.line_no, d.amount_cents, d.reasons, d.denied_on, d.appeal_by]),
+    [[primary.id, 2, 6500, 'CO-50,N115', '2026-03-18', '2026-09-14']]);
+  const under = ok(await biller.get('/api/v1/underpayments'), 200).items;
+  assert.deepEqual(under.map((u) => [u.line_no, u.expected_cents, u.allowed_cents, u.paid_cents, u.difference_cents]), [[1, 9800, 9000, 8000, 800]]);
+  // the same file again posts nothing
+  const again = await (await upload(biller, file)).json();
+  assert.equal(again.duplicate, true);
+  assert.deepEqual((await account()).balances, a.balances);
+  // another file paying the same claim waits for review
+  const second = await (await upload(biller, file.replaceAll('CHK801', 'CHK802').replaceAll('000000801', '000000802'))).json();
+  assert.deepEqual(second.remittances[0].posting, { claims_posted: 0, denials: 0, exceptions: 1 });
+  const ex = ok(await biller.get('/api/v1/posting-exceptions?status=open'), 200).items;
+  assert.match(ex[0].reason, /posted from an earlier remittance/);
+  assert.deepEqual((await account()).balances, a.balances);
+  // an unknown claim waits too, with its reason
+  const stranger = await (await upload(biller, era(803, [seg('CLP', '999999', '1', '50', '50', '', '12', 'X')]))).json();
+  assert.deepEqual(stranger.remittances[0].posting.exceptions, 1);
+  assert.equal((await adminB.post(`/api/v1/remittances/${imp.remittances[0].id}/post`)).status, 404);
+  assert.deepEqual(ok(await biller.post(`/api/v1/remittances/${imp.remittances[0].id}/post`), 200).claims, [], 'nothing left to post');
+});
+
+test('transfers, patient payments with credit, idempotency, refunds, write-offs and reversals', async () => {
+  const charges = (await biller.get(`/api/v1/journal-entries/${(await account()).entries[0].id}`)).body.lines
+    .filter((l) => l.account === '1100').map((l) => l.charge_id);
+  // Medigap denies its 10: the billing office moves it to the patient
+  assert.equal((await desk.post('/api/v1/transfers', { charge_id: charges[0], from_payer_id: medigap, to_payer_id: null })).status, 403);
+  const t = ok(await biller.post('/api/v1/transfers', { charge_id: charges[0], from_payer_id: medigap, to_payer_id: null, reason: 'secondary denied' }));
+  assert.deepEqual(t.lines.map((l) => [l.account, l.amount_cents]), [['1100', -1000], ['1110', 1000]]);
+  assert.equal((await biller.post('/api/v1/transfers', { charge_id: charges[0], from_payer_id: medigap, to_payer_id: null })).status, 400, 'nothing left to move');
+  // the patient pays 25 at the desk: 10 to the balance, 15 kept as credit; a retry posts once
+  const key = { 'Idempotency-Key': 'desk-0001' };
+  const pay = ok(await desk.post('/api/v1/payments', { patient_id: patient, amount_cents: 2500, method: 'card', reference: 'AUTH 1234' }, key));
+  assert.equal(pay.duplicate, false);
+  const replay = ok(await desk.post('/api/v1/payments', { patient_id: patient, amount_cents: 2500, method: 'card' }, key), 200);
+  assert.deepEqual([replay.id, replay.duplicate], [pay.id, true]);
+  assert.deepEqual((await account()).balances, { insurance_cents: 6500, patient_cents: 0, credit_cents: 1500 });
+  const bad = await desk.post('/api/v1/payments', { patient_id: patient, amount_cents: -5, method: 'barter' });
+  assert.deepEqual(bad.body.errors.map((x) => x.field).sort(), ['amount_cents', 'method']);
+  // refunds come from the credit only
+  assert.equal((await biller.post('/api/v1/refunds', { patient_id: patient, amount_cents: 2000, method: 'check', reason: 'overpaid' })).status, 400);
+  ok(await biller.post('/api/v1/refunds', { patient_id: patient, amount_cents: 500, method: 'check', reason: 'overpaid' }));
+  // the denied line: a biller may not write it off; the practice manager may, with a reason
+  const wo = { charge_id: charges[1], payer_id: aetna, amount_cents: 6500, kind: 'writeoff', reason: 'denial upheld on appeal', group: 'CO', carc: '50' };
+  assert.equal((await biller.post('/api/v1/adjustments', wo)).status, 403);
+  assert.equal((await mgr.post('/api/v1/adjustments', { ...wo, reason: '' })).status, 400);
+  assert.equal((await mgr.post('/api/v1/adjustments', { ...wo, amount_cents: 6600 })).status, 400, 'more than owed');
+  const w = ok(await mgr.post('/api/v1/adjustments', wo));
+  assert.deepEqual((await account()).balances, { insurance_cents: 0, patient_cents: 0, credit_cents: 1000 });
+  // a correction is a reversal, once
+  const rev = ok(await biller.post(`/api/v1/journal-entries/${w.id}/reverse`, { reason: 'posted to the wrong charge' }));
+  assert.equal(rev.reverses, w.id);
+  assert.equal((await biller.post(`/api/v1/journal-entries/${w.id}/reverse`, { reason: 'again' })).status, 409);
+  assert.equal((await biller.post(`/api/v1/journal-entries/${rev.id}/reverse`, { reason: 'undo' })).status, 409);
+  const a = await account();
+  assert.deepEqual(a.balances, { insurance_cents: 6500, patient_cents: 0, credit_cents: 1000 });
+  assert.deepEqual(a.entries.map((x) => x.kind), ['charge', 'insurance_payment', 'transfer', 'payment', 'refund', 'writeoff', 'reversal']);
+  assert.deepEqual(a.entries.at(-1).balance, a.balances, 'the running balance ends at the balances');
+});
+
+test('A/R aging by payer and by patient reconciles with the accounts and the journal', async () => {
+  for (const by of ['payer', 'patient']) {
+    const g = ok(await biller.get(`/api/v1/reports/ar-aging?by=${by}&as_of=2026-03-20`), 200);
+    assert.deepEqual(g.buckets, ['0-30', '31-60', '61-90', '91-120', '120+']);
+    assert.equal(g.totals.total_cents, g.ar_cents);
+    assert.equal(g.rows.reduce((s, r) => s + r.total_cents, 0), g.ar_cents);
+    const a = await account();
+    assert.equal(g.ar_cents, a.balances.insurance_cents + a.balances.patient_cents);
+    if (by === 'payer') assert.deepEqual(g.rows.map((r) => [r.name, r.cents]), [['Aetna', [6500, 0, 0, 0, 0]]]);
+  }
+  const later = ok(await biller.get('/api/v1/reports/ar-aging?by=payer&as_of=2026-06-20'), 200);
+  assert.deepEqual(later.rows[0].cents, [0, 0, 0, 6500, 0], '110 days after the visit');
+  const before = ok(await biller.get('/api/v1/reports/ar-aging?by=payer&as_of=2026-03-01'), 200);
+  assert.deepEqual([before.rows, before.ar_cents], [[], 0], 'nothing was posted before the visit');
+  assert.equal((await biller.get('/api/v1/reports/ar-aging?by=provider')).status, 400);
+  assert.equal((await desk.get('/api/v1/reports/ar-aging')).status, 403);
+});
+
+test('who may see and post: 401 without a session, 404 across practices', async () => {
+  const anon = client(px.url);
+  for (const [m, p] of [['get', `/api/v1/patients/${patient}/account`], ['post', '/api/v1/payments'], ['get', '/api/v1/denials'],
+    ['get', '/api/v1/reports/ar-aging']])
+    assert.equal((await anon[m](p, m === 'post' ? {} : undefined)).status, 401, p);
+  assert.equal((await adminB.get(`/api/v1/patients/${patient}/account`)).status, 404);
+  const entry = (await account()).entries[0].id;
+  assert.equal((await adminB.get(`/api/v1/journal-entries/${entry}`)).status, 404);
+  assert.equal((await adminB.post(`/api/v1/journal-entries/${entry}/reverse`, { reason: 'x' })).status, 404);
+  const other = await adminB.post('/api/v1/payments', { patient_id: patient, amount_cents: 100, method: 'cash' });
+  assert.deepEqual([other.status, other.body.errors.map((x) => x.field)], [400, ['patient_id']]);
+  assert.deepEqual(ok(await adminB.get('/api/v1/denials'), 200).items, []);
+  assert.equal((await desk.get(`/api/v1/journal-entries/${entry}`)).status, 403);
+});
+
+test('reconciliation holds after random postings, transfers, adjustments and reversals', async () => {
+  // a model of who owes what per charge, checked against the journal after every step
+  let seed = 42;
+  const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return (seed >>> 8) % n; };
+  const a0 = await account();
+  const lines = (await biller.get(`/api/v1/journal-entries/${a0.entries[0].id}`)).body.lines.filter((l) => l.account === '1100');
+  const charges = lines.map((l) => l.charge_id);
+  const owners = [aetna, medigap, null];
+  const model = new Map(); // `${charge}/${owner}` -> cents
+  const owed = (c, o) => model.get(`${c}/${o}`) ?? 0;
+  const move = (c, o, d) => model.set(`${c}/${o}`, owed(c, o) + d);
+  for (const c of charges) for (const o of owners) {
+    let cents = 0;
+    for (const e of (await account()).entries) {
+      const full = (await biller.get(`/api/v1/journal-entries/${e.id}`)).body;
+      for (const l of full.lines) if (l.charge_id === c && ['1100', '1110'].includes(l.account) && (l.account === '1110' ? o === null : l.payer_id === o)) cents += l.amount_cents;
+    }
+    move(c, o, cents);
+  }
+  let credit = a0.balances.credit_cents, done = 0;
+  const posted = [];
+  for (let step = 0; step < 80 && done < 40; step++) {
+    const c = charges[rnd(charges.length)];
+    const op = rnd(4);
+    if (op === 0) { // move some of what one party owes to another
+      const from = owners[rnd(3)], to = owners[rnd(3)];
+      if (from === to || owed(c, from) <= 0) continue;
+      const amt = 1 + rnd(owed(c, from));
+      const r = ok(await biller.post('/api/v1/transfers', { charge_id: c, from_payer_id: from, to_payer_id: to, amount_cents: amt }));
+      move(c, from, -amt); move(c, to, amt);
+      if (to === null) { // a standing credit applies to the patient's new balance
+        const use = Math.min(credit, [...charges].reduce((s, k) => s + Math.max(0, owed(k, null)), 0));
+        credit -= use;
+        let left = use;
+        for (const k of charges) { const take = Math.min(left, Math.max(0, owed(k, null))); move(k, null, -take); left -= take; }
+      }
+      posted.push(r.id);
+    } else if (op === 1) { // an adjustment of what someone owes
+      const o = owners[rnd(3)];
+      if (owed(c, o) <= 0) continue;
+      const amt = 1 + rnd(owed(c, o));
+      const r = ok(await mgr.post('/api/v1/adjustments', { charge_id: c, payer_id: o, amount_cents: amt, kind: rnd(2) ? 'adjustment' : 'writeoff', reason: 'test' }));
+      move(c, o, -amt);
+      posted.push(r.id);
+    } else if (op === 2) { // a patient payment
+      const amt = 1 + rnd(5000);
+      const before = charges.map((k) => Math.max(0, owed(k, null)));
+      ok(await desk.post('/api/v1/payments', { patient_id: patient, amount_cents: amt, method: 'cash' }));
+      let left = amt;
+      // oldest visit first, then charge order: both charges share the visit
+      for (let i = 0; i < charges.length; i++) { const take = Math.min(left, before[i]); move(charges[i], null, -take); left -= take; }
+      credit += left;
+    } else if (posted.length) { // reverse an earlier transfer or adjustment
+      const id = posted.splice(rnd(posted.length), 1)[0];
+      const full = ok(await biller.get(`/api/v1/journal-entries/${id}`), 200);
+      ok(await biller.post(`/api/v1/journal-entries/${id}/reverse`, { reason: 'test' }));
+      for (const l of full.lines) if (l.charge_id && ['1100', '1110'].includes(l.account)) move(l.charge_id, l.account === '1110' ? null : l.payer_id, -l.amount_cents);
+    }
+    done++;
+    const a = await account();
+    const ins = charges.reduce((s, k) => s + owed(k, aetna) + owed(k, medigap), 0), pat = charges.reduce((s, k) => s + owed(k, null), 0);
+    assert.deepEqual(a.balances, { insurance_cents: ins, patient_cents: pat, credit_cents: credit }, `step ${step}`);
+    const g = ok(await biller.get('/api/v1/reports/ar-aging?by=payer'), 200);
+    assert.equal(g.ar_cents, ins + pat, `aging at step ${step}`);
+    assert.equal(g.totals.total_cents, g.ar_cents);
+  }
+  assert.ok(done >= 25, `${done} postings checked`);
+});
