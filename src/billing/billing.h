@@ -96,8 +96,9 @@ int remit_get(ctx *x, int64_t id, json_t **out, err *e);
 int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
 /* Posts a remittance's claims not yet posted into the journal (post_remit.c: payments,
  * adjustments, the patient's share moved on, denials to the worklist, exceptions queued,
- * underpayments noted, claims moved to paid/partial/denied), each claim in its own
- * transaction, then its provider-level adjustments once. Answers {remittance_id, claims:
+ * underpayments noted, claims moved to paid/partial/denied), each claim in a savepoint of
+ * its own (a claim that fails is rolled back alone and queued as an exception; claims commit
+ * in batches), then its provider-level adjustments once. Answers {remittance_id, claims:
  * [{remittance_claim_id, claim_id, outcome (posted | denied | exception), entry_id,
  * paid_cents, denials, underpayments, exceptions: [{line, reason}], next_claim_id?}]}. */
 int remit_post(ctx *x, int64_t remittance, json_t **out, err *e);

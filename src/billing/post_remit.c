@@ -1,7 +1,7 @@
 /* post_remit.c: posting a matched remittance into the journal (see billing.h remit_post).
  *
- * Each remittance claim is posted once (remittance_posting), in its own transaction, as one
- * insurance_payment entry. Per matched service line whose numbers balance (charge = paid +
+ * Each remittance claim is posted once (remittance_posting), as one insurance_payment entry,
+ * in a savepoint of its own (claims are committed in batches). Per matched service line whose numbers balance (charge = paid +
  * the adjustments):
  *   - the payment: cash against the payer's A/R of the line's charge;
  *   - CO/OA/PI adjustments: contractual (CO-45) or other adjustments against that A/R;
@@ -68,7 +68,18 @@ static const cl_line *line_of(const posting *p, int64_t line_no)
 static void add(posting *p, const char *account, int64_t cents, int64_t payer, int64_t charge, const char *group,
 		const char *reason)
 {
-	if (cents && p->nout < (int)(sizeof p->out / sizeof *p->out))
+	if (!cents)
+		return;
+	/* what a payer's A/R of a charge loses is one line, whatever the reasons (they are on the
+	 * other side: the payment, the adjustments, the patient's share) */
+	if (!strcmp(account, ACCT_AR_INSURANCE) && payer == p->payer)
+		for (int i = 0; i < p->nout; i++)
+			if (p->out[i].charge_id == charge && p->out[i].payer_id == payer && !strcmp(p->out[i].account, account)) {
+				p->out[i].amount_cents += cents;
+				p->out[i].group = p->out[i].reason = NULL;
+				return;
+			}
+	if (p->nout < (int)(sizeof p->out / sizeof *p->out))
 		p->out[p->nout++] = (ledger_line){account, cents, p->patient, payer, charge, group, reason};
 }
 
@@ -224,8 +235,9 @@ static int load_claim(posting *p, err *e)
 {
 	db_stmt *st = db_prepare(p->x->db,
 				 "SELECT c.payer_id, c.patient_id, c.encounter_id, c.payer_order, "
-				 "(SELECT MIN(n.payer_id) FROM claim n WHERE n.practice_id = c.practice_id AND n.encounter_id = c.encounter_id "
-				 " AND n.payer_order = c.payer_order + 1 AND n.replaced_by IS NULL AND n.status <> 'closed') "
+				 /* LIMIT, not MIN: MIN(payer_id) would walk the payer index of every claim */
+				 "(SELECT n.payer_id FROM claim n WHERE n.practice_id = c.practice_id AND n.encounter_id = c.encounter_id "
+				 " AND n.payer_order = c.payer_order + 1 AND n.replaced_by IS NULL AND n.status <> 'closed' LIMIT 1) "
 				 "FROM claim c WHERE c.id = $1 AND c.practice_id = $2",
 				 e);
 	if (!st)
@@ -384,13 +396,15 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
 		json_decref(doc);
 		return err_set(e, ERR_INTERNAL, p ? "the remittance cannot be read" : "out of memory");
 	}
-	/* the claims not yet posted, each in its own transaction: one that fails leaves the others */
+	/* the claims not yet posted, a page at a time (each page's claims get their posting row) */
+	int64_t todo[512][3];
+	int n = 0, rc = 0;
+next_page:
+	n = 0;
 	st = db_prepare(x->db,
 			"SELECT rc.id, rc.seq, rc.claim_id FROM remittance_claim rc WHERE rc.remittance_id = $1 "
-			"AND NOT EXISTS (SELECT 1 FROM remittance_posting p WHERE p.remittance_claim_id = rc.id) ORDER BY rc.seq",
+			"AND NOT EXISTS (SELECT 1 FROM remittance_posting p WHERE p.remittance_claim_id = rc.id) ORDER BY rc.seq LIMIT 512",
 			e);
-	int64_t todo[512][3];
-	int n = 0;
 	if (st) {
 		db_bind_i64(st, 1, remittance);
 		while ((r = db_step(st, e)) == DB_ROW && n < 512) {
@@ -400,8 +414,14 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
 		}
 		db_done(st);
 	}
-	int rc = !st || r == DB_ERR ? -1 : 0;
+	rc = !st || r == DB_ERR ? -1 : 0;
+	/* claims go in batches of one transaction (one fsync), each claim in a savepoint of its
+	 * own: one that fails is rolled back alone and waits as an exception */
 	for (int k = 0; !rc && k < n; k++) {
+		if (k % 250 == 0 && db_begin(x->db, e)) {
+			rc = -1;
+			break;
+		}
 		memset(p, 0, sizeof *p);
 		p->x = x;
 		p->rc_id = todo[k][0];
@@ -413,7 +433,19 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
 		json_t *rcj = json_array_get(json_object_get(doc, "claims"), (size_t)todo[k][1] - 1);
 		char now[TS_LEN];
 		ts_now(now);
-		rc = db_begin(x->db, e) || post_claim(p, rcj, method, trace, e) ? -1 : 0;
+		rc = db_exec(x->db, "SAVEPOINT claim_posting", e);
+		if (!rc && post_claim(p, rcj, method, trace, e)) {
+			char why[sizeof e->msg + 40];
+			snprintf(why, sizeof why, "could not be posted: %s", e->msg);
+			err_clear(e);
+			memset(p->out, 0, sizeof p->out);
+			p->nout = p->posted_lines = p->denied = 0;
+			rc = db_exec(x->db, "ROLLBACK TO SAVEPOINT claim_posting", e) ||
+					     exception(p, 0, json_integer_value(json_object_get(rcj, "paid_cents")), why, e)
+				     ? -1
+				     : 0;
+			json_object_set_new(p->report, "entry_id", json_null());
+		}
 		const char *outcome = p->exceptions && !p->posted_lines && !p->denied ? "exception"
 				      : p->denied && !p->posted_lines			 ? "denied"
 											 : "posted";
@@ -426,15 +458,19 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
 				     ? -1
 				     : 0;
 		if (!rc)
+			rc = db_exec(x->db, "RELEASE SAVEPOINT claim_posting", e);
+		if (!rc && (k % 250 == 249 || k == n - 1))
 			rc = db_commit(x->db, e);
-		else if (db_in_tx(x->db))
-			db_rollback(x->db);
 		json_object_set_new(p->report, "outcome", json_string(outcome));
 		json_object_set_new(p->report, "paid_cents", json_integer(p->paid));
 		json_object_set_new(p->report, "denials", json_integer(p->denied));
 		json_object_set_new(p->report, "underpayments", json_integer(p->underpaid));
 		json_array_append_new(claims, p->report);
 	}
+	if (rc && db_in_tx(x->db))
+		db_rollback(x->db);
+	if (!rc && n == 512)
+		goto next_page;
 	if (!rc) {
 		bool own;
 		rc = db_tx_begin(x->db, &own, e) ? -1 : db_tx_end(x->db, own, post_plb(x, remittance, doc, date, e), e);

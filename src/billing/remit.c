@@ -122,28 +122,36 @@ static int store(ctx *x, int64_t file, json_t *doc, const char *now, int64_t *id
 {
 	json_t *pay = json_object_get(doc, "payment"), *tot = json_object_get(doc, "totals"), *payer = json_object_get(doc, "payer");
 	json_t *claims = json_object_get(doc, "claims");
-	struct {
+	struct match {
 		int64_t claim, matched;
 		const char *how;
-	} m[512];
-	size_t n = json_array_size(claims) < 512 ? json_array_size(claims) : 512, i;
+	} *m = calloc(json_array_size(claims) + 1, sizeof *m);
+	size_t n = json_array_size(claims), i;
+	if (!m)
+		return err_set(e, ERR_INTERNAL, "out of memory");
 	int64_t unmatched = 0, payer_id = 0;
 	for (i = 0; i < n; i++) {
 		json_t *rc = json_array_get(claims, i);
 		m[i].matched = 0;
-		if (match_claim(x, rc, &m[i].claim, &m[i].how, e) || (m[i].claim && match_lines(x, m[i].claim, rc, &m[i].matched, e)))
+		if (match_claim(x, rc, &m[i].claim, &m[i].how, e) || (m[i].claim && match_lines(x, m[i].claim, rc, &m[i].matched, e))) {
+			free(m);
 			return -1;
+		}
 		unmatched += !m[i].claim;
 		if (m[i].claim && !payer_id &&
-		    db_one_i64(x->db, e, &payer_id, "SELECT payer_id FROM claim WHERE id = $1", "i", m[i].claim) < 0)
+		    db_one_i64(x->db, e, &payer_id, "SELECT payer_id FROM claim WHERE id = $1", "i", m[i].claim) < 0) {
+			free(m);
 			return -1;
+		}
 		json_object_set_new(rc, "claim_id", m[i].claim ? json_integer(m[i].claim) : json_null());
 		json_object_set_new(rc, "match", json_string(m[i].how));
 	}
 	const char *ident = json_string_value(json_object_get(payer, "id"));
 	if (ident && db_one_i64(x->db, e, &payer_id, "SELECT id FROM payer WHERE practice_id = $1 AND payer_code = $2", "is",
-				ctx_practice(x), ident) < 0)
+				ctx_practice(x), ident) < 0) {
+		free(m);
 		return -1;
+	}
 	char *text = json_dumps(doc, JSON_COMPACT);
 	int rc = db_one_i64(x->db, e, id,
 			    "INSERT INTO remittance (practice_id, file_id, payer_name, payer_ident, payer_id, method, trace, paid_on, "
@@ -176,6 +184,7 @@ static int store(ctx *x, int64_t file, json_t *doc, const char *now, int64_t *id
 			     ? -1
 			     : 0;
 	}
+	free(m);
 	return rc;
 }
 

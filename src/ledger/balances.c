@@ -73,6 +73,30 @@ typedef struct aging_row {
 	int64_t cents[NBUCKETS], total;
 } aging_row;
 
+/* The rows' names: payers', or patients' ("Family, Given"); 0 is the patients' share. */
+static int name_rows(ctx *x, bool by_payer, aging_row *rows, size_t n, err *e)
+{
+	for (size_t k = 0; k < n; k++) {
+		snprintf(rows[k].name, sizeof rows[k].name, "%s", by_payer ? "Patient responsibility" : "");
+		if (!rows[k].id)
+			continue;
+		db_stmt *st = db_prepare(x->db,
+					 by_payer ? "SELECT name FROM payer WHERE id = $1 AND practice_id = $2"
+						  : "SELECT family_name || ', ' || given_name FROM patient WHERE id = $1 AND practice_id = $2",
+					 e); /* prepared once: the cache hands it back */
+		if (!st)
+			return -1;
+		db_bindv(st, "ii", rows[k].id, ctx_practice(x));
+		int rc = db_step(st, e);
+		if (rc == DB_ROW)
+			snprintf(rows[k].name, sizeof rows[k].name, "%s", db_col_text(st, 0));
+		db_done(st);
+		if (rc == DB_ERR)
+			return -1;
+	}
+	return 0;
+}
+
 int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e)
 {
 	bool by_payer = !by || !strcmp(by, "payer");
@@ -85,60 +109,89 @@ int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e
 		date_today(day);
 	int64_t asof_day;
 	day_parse(day, &asof_day);
-	/* each charge's open balance per who owes it, with its date of service */
-	db_stmt *st = db_prepare(
-		x->db,
-		by_payer ? "SELECT COALESCE(l.payer_id, 0), COALESCE(y.name, 'Patient responsibility'), en.service_date, SUM(l.amount_cents) "
-			   "FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id JOIN charge c ON c.id = l.charge_id "
-			   "JOIN encounter en ON en.id = c.encounter_id LEFT JOIN payer y ON y.id = l.payer_id "
-			   "WHERE l.practice_id = $1 AND l.account IN ('1100', '1110') AND j.effective_date <= $2 "
-			   "GROUP BY l.charge_id, l.payer_id, y.name, en.service_date HAVING SUM(l.amount_cents) <> 0"
-			 : "SELECT l.patient_id, p.family_name || ', ' || p.given_name, en.service_date, SUM(l.amount_cents) "
-			   "FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id JOIN charge c ON c.id = l.charge_id "
-			   "JOIN encounter en ON en.id = c.encounter_id JOIN patient p ON p.id = l.patient_id "
-			   "WHERE l.practice_id = $1 AND l.account IN ('1100', '1110') AND j.effective_date <= $2 "
-			   "GROUP BY l.charge_id, l.patient_id, p.family_name, p.given_name, en.service_date "
-			   "HAVING SUM(l.amount_cents) <> 0",
-		e);
+	/* every A/R line into the bucket of its date of service: a charge's lines share its date
+	 * and its owner, so paid-off charges add up to nothing and the sums are the open
+	 * balances. Streamed from the covering index, summed here (no sort). */
+	db_stmt *st = db_prepare(x->db,
+				 by_payer ? "SELECT payer_id, service_date, amount_cents FROM journal_line "
+					    "WHERE practice_id = $1 AND account IN ('1100', '1110') AND effective_date <= $2"
+					  : "SELECT patient_id, service_date, amount_cents FROM journal_line "
+					    "WHERE practice_id = $1 AND account IN ('1100', '1110') AND effective_date <= $2",
+				 e);
 	if (!st)
 		return -1;
 	db_bindv(st, "is", ctx_practice(x), day);
-	size_t cap = 64, n = 0;
+	size_t cap = 1024, n = 0; /* open addressing on the id; rows[] in first-seen order */
 	aging_row *rows = calloc(cap, sizeof *rows), totals = {0};
-	int rc;
-	while (rows && (rc = db_step(st, e)) == DB_ROW) {
-		int64_t id = db_col_i64(st, 0), dos, cents = db_col_i64(st, 3);
-		size_t k = 0;
-		while (k < n && rows[k].id != id)
-			k++;
-		if (k == n) {
-			if (n == cap) {
+	int32_t *slot = malloc(2 * cap * sizeof *slot);
+	if (slot)
+		memset(slot, 0xff, 2 * cap * sizeof *slot);
+	int rc = DB_DONE;
+	char last_date[11] = "";
+	int bucket = 0;
+	while (rows && slot && (rc = db_step(st, e)) == DB_ROW) {
+		int64_t id = db_col_null(st, 0) ? 0 : db_col_i64(st, 0), cents = db_col_i64(st, 2);
+		const char *d = db_col_text(st, 1);
+		if (d && strcmp(d, last_date)) {
+			int64_t dos;
+			snprintf(last_date, sizeof last_date, "%s", d);
+			bucket = day_parse(d, &dos) ? bucket_of(asof_day - dos) : 0;
+		}
+		size_t h = (size_t)((uint64_t)id * 0x9e3779b97f4a7c15ull >> 20) & (2 * cap - 1);
+		while (slot[h] >= 0 && rows[slot[h]].id != id)
+			h = (h + 1) & (2 * cap - 1);
+		if (slot[h] < 0) {
+			if (n == cap) { /* grow both and re-place */
 				aging_row *more = realloc(rows, 2 * cap * sizeof *rows);
-				if (!more)
+				int32_t *ns = malloc(4 * cap * sizeof *ns);
+				if (!more || !ns) {
+					rows = more ? more : rows;
+					free(ns);
+					free(slot);
+					slot = NULL;
 					break;
+				}
 				rows = more;
+				free(slot);
+				slot = ns;
 				cap *= 2;
+				memset(slot, 0xff, 2 * cap * sizeof *slot);
+				for (size_t k = 0; k < n; k++) {
+					size_t g = (size_t)((uint64_t)rows[k].id * 0x9e3779b97f4a7c15ull >> 20) & (2 * cap - 1);
+					while (slot[g] >= 0)
+						g = (g + 1) & (2 * cap - 1);
+					slot[g] = (int32_t)k;
+				}
+				h = (size_t)((uint64_t)id * 0x9e3779b97f4a7c15ull >> 20) & (2 * cap - 1);
+				while (slot[h] >= 0)
+					h = (h + 1) & (2 * cap - 1);
 			}
 			memset(&rows[n], 0, sizeof rows[n]);
 			rows[n].id = id;
-			snprintf(rows[n].name, sizeof rows[n].name, "%s", db_col_text(st, 1));
-			n++;
+			slot[h] = (int32_t)n++;
 		}
-		day_parse(db_col_text(st, 2), &dos);
-		int b = bucket_of(asof_day - dos);
-		rows[k].cents[b] += cents, rows[k].total += cents;
-		totals.cents[b] += cents, totals.total += cents;
+		aging_row *r = &rows[slot[h]];
+		r->cents[bucket] += cents, r->total += cents;
+		totals.cents[bucket] += cents, totals.total += cents;
 	}
 	db_done(st);
-	if (!rows || rc == DB_ERR) {
+	free(slot);
+	if (!rows || !slot || rc == DB_ERR) {
 		free(rows);
-		return rows ? -1 : err_set(e, ERR_INTERNAL, "out of memory");
+		return rc == DB_ERR ? -1 : err_set(e, ERR_INTERNAL, "out of memory");
 	}
+	/* a party whose lines add up to nothing owes nothing: not a row */
+	size_t kept = 0;
+	for (size_t k = 0; k < n; k++)
+		if (rows[k].total || rows[k].cents[0] || rows[k].cents[1] || rows[k].cents[2] || rows[k].cents[3] || rows[k].cents[4])
+			rows[kept++] = rows[k];
+	n = kept;
 	int64_t ar;
 	if (db_one_i64(x->db, e, &ar,
-		       "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
-		       "WHERE l.practice_id = $1 AND l.account IN ('1100', '1110') AND j.effective_date <= $2",
-		       "is", ctx_practice(x), day) < 0) {
+		       "SELECT COALESCE(SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND account IN ('1100', '1110') "
+		       "AND effective_date <= $2",
+		       "is", ctx_practice(x), day) < 0 ||
+	    name_rows(x, by_payer, rows, n, e)) {
 		free(rows);
 		return -1;
 	}

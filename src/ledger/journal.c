@@ -42,6 +42,25 @@ static int ensure_accounts(ctx *x, err *e)
 	return 0;
 }
 
+/* The entry's non-zero lines. The date of service of a charge's line is copied from its
+ * encounter. */
+static int insert_lines(ctx *x, int64_t entry, const ledger_entry *en, const char *date, err *e)
+{
+	for (int i = 0; i < en->nlines; i++) {
+		const ledger_line *l = &en->lines[i];
+		if (l->amount_cents &&
+		    db_run(x->db, e,
+			   "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, "
+			   "charge_id, group_code, reason_code, effective_date, service_date) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+			   "$8, $9, $10, (SELECT en.service_date FROM charge c JOIN encounter en ON en.id = c.encounter_id "
+			   "WHERE c.id = $7))",
+			   "iisinnnsss", entry, ctx_practice(x), l->account, l->amount_cents, l->patient_id, l->payer_id, l->charge_id,
+			   l->group, l->reason, date) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int ledger_post(ctx *x, const ledger_entry *en, int64_t *id, bool *duplicate, err *e)
 {
 	int64_t sum = 0, entry = 0;
@@ -91,18 +110,8 @@ int ledger_post(ctx *x, const ledger_entry *en, int64_t *id, bool *duplicate, er
 				en->reverses, en->idempotency_key, ctx_user(x), now) < 0
 			     ? -1
 			     : 0;
-	for (int i = 0; !rc && i < en->nlines; i++) {
-		const ledger_line *l = &en->lines[i];
-		if (!l->amount_cents)
-			continue;
-		rc = db_run(x->db, e,
-			    "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, "
-			    "charge_id, group_code, reason_code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-			    "iisinnnss", entry, ctx_practice(x), l->account, l->amount_cents, l->patient_id, l->payer_id,
-			    l->charge_id, l->group, l->reason) < 0
-			     ? -1
-			     : 0;
-	}
+	if (!rc)
+		rc = insert_lines(x, entry, en, en->effective_date ? en->effective_date : today, e);
 	if (!rc) {
 		char action[40];
 		snprintf(action, sizeof action, "ledger.%s", en->kind);

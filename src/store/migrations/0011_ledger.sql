@@ -48,12 +48,19 @@ CREATE TABLE journal_line (
   payer_id BIGINT,                   -- on A/R insurance lines: the payer who owes
   charge_id BIGINT REFERENCES charge(id),
   group_code TEXT,                   -- CARC group (CO, PR, OA, PI) of an adjustment
-  reason_code TEXT                   -- CARC reason (45, 1, 2, 3, ...)
+  reason_code TEXT,                  -- CARC reason (45, 1, 2, 3, ...)
+  effective_date TEXT NOT NULL,      -- the entry's, kept here so balances as of a date read one table
+  service_date TEXT                  -- the charge's date of service: A/R ages from it
 );
 CREATE INDEX journal_line_entry ON journal_line (entry_id);
 CREATE INDEX journal_line_charge ON journal_line (charge_id, account);
 CREATE INDEX journal_line_patient ON journal_line (practice_id, patient_id, account);
-CREATE INDEX journal_line_account ON journal_line (practice_id, account);
+-- covers the A/R aging and balances as of a date: read from the index alone
+CREATE INDEX journal_line_account ON journal_line (practice_id, account, effective_date, payer_id, patient_id, service_date,
+  amount_cents);
+
+-- Posting reads a remittance's claims in order.
+CREATE INDEX remittance_claim_remittance ON remittance_claim (remittance_id, seq);
 
 -- Each remittance claim is posted once: what became of it.
 CREATE TABLE remittance_posting (
