@@ -293,8 +293,19 @@ static int post_claim(posting *p, json_t *rc, const char *method, const char *tr
 	if (standing > 0 && !reversal)
 		return exception(p, 0, json_integer_value(json_object_get(rc, "paid_cents")),
 				 "the claim was posted from an earlier remittance: a second payment waits for review", e);
-	json_t *lines = json_object_get(rc, "lines"), *l;
-	size_t i;
+	json_t *lines = json_object_get(rc, "lines"), *l, *a;
+	size_t i, k;
+	/* the claim balances: charge - paid = every adjustment, claim-level and line-level */
+	int64_t gap = json_integer_value(json_object_get(rc, "charge_cents")) - json_integer_value(json_object_get(rc, "paid_cents"));
+	json_array_foreach(json_object_get(rc, "adjustments"), k, a) gap -= json_integer_value(json_object_get(a, "amount_cents"));
+	json_array_foreach(lines, i, l) json_array_foreach(json_object_get(l, "adjustments"), k, a) gap -=
+		json_integer_value(json_object_get(a, "amount_cents"));
+	if (gap) {
+		char why[120];
+		snprintf(why, sizeof why, "the claim does not balance: charge less payment differs from its adjustments by %lld cents",
+			 (long long)gap);
+		return exception(p, 0, json_integer_value(json_object_get(rc, "paid_cents")), why, e);
+	}
 	if (json_array_size(lines) == 0) {
 		if (!reversal && status && !strcmp(status, "4")) {
 			char reasons[200];
@@ -305,11 +316,19 @@ static int post_claim(posting *p, json_t *rc, const char *method, const char *tr
 			return -1;
 	} else {
 		json_array_foreach(lines, i, l) if (post_line(p, l, (int64_t)i + 1, reversal, e)) return -1;
-		/* claim-level adjustments (rare beside line detail) go to the first charge posted */
-		json_t *a;
-		json_array_foreach(json_object_get(rc, "adjustments"), i, a) if (p->nlines)
-			adjust(p, p->lines[0].charge_id, json_string_value(json_object_get(a, "group")),
-			       json_string_value(json_object_get(a, "reason")), json_integer_value(json_object_get(a, "amount_cents")));
+		/* beside line detail, claim-level adjustments are taken from the payment (CLP04 is the
+		 * lines' payments less them): they reduce the cash, not the payer's A/R, and a PR one
+		 * is the patient's (or next payer's) to pay, on the first charge */
+		json_array_foreach(json_object_get(rc, "adjustments"), i, a) if (p->nlines && p->posted_lines) {
+			const char *g = json_string_value(json_object_get(a, "group")), *r = json_string_value(json_object_get(a, "reason"));
+			int64_t cents = json_integer_value(json_object_get(a, "amount_cents"));
+			p->paid -= cents;
+			if (!strcmp(g, "PR"))
+				add(p, p->next_payer ? ACCT_AR_INSURANCE : ACCT_AR_PATIENT, cents, p->next_payer, p->lines[0].charge_id, g, r);
+			else
+				add(p, !strcmp(g, "CO") && !strcmp(r, "45") ? ACCT_CONTRACTUAL : ACCT_ADJUSTMENT, cents, 0,
+				    p->lines[0].charge_id, g, r);
+		}
 	}
 	add(p, ACCT_CASH, p->paid, 0, 0, NULL, NULL);
 	char key[40];
@@ -370,7 +389,7 @@ static int post_plb(ctx *x, int64_t remittance, json_t *doc, const char *date, e
 int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
 {
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT document, COALESCE(paid_on, substr(created_at, 1, 10)), method, trace FROM remittance "
+				 "SELECT document, COALESCE(paid_on, ''), method, trace FROM remittance "
 				 "WHERE id = $1 AND practice_id = $2",
 				 e);
 	if (!st)
@@ -381,7 +400,8 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
 	char date[11] = "", method[16] = "", trace[64] = "";
 	if (r == DB_ROW) {
 		doc = json_loads(db_col_text(st, 0), 0, NULL);
-		snprintf(date, sizeof date, "%s", db_col_text(st, 1));
+		if (!date_normalise(db_col_text(st, 1), date)) /* a payer's impossible BPR16: the day it came */
+			date_today(date);
 		snprintf(method, sizeof method, "%s", db_col_text(st, 2));
 		snprintf(trace, sizeof trace, "%s", db_col_null(st, 3) ? "" : db_col_text(st, 3));
 	}

@@ -6,11 +6,13 @@
 // 20 March 2026.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startPraxis, client, login } from '../lib/server.mjs';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 let px, biller, desk, mgr, adminB;
-let patient, aetna, medigap, enc, primary, secondary;
+let patient, aetna, medigap, enc, primary, secondary, loc, doc;
 const ok = (r, status = 201) => { assert.equal(r.status, status, r.text); return r.body; };
 const address = { line1: '12 Elm St', city: 'Springfield', state: 'MA', postal_code: '01103' };
 
@@ -22,8 +24,8 @@ before(async () => {
   adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
   ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
     tax_id: '046123457', taxonomy: '207Q00000X', address }), 200);
-  const loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
-  const doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
+  doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
   patient = ok(await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1950-04-02', sex_at_birth: 'F', address })).id;
   aetna = ok(await biller.post('/api/v1/payers', { name: 'Aetna', payer_code: '60054', kind: 'commercial', filing_indicator: 'CI' })).id;
   medigap = ok(await biller.post('/api/v1/payers', { name: 'Medigap Co', payer_code: 'MG001', kind: 'commercial', filing_indicator: 'CI' })).id;
@@ -160,6 +162,39 @@ test('A/R aging by payer and by patient reconciles with the accounts and the jou
   assert.equal((await desk.get('/api/v1/reports/ar-aging')).status, 403);
 });
 
+test('a real payer\'s 835 (LinuxForHealth managed-care) posts against claims built to match it', async () => {
+  // two visits billed to the payer, acknowledged with the payer's claim numbers the 835 carries
+  const p2 = ok(await desk.post('/api/v1/patients', { family_name: 'Budd', given_name: 'William', birth_date: '1960-01-01', sex_at_birth: 'M', address })).id;
+  const rushmore = ok(await biller.post('/api/v1/payers', { name: 'Rushmore Life', payer_code: 'RL001', kind: 'commercial', filing_indicator: 'CI' })).id;
+  ok(await desk.post('/api/v1/coverages', { patient_id: p2, payer_id: rushmore, priority: 1, relationship: 'self', member_id: '33344555510',
+    effective_from: '2026-01-01', eligibility: 'active' }));
+  ok(await biller.post('/api/v1/fees', { code: '99211', fee_cents: 80000, effective_from: '2025-01-01' }));
+  ok(await biller.post('/api/v1/fees', { code: '93555', fee_cents: 120000, effective_from: '2025-01-01' }));
+  for (const [code, icn] of [['99211', '94060555410000'], ['93555', '94077799230000']]) {
+    const e = ok(await biller.post('/api/v1/encounters', { patient_id: p2, service_date: '2026-03-04', rendering_provider_id: doc,
+      location_id: loc, diagnoses: ['I10'], lines: [{ code, pointers: [1] }] }));
+    const c = ok(await biller.post(`/api/v1/encounters/${e.id}/claims`), 200).items[0];
+    ok(await biller.post(`/api/v1/claims/${c.id}/status`, { status: 'submitted' }), 200);
+    ok(await biller.post(`/api/v1/claims/${c.id}/status`, { status: 'accepted', payer_claim_number: icn }), 200);
+  }
+  const file = readFileSync(resolve(import.meta.dirname, '../../../shared/fixtures/x12/linuxforhealth/835_005010X221A1/managed-care.835'));
+  const imp = await (await upload(biller, file)).json();
+  assert.deepEqual(imp.remittances[0].posting, { claims_posted: 2, denials: 0, exceptions: 0 });
+  // paid 450 + 495 (the lines' 500 + 550 less the claim-level CO-A2 50 + 55); the deductibles (PR-1 300 + 600)
+  // are the patient's; nothing is left with the payer
+  const a = ok(await desk.get(`/api/v1/patients/${p2}/account`), 200);
+  assert.deepEqual(a.balances, { insurance_cents: 0, patient_cents: 90000, credit_cents: 0 });
+  const posted = a.entries.filter((x) => x.kind === 'insurance_payment');
+  assert.equal(posted.length, 2);
+  const cash = [];
+  for (const x of posted) {
+    const entry = ok(await biller.get(`/api/v1/journal-entries/${x.id}`), 200);
+    assert.equal(entry.lines.reduce((s, l) => s + l.amount_cents, 0), 0);
+    cash.push(entry.lines.filter((l) => l.account === '1000').reduce((s, l) => s + l.amount_cents, 0));
+  }
+  assert.deepEqual(cash, [45000, 49500], 'the cash equals each CLP04; their sum is BPR02 (945.00)');
+});
+
 test('who may see and post: 401 without a session, 404 across practices', async () => {
   const anon = client(px.url);
   for (const [m, p] of [['get', `/api/v1/patients/${patient}/account`], ['post', '/api/v1/payments'], ['get', '/api/v1/denials'],
@@ -237,8 +272,8 @@ test('reconciliation holds after random postings, transfers, adjustments and rev
     const a = await account();
     const ins = charges.reduce((s, k) => s + owed(k, aetna) + owed(k, medigap), 0), pat = charges.reduce((s, k) => s + owed(k, null), 0);
     assert.deepEqual(a.balances, { insurance_cents: ins, patient_cents: pat, credit_cents: credit }, `step ${step}`);
-    const g = ok(await biller.get('/api/v1/reports/ar-aging?by=payer'), 200);
-    assert.equal(g.ar_cents, ins + pat, `aging at step ${step}`);
+    const g = ok(await biller.get('/api/v1/reports/ar-aging?by=patient'), 200);
+    assert.equal(g.rows.find((r) => r.id === patient)?.total_cents ?? 0, ins + pat, `aging at step ${step}`);
     assert.equal(g.totals.total_cents, g.ar_cents);
   }
   assert.ok(done >= 25, `${done} postings checked`);
