@@ -54,6 +54,7 @@ static int worklist_h(req *r, const char *which, err *e)
 		       : posting_worklist(&r->x, which, api_arg(r, "status"), limit, after, &r->out, e);
 }
 static int denials_h(req *r, err *e) { return worklist_h(r, "denial", e); }
+static int denial_h(req *r, err *e) { return denial_update(&r->x, r->id, r->body, &r->out, e); }
 static int underpayments_h(req *r, err *e) { return worklist_h(r, "underpayment", e); }
 static int exceptions_h(req *r, err *e) { return worklist_h(r, "posting_exception", e); }
 
@@ -69,5 +70,6 @@ ROUTES(ledger,
        {"GET", "/api/v1/ledger-accounts", P_BILLING_READ, 0, accounts_h, "The chart of accounts"},
        {"POST", "/api/v1/remittances/{id}/post", P_CLAIM_WRITE, 0, remit_post_h, "Post what of a remittance is not posted yet (imports post at once)"},
        {"GET", "/api/v1/denials", P_BILLING_READ, 0, denials_h, "The denial worklist ?status=open"},
+       {"PATCH", "/api/v1/denials/{id}", P_CLAIM_WRITE, 0, denial_h, "Work a denial: {status: appealed | resubmitted | written_off (writeoff permission, posts the write-off) | closed | open, note}"},
        {"GET", "/api/v1/underpayments", P_BILLING_READ, 0, underpayments_h, "Lines paid below their contract ?status=open"},
        {"GET", "/api/v1/posting-exceptions", P_BILLING_READ, 0, exceptions_h, "What an 835 could not post, with the reason ?status=open"});

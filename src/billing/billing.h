@@ -105,6 +105,11 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e);
 /* The worklists posting leaves (worklists.c): which is "denial", "underpayment" or
  * "posting_exception"; status filters (NULL: all); {items, next_cursor}. */
 int posting_worklist(ctx *x, const char *which, const char *status, int limit, int64_t after, json_t **out, err *e);
+/* Works a denial: {status: appealed | resubmitted | written_off | closed | open, note}. A
+ * write-off (P_WRITEOFF, note required) posts what the payer still owes on the denied line
+ * (or claim) to write-offs. Answers {id, status, from, note}; a step the denial cannot take
+ * is ERR_STATE. */
+int denial_update(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 /* Any inbound file (inbound.c): an 835 as remit_import; a 999 or TA1 rejecting a batch, or
  * a 277CA or 277 status answer, moves those claims; a 271 updates coverages. Answers
  * {kind, claims: [{claim_id, outcome, status?}] | coverages: [...], duplicate}. The same

@@ -162,6 +162,23 @@ test('A/R aging by payer and by patient reconciles with the accounts and the jou
   assert.equal((await desk.get('/api/v1/reports/ar-aging')).status, 403);
 });
 
+test('the denial worklist: appealed, then written off by the practice manager with a reason, once', async () => {
+  const d = ok(await biller.get('/api/v1/denials?status=open'), 200).items[0];
+  assert.equal((await desk.patch(`/api/v1/denials/${d.id}`, { status: 'appealed' })).status, 403);
+  assert.equal(ok(await biller.patch(`/api/v1/denials/${d.id}`, { status: 'appealed', note: 'appeal letter sent' }), 200).status, 'appealed');
+  assert.deepEqual(ok(await biller.get('/api/v1/denials?status=open'), 200).items, []);
+  assert.equal((await biller.patch(`/api/v1/denials/${d.id}`, { status: 'written_off', note: 'appeal lost' })).status, 403);
+  assert.equal((await mgr.patch(`/api/v1/denials/${d.id}`, { status: 'written_off' })).status, 400, 'a write-off says why');
+  const before = (await account()).balances;
+  ok(await mgr.patch(`/api/v1/denials/${d.id}`, { status: 'written_off', note: 'appeal lost' }), 200);
+  const after = (await account()).balances;
+  assert.equal(before.insurance_cents - after.insurance_cents, 6500, 'what the payer owed on the line is written off');
+  assert.equal((await mgr.patch(`/api/v1/denials/${d.id}`, { status: 'open' })).status, 409);
+  assert.equal((await adminB.patch(`/api/v1/denials/${d.id}`, { status: 'closed' })).status, 404);
+  const w = (await account()).entries.at(-1);
+  assert.deepEqual([w.kind, w.reason], ['writeoff', 'denial CO-50,N115 written off: appeal lost']);
+});
+
 test('a real payer\'s 835 (LinuxForHealth managed-care) posts against claims built to match it', async () => {
   // two visits billed to the payer, acknowledged with the payer's claim numbers the 835 carries
   const p2 = ok(await desk.post('/api/v1/patients', { family_name: 'Budd', given_name: 'William', birth_date: '1960-01-01', sex_at_birth: 'M', address })).id;
