@@ -105,6 +105,16 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e);
 /* The worklists posting leaves (worklists.c): which is "denial", "underpayment" or
  * "posting_exception"; status filters (NULL: all); {items, next_cursor}. */
 int posting_worklist(ctx *x, const char *which, const char *status, int limit, int64_t after, json_t **out, err *e);
+/* The revenue-cycle indicators of a period [from, to] (YYYY-MM-DD, kpis.c): {from, to,
+ * totals: {charges_cents, payments_cents, contractual_cents, other_adjustments_cents,
+ * ar_cents (at `to`)}, days_in_ar: {value, ar_cents, charges_cents, days}, and as {value,
+ * numerator, denominator} (percentages; value null when nothing to divide by):
+ * gross_collection_rate (payments / charges), net_collection_rate (payments / (charges -
+ * contractual)), denial_rate (claims with a denial / claims adjudicated), clean_claim_rate
+ * (claims sent and never rejected / claims sent), first_pass_resolution_rate (paid
+ * on their one submission / claims decided), charge_lag_days (days from visit to charge
+ * entry, average), ar_over_90_share (A/R over 90 days / A/R)}. */
+int revenue_cycle_kpis(ctx *x, const char *from, const char *to, json_t **out, err *e);
 /* Works a denial: {status: appealed | resubmitted | written_off | closed | open, note}. A
  * write-off (P_WRITEOFF, note required) posts what the payer still owes on the denied line
  * (or claim) to write-offs. Answers {id, status, from, note}; a step the denial cannot take

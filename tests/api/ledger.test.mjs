@@ -212,6 +212,24 @@ test('a real payer\'s 835 (LinuxForHealth managed-care) posts against claims bui
   assert.deepEqual(cash, [45000, 49500], 'the cash equals each CLP04; their sum is BPR02 (945.00)');
 });
 
+test('revenue-cycle indicators of March 2026, each with the numbers it is made of', async () => {
+  const k = ok(await biller.get('/api/v1/reports/revenue-cycle?from=2026-03-01&to=2026-03-31'), 200);
+  // charges: the visit (215.00) and the two of the managed-care 835 (800.00 + 1,200.00); cash: the 835s
+  // (80.00, 450.00, 495.00) and the desk's 25.00 less the 5.00 refund
+  assert.deepEqual(k.totals, { charges_cents: 221500, payments_cents: 104500, contractual_cents: 11000, other_adjustments_cents: 17000,
+    ar_cents: k.totals.ar_cents });
+  assert.deepEqual(k.gross_collection_rate, { value: 100 * 104500 / 221500, numerator: 104500, denominator: 221500 });
+  assert.deepEqual(k.net_collection_rate, { value: 100 * 104500 / 210500, numerator: 104500, denominator: 210500 });
+  assert.deepEqual([k.denial_rate.numerator, k.denial_rate.denominator], [1, 3], 'the visit had a denied line; three claims adjudicated');
+  assert.deepEqual([k.clean_claim_rate.numerator, k.clean_claim_rate.denominator], [3, 3]);
+  assert.deepEqual([k.first_pass_resolution_rate.numerator, k.first_pass_resolution_rate.denominator], [3, 3]);
+  assert.deepEqual([k.charge_lag_days.numerator, k.charge_lag_days.denominator], [18 + 16 + 16, 3]);
+  assert.equal(k.days_in_ar.value, k.totals.ar_cents / (221500 / 31));
+  assert.deepEqual([k.ar_over_90_share.numerator, k.ar_over_90_share.denominator], [0, k.totals.ar_cents]);
+  assert.equal((await biller.get('/api/v1/reports/revenue-cycle?from=2026-03-31&to=2026-03-01')).status, 400);
+  assert.equal((await desk.get('/api/v1/reports/revenue-cycle?from=2026-03-01&to=2026-03-31')).status, 403);
+});
+
 test('who may see and post: 401 without a session, 404 across practices', async () => {
   const anon = client(px.url);
   for (const [m, p] of [['get', `/api/v1/patients/${patient}/account`], ['post', '/api/v1/payments'], ['get', '/api/v1/denials'],
