@@ -28,6 +28,10 @@ import { ClaimDetailPage } from './pages/billing/ClaimDetailPage';
 import { BillingSetupPage } from './pages/billing/BillingSetupPage';
 import { RemittancesPage } from './pages/billing/RemittancesPage';
 import { RemittanceDetailPage } from './pages/billing/RemittanceDetailPage';
+import { ArAgingPage } from './pages/billing/ArAgingPage';
+import { DenialsPage } from './pages/billing/DenialsPage';
+import { UnderpaymentsPage } from './pages/billing/UnderpaymentsPage';
+import { PostingExceptionsPage } from './pages/billing/PostingExceptionsPage';
 
 /** Pages for people who are not staff (patients): no sign-in, outside the app's shell. */
 const PUBLIC_PAGES: { path: string; Page: ComponentType }[] = [{ path: '/appointment-link', Page: AppointmentLinkPage }];
@@ -131,6 +135,10 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'billing/claims/:id', permission: 'billing.read', what: 'this claim', Page: ClaimDetailPage },
   { path: 'billing/remittances', permission: 'billing.read', what: 'remittances', Page: RemittancesPage },
   { path: 'billing/remittances/:id', permission: 'billing.read', what: 'this remittance', Page: RemittanceDetailPage },
+  { path: 'billing/ar/aging', permission: 'billing.read', what: 'the A/R aging', Page: ArAgingPage },
+  { path: 'billing/ar/denials', permission: 'billing.read', what: 'the denials', Page: DenialsPage },
+  { path: 'billing/ar/underpayments', permission: 'billing.read', what: 'the underpayments', Page: UnderpaymentsPage },
+  { path: 'billing/ar/exceptions', permission: 'billing.read', what: 'the posting exceptions', Page: PostingExceptionsPage },
   { path: 'billing/setup', permission: 'billing.setup', what: 'billing setup', Page: BillingSetupPage },
   { path: 'admin/users', permission: 'user.read', what: 'users', Page: UsersPage },
   { path: 'admin/providers', permission: 'provider.read', what: 'providers', Page: ProvidersPage },

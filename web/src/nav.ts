@@ -8,6 +8,7 @@ import {
   IconCalendarEvent,
   IconCash,
   IconChartBar,
+  IconReceipt,
   IconSettings,
   IconShieldCheck,
   IconUsers,
@@ -15,10 +16,13 @@ import {
   type IconProps,
 } from '@tabler/icons-react';
 import type { Permission } from './lib/types';
+import type { WorklistName } from './lib/worklists';
 
 export interface NavItem {
   label: string;
   path: string;
+  /** A worklist whose open items are counted beside the link. */
+  count?: WorklistName;
   /** Permission needed to see and open it. */
   permission?: Permission;
   /** Set for areas not built yet: what the area will do. */
@@ -56,6 +60,8 @@ export const SERVER_PERMISSIONS = new Set<string>([
   'charge.write',
   'claim.write',
   'billing.setup',
+  'payment.write',
+  'writeoff',
 ]);
 
 const BILLING = ['biller', 'practice_manager'];
@@ -88,21 +94,24 @@ export const NAV: NavSection[] = [
       { label: 'Charge entry', path: '/billing/charges', permission: 'charge.write' },
       { label: 'Claims', path: '/billing/claims', permission: 'billing.read' },
       { label: 'Remittances', path: '/billing/remittances', permission: 'billing.read' },
+      { label: 'Billing setup', path: '/billing/setup', permission: 'billing.setup' },
+    ],
+  },
+  {
+    label: 'Payments & A/R',
+    icon: IconReceipt,
+    items: [
+      { label: 'A/R aging', path: '/billing/ar/aging', permission: 'billing.read' },
+      { label: 'Denials', path: '/billing/ar/denials', permission: 'billing.read', count: 'denials' },
+      { label: 'Underpayments', path: '/billing/ar/underpayments', permission: 'billing.read', count: 'underpayments' },
+      { label: 'Posting exceptions', path: '/billing/ar/exceptions', permission: 'billing.read', count: 'exceptions' },
       {
-        label: 'Denials',
-        path: '/billing/denials',
-        permission: 'billing.read',
-        roles: BILLING,
-        planned: 'Work denied and underpaid claims as a worklist, with the reason codes and the next action on each.',
-      },
-      {
-        label: 'Statements & A/R',
+        label: 'Statements',
         path: '/billing/statements',
         permission: 'billing.read',
         roles: BILLING,
-        planned: 'Send patient statements and follow up on old balances with accounts-receivable aging by payer and patient.',
+        planned: 'Send patient statements and follow up on old patient balances.',
       },
-      { label: 'Billing setup', path: '/billing/setup', permission: 'billing.setup' },
     ],
   },
   {

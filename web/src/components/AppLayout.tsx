@@ -7,6 +7,7 @@ import { useSession } from '../lib/session';
 import { roleLabel } from '../lib/format';
 import { visibleNav, type NavSection } from '../nav';
 import { IdleWatcher } from './IdleWatcher';
+import { NavCount } from './NavCount';
 import { PatientSearch } from './PatientSearch';
 
 function initials(name: string): string {
@@ -50,7 +51,7 @@ function NavGroup({ section, isActive }: { section: NavSection; isActive: (path:
           end
           label={item.label}
           active={isActive(item.path)}
-          rightSection={item.planned ? <PlannedMark /> : undefined}
+          rightSection={item.planned ? <PlannedMark /> : item.count ? <NavCount which={item.count} /> : undefined}
         />
       ))}
     </NavLink>

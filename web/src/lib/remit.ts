@@ -60,6 +60,9 @@ export function useX12Uploads() {
     void queryClient.invalidateQueries({ queryKey: ['remittances'] });
     void queryClient.invalidateQueries({ queryKey: ['claims'] });
     void queryClient.invalidateQueries({ queryKey: ['claim'] });
+    // 835s post to the journal: accounts, A/R and the posting worklists change.
+    void queryClient.invalidateQueries({ queryKey: ['account'] });
+    void queryClient.invalidateQueries({ queryKey: ['ar'] });
   };
   const dismiss = (key: number) => setUploads((all) => all.filter((u) => u.key !== key));
   return { uploads, send, dismiss, busy: uploads.some((u) => u.busy) };

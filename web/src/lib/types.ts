@@ -21,6 +21,8 @@ export type Permission =
   | 'charge.write'
   | 'claim.write'
   | 'billing.setup'
+  | 'payment.write'
+  | 'writeoff'
   | (string & {});
 
 export const ROLES = [
@@ -423,8 +425,19 @@ export interface EnvelopeError {
 export interface RemitImport {
   file_id: number;
   duplicate: boolean;
-  remittances: Pick<RemittanceSummary, 'id' | 'payer_name' | 'amount_cents' | 'claims' | 'unmatched' | 'balanced'>[];
+  remittances: (Pick<RemittanceSummary, 'id' | 'payer_name' | 'amount_cents' | 'claims' | 'unmatched' | 'balanced'> & { posting?: RemitPosting })[];
   envelope_errors: EnvelopeError[];
+  /** Set when posting stopped on an error: what is not posted waits for POST /remittances/{id}/post. */
+  posting_error?: string;
+}
+
+/** What the import posted to the journal from one remittance. */
+export interface RemitPosting {
+  claims_posted: number;
+  /** Lines the payer denied, now on the denials worklist. */
+  denials: number;
+  /** What could not be posted, on the posting exceptions list. */
+  exceptions: number;
 }
 
 export type AckOutcome = 'accepted' | 'rejected' | 'left as it was' | 'unknown claim';
@@ -577,4 +590,125 @@ export interface ClaimSummary {
   by_status: { status: ClaimStatus; claims: number; total_cents: number }[];
   by_edit: { edit: string; severity: 'error' | 'warning'; claims: number }[];
   edits: { edit: string; severity: 'error' | 'warning'; checks: string }[];
+}
+
+// ---- The journal (ledger): patient accounts, postings, A/R and the posting worklists ----
+
+export type EntryKind = 'charge' | 'payment' | 'insurance_payment' | 'adjustment' | 'writeoff' | 'transfer' | 'refund' | 'credit_apply' | 'reversal';
+
+export type PaymentMethod = 'cash' | 'check' | 'card' | 'eft' | 'other';
+
+/** What a patient's visits are owed by: payers, the patient, and the patient's unapplied credit. */
+export interface AccountBalances {
+  insurance_cents: number;
+  patient_cents: number;
+  credit_cents: number;
+}
+
+/** One journal entry as it moved a patient's balances, with the balances after it. */
+export interface AccountEntry extends AccountBalances {
+  id: number;
+  kind: EntryKind;
+  effective_date: string;
+  method: string | null;
+  reference: string | null;
+  reason: string | null;
+  /** The entry this one reverses. */
+  reverses: number | null;
+  claim_id: number | null;
+  payer_id: number | null;
+  balance: AccountBalances;
+}
+
+export interface PatientAccount {
+  patient_id: number;
+  balances: AccountBalances;
+  /** Oldest first. */
+  entries: AccountEntry[];
+}
+
+export interface JournalLine {
+  /** The chart of accounts: 1000 cash, 1100 insurance A/R, 1110 patient A/R, 2100 patient credit, 4xxx revenue and adjustments. */
+  account: string;
+  /** Debit positive, credit negative. */
+  amount_cents: number;
+  patient_id: number | null;
+  payer_id: number | null;
+  charge_id: number | null;
+  group: string | null;
+  reason: string | null;
+}
+
+export interface JournalEntry {
+  id: number;
+  kind: EntryKind;
+  effective_date: string;
+  reverses?: number | null;
+  reversed_by?: number | null;
+  lines: JournalLine[];
+  /** A replay of an Idempotency-Key: the entry posted the first time. */
+  duplicate?: boolean;
+}
+
+export type AgingBy = 'payer' | 'patient';
+
+export interface AgingRow {
+  /** The payer or patient; null for what the patient owes (by payer). */
+  id: number | null;
+  name: string;
+  /** One figure per bucket. */
+  cents: number[];
+  total_cents: number;
+}
+
+export interface ArAging {
+  as_of: string;
+  by: AgingBy;
+  /** "0-30", "31-60", "61-90", "91-120", "120+" (days from the date of service). */
+  buckets: string[];
+  rows: AgingRow[];
+  totals: { cents: number[]; total_cents: number };
+  /** Every A/R line of the journal up to the date: the table's total must equal it. */
+  ar_cents: number;
+}
+
+export interface Denial {
+  id: number;
+  claim_id: number;
+  line_no: number;
+  patient_id: number;
+  payer_id: number;
+  payer_name: string;
+  amount_cents: number;
+  /** "CO-50,N115": adjustment group and reason codes, then remark codes. */
+  reasons: string;
+  denied_on: string;
+  appeal_by: string | null;
+  /** Not sent by this build of the server (its denial list leaves the column out). */
+  status?: string;
+}
+
+export interface Underpayment {
+  id: number;
+  claim_id: number;
+  line_no: number;
+  patient_id: number;
+  payer_id: number;
+  payer_name: string;
+  expected_cents: number;
+  allowed_cents: number;
+  paid_cents: number;
+  difference_cents: number;
+  status: string;
+}
+
+export interface PostingException {
+  id: number;
+  remittance_id: number;
+  claim_id: number | null;
+  line: number | null;
+  reason: string;
+  amount_cents: number | null;
+  status: string;
+  created_at: string;
 }

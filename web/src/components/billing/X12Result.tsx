@@ -1,7 +1,8 @@
 // What one dropped file did: for an 835 the remittances it holds (payer, amount, claims,
-// unmatched, and a warning that cannot be missed when a payment does not balance) and any
-// envelope errors; for a 999 or 277CA each claim it answered and what became of it; "already
-// imported" for a file read before; why a file was refused (naming the line).
+// unmatched, and a warning that cannot be missed when a payment does not balance), what was
+// posted from them and any envelope errors; for a 999 or 277CA each claim it answered and
+// what became of it; "already imported" for a file read before; why a file was refused
+// (naming the line).
 import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, CloseButton, Group, List, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCopy } from '@tabler/icons-react';
@@ -10,6 +11,7 @@ import { formatMoney } from '../../lib/format';
 import { ACK_OUTCOME, ackLabel, isRemitImport, type X12Upload } from '../../lib/remit';
 import type { AckImport, RemitImport } from '../../lib/types';
 import { StatusBadge } from '../StatusBadge';
+import { PostingSummary } from './PostingSummary';
 import { BalancedBadge, UnmatchedCount } from './remit';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -57,6 +59,7 @@ function Remittances({ answer }: { answer: RemitImport }) {
           ))}
         </Table.Tbody>
       </Table>
+      <PostingSummary answer={answer} />
       {answer.envelope_errors.length ? (
         <Alert color="orange" title={`${plural(answer.envelope_errors.length, 'envelope error')}: the file was read, but its envelope is not as X12 says`}>
           <List size="sm" aria-label="Envelope errors">

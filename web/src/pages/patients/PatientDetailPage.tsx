@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCalendarEvent, IconHistory, IconId, IconPencil, IconShieldHeart } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarEvent, IconHistory, IconId, IconPencil, IconReceipt, IconShieldHeart } from '@tabler/icons-react';
 import { ApiError, api, errorMessage } from '../../lib/api';
 import { humanizeField, patchBody } from '../../lib/forms';
 import {
@@ -21,6 +21,7 @@ import { useSession } from '../../lib/session';
 import type { Patient } from '../../lib/types';
 import { AuditTable } from '../../components/AuditTable';
 import { PatientCoverages } from '../../components/billing/PatientCoverages';
+import { PatientAccount } from '../../components/billing/account/PatientAccount';
 import { PatientAppointments } from '../../components/schedule/PatientAppointments';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -336,6 +337,9 @@ export function PatientDetailPage() {
             <Tabs.Tab value="insurance" leftSection={<IconShieldHeart size={16} />}>
               Insurance
             </Tabs.Tab>
+            <Tabs.Tab value="account" leftSection={<IconReceipt size={16} />}>
+              Account
+            </Tabs.Tab>
             {session.can('schedule.read') ? (
               <Tabs.Tab value="appointments" leftSection={<IconCalendarEvent size={16} />}>
                 Appointments
@@ -352,6 +356,9 @@ export function PatientDetailPage() {
           </Tabs.Panel>
           <Tabs.Panel value="insurance">
             <PatientCoverages patientId={p.id} canWrite={canEdit} />
+          </Tabs.Panel>
+          <Tabs.Panel value="account">
+            <PatientAccount patientId={p.id} patientName={formatPersonName(p)} canPay={session.can('payment.write') && p.status !== 'merged'} />
           </Tabs.Panel>
           {session.can('schedule.read') ? (
             <Tabs.Panel value="appointments">
