@@ -66,6 +66,9 @@ json_t *api_openapi(void);
 const char *api_arg(req *r, const char *name);
 int api_limit(req *r, int *limit, err *e);             /* ?limit=, default 50, 1..500 */
 int api_int_arg(req *r, const char *name, int64_t *v, err *e); /* positive integer or absent (0) */
+/* A file made for the path's {id} by fn, answered as an attachment named by the format
+ * `name` (one %lld: the id) with the content type. */
+int api_download(req *r, int (*fn)(ctx *, int64_t, char **, size_t *, err *), const char *name, const char *type, err *e);
 /* The Idempotency-Key header of a posting (1 to 100 printable characters), or NULL. */
 int api_idempotency_key(req *r, const char **key, err *e);
 

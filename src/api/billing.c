@@ -157,19 +157,7 @@ static int claim_void_h(req *r, err *e) { return claim_replace(&r->x, r->id, '8'
 
 /* A file made by fn for the route's {id}, sent as a download named from `name` (a format
  * with one %lld for the id). */
-static int download(req *r, int (*fn)(ctx *, int64_t, char **, size_t *, err *), const char *name, const char *type,
-		    err *e)
-{
-	if (fn(&r->x, r->id, &r->out_text, &r->out_len, e))
-		return -1;
-	static __thread char filename[64];
-	snprintf(filename, sizeof filename, name, (long long)r->id);
-	r->filename = filename;
-	r->content_type = type;
-	return 0;
-}
-
-static int claim_pdf(req *r, err *e) { return download(r, claim_cms1500, "claim-%lld-cms1500.pdf", "application/pdf", e); }
+static int claim_pdf(req *r, err *e) { return api_download(r, claim_cms1500, "claim-%lld-cms1500.pdf", "application/pdf", e); }
 
 static int edi_get(req *r, err *e) { return edi_settings_get(&r->x, &r->out, e); }
 static int edi_put(req *r, err *e) { return edi_settings_put(&r->x, r->body, &r->out, e); }
@@ -182,7 +170,7 @@ static int batch_list(req *r, err *e)
 	return page(r, &limit, &before, e) ? -1 : claim_batch_list(&r->x, limit, before, &r->out, e);
 }
 
-static int batch_file(req *r, err *e) { return download(r, claim_batch_file, "claims-%lld.837", "application/edi-x12", e); }
+static int batch_file(req *r, err *e) { return api_download(r, claim_batch_file, "claims-%lld.837", "application/edi-x12", e); }
 
 /* A file uploaded as the body (?name= its file name), read by fn; a file seen before
  * creates nothing and answers 200. */
@@ -199,8 +187,8 @@ static int upload(req *r, int (*fn)(ctx *, const char *, const char *, size_t, j
 }
 static int remit_upload(req *r, err *e) { return upload(r, remit_import, e); }
 static int inbound_post(req *r, err *e) { return upload(r, x12_inbound_import, e); }
-static int coverage_270_h(req *r, err *e) { return download(r, coverage_270, "eligibility-%lld.270", "application/edi-x12", e); }
-static int claim_276_h(req *r, err *e) { return download(r, claim_276, "claim-status-%lld.276", "application/edi-x12", e); }
+static int coverage_270_h(req *r, err *e) { return api_download(r, coverage_270, "eligibility-%lld.270", "application/edi-x12", e); }
+static int claim_276_h(req *r, err *e) { return api_download(r, claim_276, "claim-status-%lld.276", "application/edi-x12", e); }
 static int remit_get_h(req *r, err *e) { return remit_get(&r->x, r->id, &r->out, e); }
 static int remit_list_h(req *r, err *e)
 {

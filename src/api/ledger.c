@@ -44,6 +44,10 @@ static int entry_h(req *r, err *e) { return ledger_entry_get(&r->x, r->id, &r->o
 static int account_h(req *r, err *e) { return ledger_patient_account(&r->x, r->id, &r->out, e); }
 static int aging_h(req *r, err *e) { return ledger_aging(&r->x, api_arg(r, "by"), api_arg(r, "as_of"), &r->out, e); }
 static int kpis_h(req *r, err *e) { return revenue_cycle_kpis(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
+static int run_h(req *r, err *e) { return statement_run_create(&r->x, r->body, &r->out, e); }
+static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }
+static int statement_h(req *r, err *e) { return api_download(r, patient_statement_pdf, "statement-%lld.pdf", "application/pdf", e); }
+static int hold_h(req *r, err *e) { return account_hold_set(&r->x, r->id, r->body, &r->out, e); }
 static int accounts_h(req *r, err *e) { return ledger_accounts(&r->x, &r->out, e); }
 static int remit_post_h(req *r, err *e) { return remit_post(&r->x, r->id, &r->out, e); }
 static int worklist_h(req *r, const char *which, err *e)
@@ -69,6 +73,10 @@ ROUTES(ledger,
        {"GET", "/api/v1/patients/{id}/account", P_PATIENT_READ, 0, account_h, "A patient's account: insurance, patient and credit balances with the entries and running balances"},
        {"GET", "/api/v1/reports/ar-aging", P_BILLING_READ, 0, aging_h, "A/R aging (0-30 ... 120+ days from the date of service) ?by=payer|patient&as_of="},
        {"GET", "/api/v1/reports/revenue-cycle", P_BILLING_READ, 0, kpis_h, "Revenue-cycle indicators of a period ?from=&to=: days in A/R, gross and net collection, denial, clean-claim and first-pass rates, charge lag, A/R over 90 days"},
+       {"POST", "/api/v1/statement-runs", P_CLAIM_WRITE, 0, run_h, "Statements for every patient owing at least min_balance_cents (default 500) and not on hold; past the final notice, collections: {min_balance_cents?, as_of?}", 201},
+       {"GET", "/api/v1/statement-runs/{id}/statements.pdf", P_BILLING_READ, 0, run_pdf_h, "A run's statements as one PDF to print and mail"},
+       {"GET", "/api/v1/patients/{id}/statement.pdf", P_PATIENT_READ, 0, statement_h, "A patient's statement as of today (PDF)"},
+       {"PUT", "/api/v1/patients/{id}/account-hold", P_CLAIM_WRITE, 0, hold_h, "Hold an account from statements {reason} (disputed, payment plan), or lift it {reason: null}"},
        {"GET", "/api/v1/ledger-accounts", P_BILLING_READ, 0, accounts_h, "The chart of accounts"},
        {"POST", "/api/v1/remittances/{id}/post", P_CLAIM_WRITE, 0, remit_post_h, "Post what of a remittance is not posted yet (imports post at once)"},
        {"GET", "/api/v1/denials", P_BILLING_READ, 0, denials_h, "The denial worklist ?status=open"},

@@ -1,4 +1,5 @@
 /* util.c: query parameter helpers. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,4 +42,15 @@ int api_idempotency_key(req *r, const char **key, err *e)
 	for (size_t i = 0; ok && i < n; i++)
 		ok = (*key)[i] > 0x20 && (*key)[i] < 0x7f;
 	return ok ? 0 : err_field(e, "Idempotency-Key", "must be 1 to 100 printable characters");
+}
+
+int api_download(req *r, int (*fn)(ctx *, int64_t, char **, size_t *, err *), const char *name, const char *type, err *e)
+{
+	if (fn(&r->x, r->id, &r->out_text, &r->out_len, e))
+		return -1;
+	static __thread char filename[64];
+	snprintf(filename, sizeof filename, name, (long long)r->id);
+	r->filename = filename;
+	r->content_type = type;
+	return 0;
 }

@@ -115,6 +115,16 @@ int posting_worklist(ctx *x, const char *which, const char *status, int limit, i
  * on their one submission / claims decided), charge_lag_days (days from visit to charge
  * entry, average), ar_over_90_share (A/R over 90 days / A/R)}. */
 int revenue_cycle_kpis(ctx *x, const char *from, const char *to, json_t **out, err *e);
+/* Patient statements (statements.c): a run for every patient whose billable balance (charges
+ * with nothing left with a payer, less credit) is at least min_balance_cents (default 500)
+ * and whose account is not on hold: {min_balance_cents?, as_of?} -> {id, as_of,
+ * min_balance_cents, statements, collections, total_cents}. Each statement is kept as
+ * printed; a run's statements as one PDF; one patient's statement as of today (PDF,
+ * ERR_UNPROCESSABLE when nothing is billable). Holds: {reason} sets, {reason: null} lifts. */
+int statement_run_create(ctx *x, json_t *in, json_t **out, err *e);
+int statement_run_pdf(ctx *x, int64_t run, char **pdf, size_t *len, err *e);
+int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err *e);
+int account_hold_set(ctx *x, int64_t patient, json_t *in, json_t **out, err *e);
 /* Works a denial: {status: appealed | resubmitted | written_off | closed | open, note}. A
  * write-off (P_WRITEOFF, note required) posts what the payer still owes on the denied line
  * (or claim) to write-offs. Answers {id, status, from, note}; a step the denial cannot take

@@ -339,6 +339,14 @@ static int post_claim(posting *p, json_t *rc, const char *method, const char *tr
 			   .idempotency_key = key, .lines = p->out, .nlines = p->nout};
 	if (p->nout && ledger_post(p->x, &en, &entry, NULL, e))
 		return -1;
+	/* the patient's share may be met by a credit they already have (a copay paid at the desk) */
+	int64_t applied;
+	for (int o = 0; o < p->nout; o++)
+		if (!strcmp(p->out[o].account, ACCT_AR_PATIENT) && p->out[o].amount_cents > 0) {
+			if (ledger_apply_credit(p->x, p->patient, &applied, e))
+				return -1;
+			break;
+		}
 	json_object_set_new(p->report, "entry_id", entry ? json_integer(entry) : json_null());
 	if (reversal)
 		return 0;

@@ -212,6 +212,38 @@ test('a real payer\'s 835 (LinuxForHealth managed-care) posts against claims bui
   assert.deepEqual(cash, [45000, 49500], 'the cash equals each CLP04; their sum is BPR02 (945.00)');
 });
 
+test('statements: what patients owe once insurance is done, escalating to collections; holds skip them', async () => {
+  // Budd owes his deductibles (900.00) with nothing left at the payer; Doe owes nothing (a credit)
+  const pdfPages = async (path) => {
+    const r = await fetch(`${px.url}${path}`, { headers: { Authorization: biller.auth } });
+    assert.equal(r.status, 200, path);
+    assert.equal(r.headers.get('content-type'), 'application/pdf');
+    const bytes = Buffer.from(await r.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    return (bytes.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  };
+  assert.equal((await desk.post('/api/v1/statement-runs', {})).status, 403);
+  const budd = ok(await biller.get('/api/v1/patients?q=Budd'), 200).items[0].id;
+  const run1 = ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' }));
+  assert.deepEqual([run1.statements, run1.collections, run1.total_cents], [1, 0, 90000]);
+  assert.equal(await pdfPages(`/api/v1/statement-runs/${run1.id}/statements.pdf`), 1);
+  assert.equal(await pdfPages(`/api/v1/patients/${budd}/statement.pdf`), 1);
+  assert.equal((await biller.get(`/api/v1/patients/${patient}/statement.pdf`)).status, 422, 'Doe owes nothing billable');
+  // a disputed account is skipped; lifted, the next statement is the second notice, then final, then collections
+  ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: 'disputed: asked for an itemized bill' }), 200);
+  assert.equal(ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' })).statements, 0);
+  ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: null }), 200);
+  const notices = [];
+  for (let i = 0; i < 3; i++) {
+    const r = ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' }));
+    notices.push([r.statements, r.collections]);
+  }
+  assert.deepEqual(notices, [[1, 0], [1, 0], [0, 1]], 'second notice, final notice, then collections instead of a statement');
+  assert.equal((await adminB.get(`/api/v1/statement-runs/${run1.id}/statements.pdf`)).status, 404);
+  assert.equal((await adminB.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: 'x' })).status, 404);
+  assert.equal((await biller.post('/api/v1/statement-runs', { min_balance_cents: 0 })).status, 400);
+});
+
 test('revenue-cycle indicators of March 2026, each with the numbers it is made of', async () => {
   const k = ok(await biller.get('/api/v1/reports/revenue-cycle?from=2026-03-01&to=2026-03-31'), 200);
   // charges: the visit (215.00) and the two of the managed-care 835 (800.00 + 1,200.00); cash: the 835s

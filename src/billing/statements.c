@@ -1,0 +1,287 @@
+/* statements.c: patient statements and their runs (see billing.h), from the journal.
+ *
+ * A statement lists the visits the patient owes for: charges with a patient balance and
+ * nothing left with any payer (a claim still pending with insurance is never billed to the
+ * patient). Its amount is what they owe less any credit. Successive statements without a
+ * payment between them escalate: statement, second notice, final notice; after the final
+ * notice the account is referred to collections instead of printed. Accounts on hold
+ * (disputed, payment plan) are skipped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/timeutil.h"
+#include "billing/billing.h"
+#include "formats/statement.h"
+#include "ledger/ledger.h"
+#include "schedule/clock.h"
+
+static json_t *addr(db_stmt *st, int c)
+{
+	return json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?}", "line1", db_col_text(st, c), "line2", db_col_text(st, c + 1), "city",
+			 db_col_text(st, c + 2), "state", db_col_text(st, c + 3), "postal_code", db_col_text(st, c + 4));
+}
+
+/* The statement document of one patient as of a date (formats/statement.h), with the notice
+ * it would be; *doc NULL when the patient owes nothing billable. */
+static int statement_doc(ctx *x, int64_t patient, const char *as_of, json_t **doc, err *e)
+{
+	*doc = NULL;
+	int64_t asof_day;
+	day_parse(as_of, &asof_day);
+	db_stmt *st = db_prepare(
+		x->db,
+		"SELECT c.code, c.charge_cents, en.service_date, SUM(CASE WHEN l.account = '1110' THEN l.amount_cents ELSE 0 END), "
+		"SUM(CASE WHEN l.account = '1100' THEN l.amount_cents ELSE 0 END) FROM journal_line l JOIN charge c ON c.id = l.charge_id "
+		"JOIN encounter en ON en.id = c.encounter_id WHERE l.practice_id = $1 AND l.patient_id = $2 "
+		"AND l.account IN ('1100', '1110') AND l.effective_date <= $3 "
+		"GROUP BY l.charge_id, c.code, c.charge_cents, en.service_date, c.line_no "
+		"HAVING SUM(CASE WHEN l.account = '1110' THEN l.amount_cents ELSE 0 END) > 0 "
+		"AND SUM(CASE WHEN l.account = '1100' THEN l.amount_cents ELSE 0 END) = 0 ORDER BY en.service_date, c.line_no",
+		e);
+	if (!st)
+		return -1;
+	db_bindv(st, "iis", ctx_practice(x), patient, as_of);
+	json_t *lines = json_array();
+	int64_t owed = 0, aging[5] = {0};
+	int rc;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		int64_t charge = db_col_i64(st, 1), pat = db_col_i64(st, 3), dos;
+		day_parse(db_col_text(st, 2), &dos);
+		int64_t age = asof_day - dos;
+		aging[age <= 30 ? 0 : age <= 60 ? 1 : age <= 90 ? 2 : age <= 120 ? 3 : 4] += pat;
+		owed += pat;
+		json_array_append_new(lines, json_pack("{s:s, s:s, s:I, s:I, s:I}", "service_date", db_col_text(st, 2), "code",
+						       db_col_text(st, 0), "charge_cents", (json_int_t)charge, "insurance_cents",
+						       (json_int_t)(charge - pat), "patient_cents", (json_int_t)pat));
+	}
+	db_done(st);
+	int64_t credit = 0, prior = 0, paid = 0;
+	if (rc == DB_ERR || ledger_credit_balance(x, patient, &credit, e)) {
+		json_decref(lines);
+		return -1;
+	}
+	if (owed - credit <= 0) {
+		json_decref(lines);
+		return 0;
+	}
+	/* statements since the patient last paid, and what they paid since the last statement */
+	if (db_one_i64(x->db, e, &prior,
+		       "SELECT COUNT(*) FROM statement s WHERE s.practice_id = $1 AND s.patient_id = $2 AND s.created_at > "
+		       "COALESCE((SELECT MAX(j.created_at) FROM journal_entry j WHERE j.practice_id = $1 AND j.patient_id = $2 "
+		       "AND j.kind = 'payment'), '')",
+		       "ii", ctx_practice(x), patient) < 0 ||
+	    db_one_i64(x->db, e, &paid,
+		       "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
+		       "WHERE j.practice_id = $1 AND j.patient_id = $2 AND j.kind = 'payment' AND l.account = '1000' AND j.created_at > "
+		       "COALESCE((SELECT MAX(s.created_at) FROM statement s WHERE s.practice_id = $1 AND s.patient_id = $2), '')",
+		       "ii", ctx_practice(x), patient) < 0) {
+		json_decref(lines);
+		return -1;
+	}
+	st = db_prepare(x->db,
+			"SELECT p.mrn, p.family_name, p.given_name, p.guarantor_name, p.addr_line1, p.addr_line2, p.addr_city, "
+			"p.addr_state, p.addr_postal_code, b.legal_name, b.addr_line1, b.addr_line2, b.addr_city, b.addr_state, "
+			"b.addr_postal_code, b.phone FROM patient p LEFT JOIN billing_profile b ON b.practice_id = p.practice_id "
+			"WHERE p.id = $1 AND p.practice_id = $2",
+			e);
+	if (!st) {
+		json_decref(lines);
+		return -1;
+	}
+	db_bindv(st, "ii", patient, ctx_practice(x));
+	if ((rc = db_step(st, e)) == DB_ROW) {
+		char name[200];
+		snprintf(name, sizeof name, "%s %s", db_col_text(st, 2), db_col_text(st, 1));
+		const char *guarantor = db_col_text(st, 3);
+		*doc = json_pack("{s:s, s:I, s:s, s:{s:s, s:o, s:s?}, s:{s:s, s:o}, s:s, s:I, s:[IIIII], s:o, s:I}", "date", as_of,
+				 "notice", (json_int_t)(prior + 1 > 4 ? 4 : prior + 1), "account", db_col_text(st, 0), "practice",
+				 "name", db_col_text(st, 9) ? db_col_text(st, 9) : "", "address", addr(st, 10), "phone",
+				 db_col_text(st, 15), "to", "name", guarantor && *guarantor ? guarantor : name, "address", addr(st, 4),
+				 "patient_name", name, "balance_cents", (json_int_t)(owed - credit), "aging_cents",
+				 (json_int_t)aging[0], (json_int_t)aging[1], (json_int_t)aging[2], (json_int_t)aging[3],
+				 (json_int_t)aging[4], "lines", lines, "payments_cents", (json_int_t)paid);
+		lines = NULL;
+	}
+	db_done(st);
+	json_decref(lines);
+	return rc == DB_ERR ? -1 : 0;
+}
+
+int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
+{
+	json_t *min = json_object_get(in, "min_balance_cents");
+	int64_t threshold = json_is_integer(min) ? json_integer_value(min) : 500;
+	if (min && (!json_is_integer(min) || threshold < 1))
+		return err_field(e, "min_balance_cents", "must be a positive amount in cents");
+	char day[11];
+	const char *as_of = json_string_value(json_object_get(in, "as_of"));
+	if (as_of && !date_normalise(as_of, day))
+		return err_field(e, "as_of", "must be a date YYYY-MM-DD");
+	if (!as_of)
+		date_today(day);
+	/* the patients with a patient balance, not on hold */
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT l.patient_id FROM journal_line l WHERE l.practice_id = $1 AND l.account = '1110' "
+				 "AND l.effective_date <= $2 AND NOT EXISTS (SELECT 1 FROM account_hold h WHERE h.practice_id = $1 "
+				 "AND h.patient_id = l.patient_id) GROUP BY l.patient_id HAVING SUM(l.amount_cents) > 0 ORDER BY l.patient_id",
+				 e);
+	if (!st)
+		return -1;
+	db_bindv(st, "is", ctx_practice(x), day);
+	size_t cap = 256, n = 0;
+	int64_t *patients = malloc(cap * sizeof *patients);
+	int rc;
+	while (patients && (rc = db_step(st, e)) == DB_ROW) {
+		if (n == cap) {
+			int64_t *more = realloc(patients, 2 * cap * sizeof *patients);
+			if (!more)
+				break;
+			patients = more;
+			cap *= 2;
+		}
+		patients[n++] = db_col_i64(st, 0);
+	}
+	db_done(st);
+	if (!patients || rc == DB_ERR) {
+		free(patients);
+		return rc == DB_ERR ? -1 : err_set(e, ERR_INTERNAL, "out of memory");
+	}
+	char now[TS_LEN];
+	ts_now(now);
+	int64_t run = 0, printed = 0, collections = 0, total = 0;
+	rc = db_begin(x->db, e) ||
+			     db_one_i64(x->db, e, &run,
+					"INSERT INTO statement_run (practice_id, as_of, min_balance_cents, statements, collections, total_cents, "
+					"created_by, created_at) VALUES ($1, $2, $3, 0, 0, 0, $4, $5) RETURNING id",
+					"isins", ctx_practice(x), day, threshold, ctx_user(x), now) < 0
+		     ? -1
+		     : 0;
+	for (size_t k = 0; !rc && k < n; k++) {
+		json_t *doc;
+		if (statement_doc(x, patients[k], day, &doc, e)) {
+			rc = -1;
+			break;
+		}
+		int64_t due = doc ? json_integer_value(json_object_get(doc, "balance_cents")) : 0;
+		if (!doc || due < threshold) {
+			json_decref(doc);
+			continue;
+		}
+		int64_t notice = json_integer_value(json_object_get(doc, "notice"));
+		char *text = json_dumps(doc, JSON_COMPACT);
+		rc = db_run(x->db, e,
+			    "INSERT INTO statement (practice_id, run_id, patient_id, notice, balance_cents, document, created_at) "
+			    "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+			    "iiiiiss", ctx_practice(x), run, patients[k], notice, due, text ? text : "{}", now) < 0
+			     ? -1
+			     : 0;
+		free(text);
+		json_decref(doc);
+		if (!rc)
+			rc = ctx_audit(x, notice >= 4 ? "statement.collections" : "statement.create", "statement_run", run, patients[k],
+				       NULL, e);
+		if (notice >= 4)
+			collections++;
+		else
+			printed++, total += due;
+	}
+	free(patients);
+	if (!rc)
+		rc = db_run(x->db, e, "UPDATE statement_run SET statements = $1, collections = $2, total_cents = $3 WHERE id = $4",
+			    "iiii", printed, collections, total, run) < 0
+			     ? -1
+			     : 0;
+	if (!rc)
+		rc = db_commit(x->db, e);
+	else if (db_in_tx(x->db))
+		db_rollback(x->db);
+	if (rc)
+		return -1;
+	*out = json_pack("{s:I, s:s, s:I, s:I, s:I, s:I}", "id", (json_int_t)run, "as_of", day, "min_balance_cents",
+			 (json_int_t)threshold, "statements", (json_int_t)printed, "collections", (json_int_t)collections,
+			 "total_cents", (json_int_t)total);
+	return 0;
+}
+
+int statement_run_pdf(ctx *x, int64_t run, char **pdf, size_t *len, err *e)
+{
+	int64_t found;
+	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM statement_run WHERE id = $1 AND practice_id = $2", "ii", run,
+		       ctx_practice(x)) < 0)
+		return -1;
+	if (!found)
+		return err_set(e, ERR_NOT_FOUND, "statement run %lld not found", (long long)run);
+	db_stmt *st = db_prepare(x->db, "SELECT document FROM statement WHERE run_id = $1 AND notice < 4 ORDER BY id", e);
+	if (!st)
+		return -1;
+	db_bind_i64(st, 1, run);
+	json_t *docs = json_array();
+	int rc;
+	while ((rc = db_step(st, e)) == DB_ROW)
+		json_array_append_new(docs, json_loads(db_col_text(st, 0), 0, NULL));
+	db_done(st);
+	if (rc != DB_ERR)
+		rc = statement_pdf(docs, pdf, len, e);
+	json_decref(docs);
+	if (rc == 0)
+		ctx_audit_read(x, "statement_run.export", "statement_run", run, 0);
+	return rc == 0 ? 0 : -1;
+}
+
+int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err *e)
+{
+	int64_t found;
+	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
+		       ctx_practice(x)) < 0)
+		return -1;
+	if (!found)
+		return err_set(e, ERR_NOT_FOUND, "patient %lld not found", (long long)patient);
+	char today[11];
+	date_today(today);
+	json_t *doc;
+	if (statement_doc(x, patient, today, &doc, e))
+		return -1;
+	if (!doc)
+		return err_set(e, ERR_UNPROCESSABLE, "the patient owes nothing that can be billed to them");
+	json_t *docs = json_pack("[o]", doc);
+	int rc = statement_pdf(docs, pdf, len, e);
+	json_decref(docs);
+	if (!rc)
+		ctx_audit_read(x, "patient.statement", "patient", patient, patient);
+	return rc;
+}
+
+int account_hold_set(ctx *x, int64_t patient, json_t *in, json_t **out, err *e)
+{
+	const char *reason = json_string_value(json_object_get(in, "reason"));
+	int64_t found;
+	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
+		       ctx_practice(x)) < 0)
+		return -1;
+	if (!found)
+		return err_set(e, ERR_NOT_FOUND, "patient %lld not found", (long long)patient);
+	bool lift = json_is_null(json_object_get(in, "reason"));
+	if (!lift && (!reason || !*reason || strlen(reason) > 200))
+		return err_field(e, "reason", "is required (e.g. disputed, payment plan; at most 200 characters), or null to lift the hold");
+	char now[TS_LEN];
+	ts_now(now);
+	int rc = db_begin(x->db, e) ||
+				 db_run(x->db, e, "DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2", "ii",
+					ctx_practice(x), patient) < 0 ||
+				 (!lift && db_run(x->db, e,
+						  "INSERT INTO account_hold (practice_id, patient_id, reason, created_by, created_at) "
+						  "VALUES ($1, $2, $3, $4, $5)",
+						  "iisns", ctx_practice(x), patient, reason, ctx_user(x), now) < 0) ||
+				 ctx_audit(x, lift ? "account.hold_lift" : "account.hold", "patient", patient, patient, reason, e) ||
+				 db_commit(x->db, e)
+			 ? -1
+			 : 0;
+	if (rc) {
+		if (db_in_tx(x->db))
+			db_rollback(x->db);
+		return -1;
+	}
+	*out = json_pack("{s:I, s:o}", "patient_id", (json_int_t)patient, "hold", lift ? json_null() : json_string(reason));
+	return 0;
+}
