@@ -69,6 +69,11 @@ int api_int_arg(req *r, const char *name, int64_t *v, err *e); /* positive integ
 /* A file made for the path's {id} by fn, answered as an attachment named by the format
  * `name` (one %lld: the id) with the content type. */
 int api_download(req *r, int (*fn)(ctx *, int64_t, char **, size_t *, err *), const char *name, const char *type, err *e);
+/* A report's rows (stolen) as JSON ({items}), or with ?format=csv|xlsx as a download named
+ * "<name>-<from>-to-<to>.<format>" (or "<name>-<as_of>.<format>"; the columns say how:
+ * formats/table.h), audited. */
+struct column;
+int api_report(req *r, const char *name, const struct column *cols, int ncols, json_t *rows, err *e);
 /* The Idempotency-Key header of a posting (1 to 100 printable characters), or NULL. */
 int api_idempotency_key(req *r, const char **key, err *e);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "formats/table.h"
 #include "billing/billing.h"
 #include "ledger/ledger.h"
 
@@ -42,7 +43,40 @@ static int reverse_h(req *r, err *e)
 
 static int entry_h(req *r, err *e) { return ledger_entry_get(&r->x, r->id, &r->out, e); }
 static int account_h(req *r, err *e) { return ledger_patient_account(&r->x, r->id, &r->out, e); }
-static int aging_h(req *r, err *e) { return ledger_aging(&r->x, api_arg(r, "by"), api_arg(r, "as_of"), &r->out, e); }
+static const column aging_cols[] = {{"name", "Owed by", COL_TEXT},	 {"d0_30", "0-30 days", COL_NUM},
+				    {"d31_60", "31-60 days", COL_NUM},	 {"d61_90", "61-90 days", COL_NUM},
+				    {"d91_120", "91-120 days", COL_NUM}, {"d120", "Over 120 days", COL_NUM},
+				    {"total", "Total", COL_NUM}};
+
+/* The aging as JSON, or with ?format=csv|xlsx its rows (and the totals) in dollars. */
+static int aging_h(req *r, err *e)
+{
+	if (ledger_aging(&r->x, api_arg(r, "by"), api_arg(r, "as_of"), &r->out, e))
+		return -1;
+	const char *fmt = api_arg(r, "format");
+	if (!fmt || !*fmt || !strcmp(fmt, "json"))
+		return 0;
+	json_t *rows = json_array(), *row;
+	json_t *all = json_copy(json_object_get(r->out, "rows"));
+	json_array_append_new(all, json_pack("{s:s, s:O}", "name", "Total", "cents", json_object_get(json_object_get(r->out, "totals"), "cents")));
+	size_t i;
+	json_array_foreach(all, i, row) {
+		json_t *c = json_object_get(row, "cents");
+		double t = 0;
+		json_t *o = json_pack("{s:s}", "name", json_string_value(json_object_get(row, "name")));
+		for (size_t b = 0; b < 5; b++) {
+			double d = (double)json_integer_value(json_array_get(c, b)) / 100.0;
+			json_object_set_new(o, aging_cols[b + 1].key, json_real(d));
+			t += d;
+		}
+		json_object_set_new(o, "total", json_real(t));
+		json_array_append_new(rows, o);
+	}
+	json_decref(all);
+	json_decref(r->out);
+	r->out = NULL;
+	return api_report(r, "ar-aging", aging_cols, 7, rows, e);
+}
 static int kpis_h(req *r, err *e) { return revenue_cycle_kpis(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
 static int run_h(req *r, err *e) { return statement_run_create(&r->x, r->body, &r->out, e); }
 static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }

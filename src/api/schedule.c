@@ -114,39 +114,12 @@ static int feed_get(req *r, err *e)
 	return 0;
 }
 
-/* A report as JSON ({items}), or ?format=csv|xlsx as a download named after it. */
-static int report(req *r, const char *name, const column *cols, int ncols, json_t *rows, err *e)
-{
-	const char *fmt = api_arg(r, "format");
-	if (!fmt || !*fmt || !strcmp(fmt, "json")) {
-		r->out = json_pack("{s:o,s:n}", "items", rows, "next_cursor");
-		return 0;
-	}
-	static __thread char filename[96];
-	snprintf(filename, sizeof filename, "%s-%.10s-to-%.10s.%s", name, api_arg(r, "from"), api_arg(r, "to"), fmt);
-	int rc;
-	if (!strcmp(fmt, "csv")) {
-		rc = table_csv(cols, ncols, rows, &r->out_text, &r->out_len, e);
-		r->content_type = "text/csv; charset=utf-8";
-	} else if (!strcmp(fmt, "xlsx")) {
-		rc = table_xlsx(name, cols, ncols, rows, &r->out_text, &r->out_len, e);
-		r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	} else
-		rc = err_field(e, "format", "must be json, csv or xlsx");
-	json_decref(rows);
-	if (!rc) {
-		r->filename = filename;
-		ctx_audit_read(&r->x, "report.export", "report", 0, 0);
-	}
-	return rc;
-}
-
 static int utilisation(req *r, err *e)
 {
 	json_t *rows;
 	if (report_utilisation(&r->x, api_arg(r, "from"), api_arg(r, "to"), &rows, e))
 		return -1;
-	return report(r, "utilisation", utilisation_columns, utilisation_ncolumns, rows, e);
+	return api_report(r, "utilisation", utilisation_columns, utilisation_ncolumns, rows, e);
 }
 
 static int wait_times(req *r, err *e)
@@ -156,7 +129,7 @@ static int wait_times(req *r, err *e)
 	if (api_int_arg(r, "provider_id", &provider, e) ||
 	    report_wait_times(&r->x, api_arg(r, "from"), api_arg(r, "to"), provider, &rows, e))
 		return -1;
-	return report(r, "wait-times", wait_columns, wait_ncolumns, rows, e);
+	return api_report(r, "wait-times", wait_columns, wait_ncolumns, rows, e);
 }
 
 static int settings_get_h(req *r, err *e) { return settings_get(&r->x, &r->out, e); }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "formats/table.h"
 
 const char *api_arg(req *r, const char *name) { return r->arg ? r->arg(r->conn, name) : NULL; }
 
@@ -53,4 +54,35 @@ int api_download(req *r, int (*fn)(ctx *, int64_t, char **, size_t *, err *), co
 	r->filename = filename;
 	r->content_type = type;
 	return 0;
+}
+
+/* A report as JSON ({items}), or ?format=csv|xlsx as a download named after it. */
+int api_report(req *r, const char *name, const column *cols, int ncols, json_t *rows, err *e)
+{
+	const char *fmt = api_arg(r, "format");
+	if (!fmt || !*fmt || !strcmp(fmt, "json")) {
+		r->out = json_pack("{s:o,s:n}", "items", rows, "next_cursor");
+		return 0;
+	}
+	static __thread char filename[96];
+	const char *from = api_arg(r, "from"), *to = api_arg(r, "to"), *as_of = api_arg(r, "as_of");
+	if (from && to)
+		snprintf(filename, sizeof filename, "%s-%.10s-to-%.10s.%s", name, from, to, fmt);
+	else
+		snprintf(filename, sizeof filename, "%s-%.10s.%s", name, as_of ? as_of : "today", fmt);
+	int rc;
+	if (!strcmp(fmt, "csv")) {
+		rc = table_csv(cols, ncols, rows, &r->out_text, &r->out_len, e);
+		r->content_type = "text/csv; charset=utf-8";
+	} else if (!strcmp(fmt, "xlsx")) {
+		rc = table_xlsx(name, cols, ncols, rows, &r->out_text, &r->out_len, e);
+		r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	} else
+		rc = err_field(e, "format", "must be json, csv or xlsx");
+	json_decref(rows);
+	if (!rc) {
+		r->filename = filename;
+		ctx_audit_read(&r->x, "report.export", "report", 0, 0);
+	}
+	return rc;
 }

@@ -16,7 +16,7 @@ static const struct {
 	 "SELECT d.id, d.claim_id, d.line_no, c.patient_id, d.payer_id, y.name, d.amount_cents, d.reasons, d.denied_on, d.appeal_by, "
 	 "d.status FROM denial d JOIN claim c ON c.id = d.claim_id JOIN payer y ON y.id = d.payer_id "
 	 "WHERE d.practice_id = $1 AND ($2 = '' OR d.status = $2) AND d.id > $3 ORDER BY d.id LIMIT $4",
-	 "iiiiisisss",
+	 "iiiiisissss",
 	 {"id", "claim_id", "line_no", "patient_id", "payer_id", "payer_name", "amount_cents", "reasons", "denied_on", "appeal_by",
 	  "status"}},
 	{"underpayment",

@@ -85,8 +85,8 @@ test('835 auto-posting: payment, contractual, coinsurance to the secondary, a de
   assert.deepEqual([c.status, c.payer_claim_number], ['partial', 'ICN-77']);
   assert.equal(ok(await biller.get(`/api/v1/claims/${secondary.id}`), 200).status, 'ready', 'the secondary may go now');
   const denials = ok(await biller.get('/api/v1/denials?status=open'), 200).items;
-  assert.deepEqual(denials.map((d) => [d.claim_id, d.line_no, d.amount_cents, d.reasons, d.denied_on, d.appeal_by]),
-    [[primary.id, 2, 6500, 'CO-50,N115', '2026-03-18', '2026-09-14']]);
+  assert.deepEqual(denials.map((d) => [d.claim_id, d.line_no, d.amount_cents, d.reasons, d.denied_on, d.appeal_by, d.status]),
+    [[primary.id, 2, 6500, 'CO-50,N115', '2026-03-18', '2026-09-14', 'open']]);
   const under = ok(await biller.get('/api/v1/underpayments'), 200).items;
   assert.deepEqual(under.map((u) => [u.line_no, u.expected_cents, u.allowed_cents, u.paid_cents, u.difference_cents]), [[1, 9800, 9000, 8000, 800]]);
   // the same file again posts nothing
@@ -159,6 +159,15 @@ test('A/R aging by payer and by patient reconciles with the accounts and the jou
   const before = ok(await biller.get('/api/v1/reports/ar-aging?by=payer&as_of=2026-03-01'), 200);
   assert.deepEqual([before.rows, before.ar_cents], [[], 0], 'nothing was posted before the visit');
   assert.equal((await biller.get('/api/v1/reports/ar-aging?by=provider')).status, 400);
+  // the same as a spreadsheet, in dollars, with the totals row
+  const csv = await fetch(`${px.url}/api/v1/reports/ar-aging?by=payer&as_of=2026-03-20&format=csv`, { headers: { Authorization: biller.auth } });
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-disposition'), /ar-aging-2026-03-20\.csv/);
+  assert.deepEqual((await csv.text()).trim().split(/\r?\n/),
+    ['Owed by,0-30 days,31-60 days,61-90 days,91-120 days,Over 120 days,Total', 'Aetna,65.00,0.00,0.00,0.00,0.00,65.00',
+      'Total,65.00,0.00,0.00,0.00,0.00,65.00']);
+  const xlsx = await fetch(`${px.url}/api/v1/reports/ar-aging?format=xlsx`, { headers: { Authorization: biller.auth } });
+  assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
   assert.equal((await desk.get('/api/v1/reports/ar-aging')).status, 403);
 });
 
