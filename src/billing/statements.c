@@ -16,6 +16,16 @@
 #include "ledger/ledger.h"
 #include "schedule/clock.h"
 
+/* 0 when the patient is this practice's, else ERR_NOT_FOUND. */
+static int own_patient(ctx *x, int64_t patient, err *e)
+{
+	int64_t found;
+	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
+		       ctx_practice(x)) < 0)
+		return -1;
+	return found ? 0 : err_set(e, ERR_NOT_FOUND, "patient %lld not found", (long long)patient);
+}
+
 static json_t *addr(db_stmt *st, int c)
 {
 	return json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?}", "line1", db_col_text(st, c), "line2", db_col_text(st, c + 1), "city",
@@ -231,12 +241,8 @@ int statement_run_pdf(ctx *x, int64_t run, char **pdf, size_t *len, err *e)
 
 int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err *e)
 {
-	int64_t found;
-	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
-		       ctx_practice(x)) < 0)
+	if (own_patient(x, patient, e))
 		return -1;
-	if (!found)
-		return err_set(e, ERR_NOT_FOUND, "patient %lld not found", (long long)patient);
 	char today[11];
 	date_today(today);
 	json_t *doc;
@@ -255,12 +261,8 @@ int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err 
 int account_hold_set(ctx *x, int64_t patient, json_t *in, json_t **out, err *e)
 {
 	const char *reason = json_string_value(json_object_get(in, "reason"));
-	int64_t found;
-	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
-		       ctx_practice(x)) < 0)
+	if (own_patient(x, patient, e))
 		return -1;
-	if (!found)
-		return err_set(e, ERR_NOT_FOUND, "patient %lld not found", (long long)patient);
 	bool lift = json_is_null(json_object_get(in, "reason"));
 	if (!lift && (!reason || !*reason || strlen(reason) > 200))
 		return err_field(e, "reason", "is required (e.g. disputed, payment plan; at most 200 characters), or null to lift the hold");

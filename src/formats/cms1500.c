@@ -14,7 +14,6 @@
  * "PAGE n OF m" at the top, "CONTINUED" in box 28 and the claim's total on the last page. */
 #include "formats/cms1500.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
@@ -23,7 +22,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "base/buf.h"
+#include "formats/pdf_file.h"
 
 #define PAGE_W 612.0
 #define PAGE_H 792.0
@@ -32,7 +31,6 @@
 #define ROW_H 12.0
 #define LINES_PER_PAGE 6
 #define LINE_ROW 42  /* the shaded half of service line 1; its data goes one row below */
-#define PDF_MAX (32u << 20)
 
 static double X(int c) { return MARGIN + (c - 1) * COL_W; }
 static double Y(int r) { return MARGIN + (r - 1) * ROW_H; }
@@ -620,11 +618,6 @@ static void draw_page(pdf *p, json_t *doc, int page, int pages, const char *toda
 
 /* ---- the document ------------------------------------------------------------------------ */
 
-static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int n)
-{
-	return buf_add(closure, data, n) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
 static PangoLayout *layout(PangoContext *pc, const char *family, double size)
 {
 	PangoLayout *l = pango_layout_new(pc);
@@ -638,16 +631,9 @@ static PangoLayout *layout(PangoContext *pc, const char *family, double size)
 int cms1500_pdf(json_t *doc, char **pdf_out, size_t *len, err *e)
 {
 	static const char *const mono = "DejaVu Sans Mono, Liberation Mono, Courier New, Monospace";
-	*pdf_out = NULL;
-	*len = 0;
-	buf out;
-	buf_init(&out, PDF_MAX);
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_out, &out, PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "CMS-1500 claim form");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Praxis");
-	cairo_t *cr = cairo_create(surface);
-	cairo_status_t rc = cairo_status(cr);
-	if (!rc) {
+	pdf_file f;
+	if (!pdf_file_open(&f, "CMS-1500 claim form", PAGE_W, PAGE_H)) {
+		cairo_t *cr = f.cr;
 		/* unhinted and unrounded, so that text keeps its exact widths in the PDF */
 		PangoContext *pc = pango_cairo_create_context(cr);
 		cairo_font_options_t *fo = cairo_font_options_create();
@@ -679,22 +665,10 @@ int cms1500_pdf(json_t *doc, char **pdf_out, size_t *len, err *e)
 			draw_page(&p, doc, page, pages, today);
 			cairo_show_page(cr);
 		}
-		rc = cairo_status(cr);
 		g_object_unref(p.data);
 		g_object_unref(p.caption);
 		pango_font_description_free(p.sans);
 		g_object_unref(pc);
 	}
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	if (!rc)
-		rc = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (rc) {
-		buf_release(&out);
-		return err_set(e, ERR_INTERNAL, "could not draw the claim form: %s", cairo_status_to_string(rc));
-	}
-	*len = out.len;
-	*pdf_out = buf_detach(&out);
-	return 0;
+	return pdf_file_close(&f, "the claim form", pdf_out, len, e);
 }

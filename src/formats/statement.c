@@ -1,19 +1,17 @@
 /* statement.c: patient statements as PDF (see statement.h). */
 #include "formats/statement.h"
 
-#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "base/buf.h"
+#include "formats/pdf_file.h"
 
 #define PAGE_W 612.0
 #define PAGE_H 792.0
 #define LEFT 54.0
 #define RIGHT (PAGE_W - 54.0)
-#define PDF_MAX (64u << 20)
 
 typedef struct page {
 	cairo_t *cr;
@@ -196,11 +194,6 @@ static void draw(page *p, json_t *d)
 	text(p, p->regular, RIGHT, stub + 66, true, "Amount enclosed $ ____________");
 }
 
-static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int n)
-{
-	return buf_add(closure, data, n) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
 static PangoFontDescription *font(const char *spec, double size)
 {
 	PangoFontDescription *f = pango_font_description_from_string(spec);
@@ -210,16 +203,9 @@ static PangoFontDescription *font(const char *spec, double size)
 
 int statement_pdf(json_t *docs, char **pdf_out, size_t *len, err *e)
 {
-	*pdf_out = NULL;
-	*len = 0;
-	buf out;
-	buf_init(&out, PDF_MAX);
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_out, &out, PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Patient statements");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Praxis");
-	cairo_t *cr = cairo_create(surface);
-	cairo_status_t rc = cairo_status(cr);
-	if (!rc) {
+	pdf_file f;
+	if (!pdf_file_open(&f, "Patient statements", PAGE_W, PAGE_H)) {
+		cairo_t *cr = f.cr;
 		PangoContext *pc = pango_cairo_create_context(cr);
 		static const char *const sans = "DejaVu Sans, Liberation Sans, Arial, Sans";
 		char bold[80];
@@ -234,23 +220,11 @@ int statement_pdf(json_t *docs, char **pdf_out, size_t *len, err *e)
 			draw(&p, d);
 			cairo_show_page(cr);
 		}
-		rc = cairo_status(cr);
 		g_object_unref(p.text);
 		pango_font_description_free(p.regular);
 		pango_font_description_free(p.bold);
 		pango_font_description_free(p.big);
 		g_object_unref(pc);
 	}
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	if (!rc)
-		rc = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (rc) {
-		buf_release(&out);
-		return err_set(e, ERR_INTERNAL, "could not draw the statements: %s", cairo_status_to_string(rc));
-	}
-	*len = out.len;
-	*pdf_out = buf_detach(&out);
-	return 0;
+	return pdf_file_close(&f, "the statements", pdf_out, len, e);
 }

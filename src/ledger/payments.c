@@ -20,6 +20,15 @@ static bool one_of(const char *v, const char *const *set)
 	return false;
 }
 
+/* Ends a posting by hand: the entry as the answer, with whether it was a replay. */
+static int answer(ctx *x, int rc, int64_t id, bool dup, json_t **out, err *e)
+{
+	if (rc || ledger_entry_get(x, id, out, e))
+		return -1;
+	json_object_set_new(*out, "duplicate", json_boolean(dup));
+	return 0;
+}
+
 static int64_t cents_field(json_t *in, const char *key, err *e)
 {
 	json_t *v = json_object_get(in, key);
@@ -142,11 +151,7 @@ int ledger_patient_payment(ctx *x, json_t *in, const char *idem, json_t **out, e
 			   .reference = ref, .idempotency_key = idem, .lines = lines, .nlines = n};
 	if (!rc)
 		rc = ledger_post(x, &en, &id, &dup, e);
-	rc = db_tx_end(x->db, own, rc, e);
-	if (rc || ledger_entry_get(x, id, out, e))
-		return -1;
-	json_object_set_new(*out, "duplicate", json_boolean(dup));
-	return 0;
+	return answer(x, db_tx_end(x->db, own, rc, e), id, dup, out, e);
 }
 
 /* Who owes a charge, from the request: payer_id, or 0 for the patient. */
@@ -208,11 +213,7 @@ int ledger_adjust(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
 			   .lines = lines, .nlines = 2};
 	if (!rc)
 		rc = ledger_post(x, &en, &id, &dup, e);
-	rc = db_tx_end(x->db, own, rc, e);
-	if (rc || ledger_entry_get(x, id, out, e))
-		return -1;
-	json_object_set_new(*out, "duplicate", json_boolean(dup));
-	return 0;
+	return answer(x, db_tx_end(x->db, own, rc, e), id, dup, out, e);
 }
 
 int ledger_transfer(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
@@ -254,11 +255,7 @@ int ledger_transfer(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
 		rc = ledger_post(x, &en, &id, &dup, e);
 	if (!rc && !to && !dup) /* a credit waiting for this balance is applied to it */
 		rc = ledger_apply_credit(x, patient, &applied, e);
-	rc = db_tx_end(x->db, own, rc, e);
-	if (rc || ledger_entry_get(x, id, out, e))
-		return -1;
-	json_object_set_new(*out, "duplicate", json_boolean(dup));
-	return 0;
+	return answer(x, db_tx_end(x->db, own, rc, e), id, dup, out, e);
 }
 
 int ledger_refund(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
@@ -288,9 +285,5 @@ int ledger_refund(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
 		rc = ledger_post(x, &en, &id, &dup, e);
 	if (!rc && !dup && amount > credit) /* checked after the idempotent replay */
 		rc = err_field(e, "amount_cents", "the patient has %lld cents of credit to refund", (long long)credit);
-	rc = db_tx_end(x->db, own, rc, e);
-	if (rc || ledger_entry_get(x, id, out, e))
-		return -1;
-	json_object_set_new(*out, "duplicate", json_boolean(dup));
-	return 0;
+	return answer(x, db_tx_end(x->db, own, rc, e), id, dup, out, e);
 }
