@@ -28,6 +28,10 @@
 #include "registry/registry.h"
 #include "store/migrate.h"
 
+#include "common.h"
+
+const char *bench_name = "bench_claims";
+
 #define UNIVERSE 12000 /* procedure codes in the PTP table */
 #define POOL 400       /* codes the practice bills */
 #define PATIENTS 10000
@@ -41,20 +45,7 @@ static uint64_t rnd(void)
 	return z ^ (z >> 31);
 }
 
-static double now_s(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static void code_of(int i, char out[6]) { snprintf(out, 6, "%05d", 10000 + i * 7); }
-
-static void die(const char *what, err *e)
-{
-	fprintf(stderr, "bench_claims: %s: %s\n", what, e->msg);
-	exit(1);
-}
 
 /* The files, in the publishers' layouts. Pool codes are the first POOL of the universe. */
 static void write_files(const char *dir)
@@ -126,17 +117,6 @@ static void load(db *c, const char *kind, const char *dir, const char *name, con
 	free(rep);
 }
 
-static int64_t make(ctx *x, bill_res k, json_t *in, err *e)
-{
-	json_t *out = NULL;
-	if (res_create(x, billing_resource(k), in, &out, e))
-		die("setup", e);
-	int64_t id = json_integer_value(json_object_get(out, "id"));
-	json_decref(in);
-	json_decref(out);
-	return id;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 2 || access(argv[1], F_OK) == 0) {
@@ -158,28 +138,11 @@ int main(int argc, char **argv)
 	load(c, "icd10cm", dir, "icd10cm_order_2026.txt", NULL);
 
 	/* the practice */
-	int64_t practice;
-	if (practice_create(c, "Bench Billing", &practice, &e))
-		die("practice", &e);
-	principal sys = {.practice_id = practice, .perms = ~(permset)0};
-	ctx x = {.db = c, .who = &sys};
-	json_t *out = NULL;
-	json_t *profile = json_pack("{s:s, s:s, s:s, s:s}", "legal_name", "Bench Group", "npi", "1234567893", "tax_id",
-				    "123456789", "taxonomy", "207Q00000X");
-	if (billing_profile_put(&x, profile, &out, &e))
-		die("profile", &e);
-	json_decref(profile);
-	json_decref(out);
-	if (reg_create(&x, REG_PROVIDER, json_pack("{s:s, s:s, s:s}", "family_name", "Bench", "given_name", "Doc", "npi", "1245319599"), &out, &e))
-		die("provider", &e);
-	int64_t prov = json_integer_value(json_object_get(out, "id"));
-	json_decref(out);
-	if (reg_create(&x, REG_LOCATION, json_pack("{s:s, s:s, s:s}", "name", "Main", "time_zone", "America/New_York", "pos_code", "11"), &out, &e))
-		die("location", &e);
-	int64_t loc = json_integer_value(json_object_get(out, "id"));
-	json_decref(out);
-	int64_t payer = make(&x, BR_PAYER, json_pack("{s:s, s:s, s:s, s:s}", "name", "Bench Health", "payer_code", "BH001", "kind",
-						       "commercial", "filing_indicator", "CI"), &e);
+	principal sys;
+	ctx x;
+	bench_practice bp;
+	bench_practice_create(c, "Bench Billing", &sys, &x, &bp);
+	int64_t prov = bp.provider, loc = bp.location, payer = bp.payer;
 	if (db_begin(c, &e))
 		die("begin", &e);
 	for (int i = 0; i < POOL; i++) {

@@ -26,29 +26,9 @@
 #include "registry/registry.h"
 #include "store/migrate.h"
 
-static double now_s(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
+#include "common.h"
 
-static void die(const char *what, err *e)
-{
-	fprintf(stderr, "bench_ledger: %s: %s\n", what, e->msg);
-	exit(1);
-}
-
-static int64_t make(ctx *x, bill_res k, json_t *in, err *e)
-{
-	json_t *out = NULL;
-	if (res_create(x, billing_resource(k), in, &out, e))
-		die("setup", e);
-	int64_t id = json_integer_value(json_object_get(out, "id"));
-	json_decref(in);
-	json_decref(out);
-	return id;
-}
+const char *bench_name = "bench_ledger";
 
 typedef struct text {
 	char *p;
@@ -84,28 +64,14 @@ int main(int argc, char **argv)
 	err e = ERR_INIT;
 	db *c;
 	int applied;
-	int64_t practice;
-	if (db_open(argv[1], &c, &e) || migrate_run(c, 0, &applied, &e) || practice_create(c, "Bench Ledger", &practice, &e))
+	if (db_open(argv[1], &c, &e) || migrate_run(c, 0, &applied, &e))
 		die("open", &e);
-	principal sys = {.practice_id = practice, .perms = ~(permset)0};
-	ctx x = {.db = c, .who = &sys};
+	principal sys;
+	ctx x;
+	bench_practice bp;
+	bench_practice_create(c, "Bench Ledger", &sys, &x, &bp);
+	int64_t practice = bp.practice, prov = bp.provider, loc = bp.location, payer = bp.payer;
 	json_t *out = NULL;
-	json_t *profile = json_pack("{s:s, s:s, s:s, s:s}", "legal_name", "Bench Group", "npi", "1234567893", "tax_id",
-				    "123456789", "taxonomy", "207Q00000X");
-	if (billing_profile_put(&x, profile, &out, &e))
-		die("profile", &e);
-	json_decref(profile);
-	json_decref(out);
-	if (reg_create(&x, REG_PROVIDER, json_pack("{s:s, s:s, s:s}", "family_name", "Bench", "given_name", "Doc", "npi", "1245319599"), &out, &e))
-		die("provider", &e);
-	int64_t prov = json_integer_value(json_object_get(out, "id"));
-	json_decref(out);
-	if (reg_create(&x, REG_LOCATION, json_pack("{s:s, s:s, s:s}", "name", "Main", "time_zone", "America/New_York", "pos_code", "11"), &out, &e))
-		die("location", &e);
-	int64_t loc = json_integer_value(json_object_get(out, "id"));
-	json_decref(out);
-	int64_t payer = make(&x, BR_PAYER, json_pack("{s:s, s:s, s:s, s:s}", "name", "Bench Health", "payer_code", "BH001", "kind",
-						       "commercial", "filing_indicator", "CI"), &e);
 	make(&x, BR_FEE, json_pack("{s:s, s:i, s:s}", "code", "99213", "fee_cents", 15000, "effective_from", "2025-01-01"), &e);
 	make(&x, BR_FEE, json_pack("{s:s, s:i, s:s}", "code", "93000", "fee_cents", 6500, "effective_from", "2025-01-01"), &e);
 
