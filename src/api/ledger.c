@@ -82,6 +82,9 @@ static int run_h(req *r, err *e) { return statement_run_create(&r->x, r->body, &
 static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }
 static int statement_h(req *r, err *e) { return api_download(r, patient_statement_pdf, "statement-%lld.pdf", "application/pdf", e); }
 static int hold_h(req *r, err *e) { return account_hold_set(&r->x, r->id, r->body, &r->out, e); }
+static int plan_create_h(req *r, err *e) { return payment_plan_create(&r->x, r->body, &r->out, e); }
+static int plan_get_h(req *r, err *e) { return payment_plan_get(&r->x, r->id, &r->out, e); }
+static int plan_cancel_h(req *r, err *e) { return payment_plan_cancel(&r->x, r->id, r->body, &r->out, e); }
 static int accounts_h(req *r, err *e) { return ledger_accounts(&r->x, &r->out, e); }
 static int remit_post_h(req *r, err *e) { return remit_post(&r->x, r->id, &r->out, e); }
 static int worklist_h(req *r, const char *which, err *e)
@@ -111,6 +114,9 @@ ROUTES(ledger,
        {"GET", "/api/v1/statement-runs/{id}/statements.pdf", P_BILLING_READ, 0, run_pdf_h, "A run's statements as one PDF to print and mail"},
        {"GET", "/api/v1/patients/{id}/statement.pdf", P_PATIENT_READ, 0, statement_h, "A patient's statement as of today (PDF)"},
        {"PUT", "/api/v1/patients/{id}/account-hold", P_CLAIM_WRITE, 0, hold_h, "Hold an account from statements {reason} (disputed, payment plan), or lift it {reason: null}"},
+       {"POST", "/api/v1/payment-plans", P_CLAIM_WRITE, 0, plan_create_h, "A payment plan: {patient_id, installment_cents, first_due, frequency?, total_cents?, note?}; holds the account from statements while active", 201},
+       {"GET", "/api/v1/patients/{id}/payment-plan", P_PATIENT_READ, 0, plan_get_h, "The patient's payment plan with its schedule, what was paid and what is behind"},
+       {"POST", "/api/v1/payment-plans/{id}/cancel", P_CLAIM_WRITE, 0, plan_cancel_h, "Cancel an active plan: {reason}"},
        {"GET", "/api/v1/ledger-accounts", P_BILLING_READ, 0, accounts_h, "The chart of accounts"},
        {"POST", "/api/v1/remittances/{id}/post", P_CLAIM_WRITE, 0, remit_post_h, "Post what of a remittance is not posted yet (imports post at once)"},
        {"GET", "/api/v1/denials", P_BILLING_READ, 0, denials_h, "The denial worklist ?status=open"},

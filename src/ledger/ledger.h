@@ -102,6 +102,21 @@ int ledger_patient_account(ctx *x, int64_t patient, json_t **out, err *e);
  * totals equal)}. Age counts from the date of service. */
 int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e);
 
+/* --- payment plans (plans.c) --- */
+
+/* {patient_id, installment_cents, first_due, frequency (monthly | biweekly | weekly),
+ * total_cents? (default: what the patient owes), note?}: one active plan per patient (a
+ * second is ERR_CONFLICT); while active, the account is held from statements. Answers the
+ * plan as payment_plan_get does. */
+int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e);
+/* The patient's latest plan: {id, patient_id, status (active | completed | cancelled),
+ * total_cents, installment_cents, frequency, first_due, note, paid_cents (payments since it
+ * began), expected_to_date_cents, behind_cents, schedule: [{due, amount_cents, paid_cents,
+ * status: paid | part paid | due | late}]}. A plan paid off becomes completed (hold lifted). */
+int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e);
+/* Cancels an active plan {reason} and lifts its hold. */
+int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+
 /* The chart of accounts as JSON [{code, name, type}] (the system accounts created first). */
 int ledger_accounts(ctx *x, json_t **out, err *e);
 

@@ -271,6 +271,28 @@ test('revenue-cycle indicators of March 2026, each with the numbers it is made o
   assert.equal((await desk.get('/api/v1/reports/revenue-cycle?from=2026-03-01&to=2026-03-31')).status, 403);
 });
 
+test('a payment plan: its schedule against the payments, the account held from statements while it runs', async () => {
+  const budd = ok(await biller.get('/api/v1/patients?q=Budd'), 200).items[0].id;
+  const body = { patient_id: budd, installment_cents: 30000, first_due: '2026-03-20', frequency: 'monthly' };
+  assert.equal((await desk.post('/api/v1/payment-plans', body)).status, 403);
+  assert.deepEqual((await biller.post('/api/v1/payment-plans', { ...body, frequency: 'daily', installment_cents: 0 })).body.errors
+    .map((x) => x.field).sort(), ['frequency', 'installment_cents']);
+  const plan = ok(await biller.post('/api/v1/payment-plans', body));
+  assert.deepEqual([plan.status, plan.total_cents, plan.expected_to_date_cents, plan.behind_cents], ['active', 90000, 30000, 30000]);
+  assert.deepEqual(plan.schedule.map((x) => [x.due, x.amount_cents, x.status]),
+    [['2026-03-20', 30000, 'due'], ['2026-04-20', 30000, 'due'], ['2026-05-20', 30000, 'due']]);
+  assert.equal((await biller.post('/api/v1/payment-plans', body)).status, 409, 'one active plan');
+  assert.equal(ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' })).statements, 0, 'held while the plan runs');
+  ok(await desk.post('/api/v1/payments', { patient_id: budd, amount_cents: 30000, method: 'check', reference: '1001' }));
+  const now = ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200);
+  assert.deepEqual([now.paid_cents, now.behind_cents, now.schedule[0].status], [30000, 0, 'paid']);
+  assert.equal((await adminB.get(`/api/v1/patients/${budd}/payment-plan`)).status, 404);
+  assert.equal((await biller.post(`/api/v1/payment-plans/${plan.id}/cancel`, {})).status, 400);
+  assert.equal(ok(await biller.post(`/api/v1/payment-plans/${plan.id}/cancel`, { reason: 'moved away' }), 200).status, 'cancelled');
+  const after = ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' }));
+  assert.deepEqual([after.statements, after.total_cents], [1, 60000], 'the plan is off and he paid: the notices start again');
+});
+
 test('who may see and post: 401 without a session, 404 across practices', async () => {
   const anon = client(px.url);
   for (const [m, p] of [['get', `/api/v1/patients/${patient}/account`], ['post', '/api/v1/payments'], ['get', '/api/v1/denials'],

@@ -1,0 +1,204 @@
+/* plans.c: payment plans (see ledger.h): installments due on a schedule, measured against the
+ * patient's payments since the plan began; an active plan holds the account from statements. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/timeutil.h"
+#include "ledger/ledger.h"
+#include "schedule/clock.h"
+
+#define MAX_INSTALLMENTS 120
+
+/* The day of installment k (0-based) after first_due. */
+static int64_t due_day(int64_t first, const char *frequency, int k)
+{
+	if (!strcmp(frequency, "weekly"))
+		return first + 7 * k;
+	if (!strcmp(frequency, "biweekly"))
+		return first + 14 * k;
+	/* monthly: the same day of the month (the month's last day when shorter) */
+	char d[11];
+	day_format(first, d);
+	int y = atoi(d), m = atoi(d + 5) - 1 + k, dd = atoi(d + 8);
+	y += m / 12;
+	m = m % 12 + 1;
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+	return day_from_civil(y, m, dd > last ? last : dd);
+}
+
+int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
+{
+	int64_t patient = json_integer_value(json_object_get(in, "patient_id")), n = 0;
+	if (patient > 0 && db_one_i64(x->db, e, &n, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
+				      ctx_practice(x)) < 0)
+		return -1;
+	if (!n)
+		err_field(e, "patient_id", "must be one of this practice's patients");
+	json_t *inst = json_object_get(in, "installment_cents"), *tot = json_object_get(in, "total_cents");
+	if (!json_is_integer(inst) || json_integer_value(inst) <= 0)
+		err_field(e, "installment_cents", "must be a positive amount in cents");
+	if (tot && (!json_is_integer(tot) || json_integer_value(tot) <= 0))
+		err_field(e, "total_cents", "must be a positive amount in cents, or left out for the patient's balance");
+	const char *freq = json_string_value(json_object_get(in, "frequency"));
+	if (!freq)
+		freq = "monthly";
+	if (strcmp(freq, "monthly") && strcmp(freq, "biweekly") && strcmp(freq, "weekly"))
+		err_field(e, "frequency", "must be monthly, biweekly or weekly");
+	char first[11];
+	const char *fd = json_string_value(json_object_get(in, "first_due"));
+	if (!fd || !date_normalise(fd, first))
+		err_field(e, "first_due", "must be a date YYYY-MM-DD");
+	const char *note = json_string_value(json_object_get(in, "note"));
+	if (note && strlen(note) > 500)
+		err_field(e, "note", "must be at most 500 characters");
+	if (err_has_fields(e))
+		return -1;
+	int64_t total = tot ? json_integer_value(tot) : 0, open = 0;
+	if (!tot && db_one_i64(x->db, e, &total,
+			       "SELECT COALESCE(SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND patient_id = $2 "
+			       "AND account = '1110'",
+			       "ii", ctx_practice(x), patient) < 0)
+		return -1;
+	if (total <= 0)
+		return err_field(e, "total_cents", "the patient owes nothing to spread over a plan");
+	if ((total + json_integer_value(inst) - 1) / json_integer_value(inst) > MAX_INSTALLMENTS)
+		return err_field(e, "installment_cents", "would take more than %d installments", MAX_INSTALLMENTS);
+	char now[TS_LEN];
+	ts_now(now);
+	int64_t id = 0;
+	int rc = db_begin(x->db, e);
+	if (!rc && db_one_i64(x->db, e, &open,
+			      "SELECT COUNT(*) FROM payment_plan WHERE practice_id = $1 AND patient_id = $2 AND status = 'active'", "ii",
+			      ctx_practice(x), patient) < 0)
+		rc = -1;
+	if (!rc && open)
+		rc = err_set(e, ERR_CONFLICT, "the patient has an active payment plan: cancel it first");
+	if (!rc)
+		rc = db_one_i64(x->db, e, &id,
+				"INSERT INTO payment_plan (practice_id, patient_id, total_cents, installment_cents, frequency, first_due, "
+				"status, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $9) RETURNING id",
+				"iiiisssns", ctx_practice(x), patient, total, (int64_t)json_integer_value(inst), freq, first, note,
+				ctx_user(x), now) < 0
+			     ? -1
+			     : 0;
+	/* while it runs, statements leave the account alone */
+	if (!rc)
+		rc = db_run(x->db, e,
+			    "INSERT INTO account_hold (practice_id, patient_id, reason, created_by, created_at) VALUES ($1, $2, "
+			    "'payment plan', $3, $4) ON CONFLICT DO NOTHING",
+			    "iins", ctx_practice(x), patient, ctx_user(x), now) < 0
+			     ? -1
+			     : 0;
+	if (!rc)
+		rc = ctx_audit(x, "payment_plan.create", "payment_plan", id, patient, NULL, e);
+	if (!rc)
+		rc = db_commit(x->db, e);
+	else if (db_in_tx(x->db))
+		db_rollback(x->db);
+	return rc ? -1 : payment_plan_get(x, patient, out, e);
+}
+
+int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
+{
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT id, total_cents, installment_cents, frequency, first_due, status, note, created_at FROM payment_plan "
+				 "WHERE practice_id = $1 AND patient_id = $2 ORDER BY id DESC LIMIT 1",
+				 e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", ctx_practice(x), patient);
+	int rc = db_step(st, e);
+	if (rc != DB_ROW) {
+		db_done(st);
+		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "patient %lld has no payment plan", (long long)patient);
+	}
+	int64_t id = db_col_i64(st, 0), total = db_col_i64(st, 1), inst = db_col_i64(st, 2), first;
+	char freq[16], first_due[11], status[16], created[TS_LEN];
+	snprintf(freq, sizeof freq, "%s", db_col_text(st, 3));
+	snprintf(first_due, sizeof first_due, "%s", db_col_text(st, 4));
+	snprintf(status, sizeof status, "%s", db_col_text(st, 5));
+	snprintf(created, sizeof created, "%s", db_col_text(st, 7));
+	json_t *note = db_col_null(st, 6) ? json_null() : json_string(db_col_text(st, 6));
+	db_done(st);
+	int64_t paid;
+	if (db_one_i64(x->db, e, &paid,
+		       "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
+		       "WHERE j.practice_id = $1 AND j.patient_id = $2 AND j.kind = 'payment' AND l.account = '1000' AND j.created_at >= $3",
+		       "iis", ctx_practice(x), patient, created) < 0) {
+		json_decref(note);
+		return -1;
+	}
+	/* the schedule, each installment paid, part paid or due from the payments in order */
+	char today_s[11];
+	date_today(today_s);
+	int64_t today;
+	day_parse(today_s, &today);
+	day_parse(first_due, &first);
+	json_t *sched = json_array();
+	int64_t left = total, covered = paid, expected = 0;
+	for (int k = 0; left > 0 && k < MAX_INSTALLMENTS; k++) {
+		int64_t amount = left < inst ? left : inst, day = due_day(first, freq, k);
+		left -= amount;
+		if (day <= today)
+			expected += amount;
+		int64_t got = covered < amount ? covered : amount;
+		covered -= got;
+		char d[11];
+		day_format(day, d);
+		json_array_append_new(sched, json_pack("{s:s, s:I, s:I, s:s}", "due", d, "amount_cents", (json_int_t)amount, "paid_cents",
+						       (json_int_t)got,
+						       "status", got == amount ? "paid" : day < today ? "late" : got ? "part paid" : "due"));
+	}
+	int64_t behind = expected > paid ? expected - paid : 0;
+	if (!strcmp(status, "active") && paid >= total) { /* paid off: done, and the hold lifted */
+		char now[TS_LEN];
+		ts_now(now);
+		if (db_run(x->db, e, "UPDATE payment_plan SET status = 'completed', ended_at = $1 WHERE id = $2", "si", now, id) < 0 ||
+		    db_run(x->db, e, "DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2 AND reason = 'payment plan'",
+			   "ii", ctx_practice(x), patient) < 0) {
+			json_decref(note);
+			json_decref(sched);
+			return -1;
+		}
+		snprintf(status, sizeof status, "completed");
+	}
+	*out = json_pack("{s:I, s:I, s:s, s:I, s:I, s:s, s:s, s:o, s:I, s:I, s:I, s:o}", "id", (json_int_t)id, "patient_id",
+			 (json_int_t)patient, "status", status, "total_cents", (json_int_t)total, "installment_cents", (json_int_t)inst,
+			 "frequency", freq, "first_due", first_due, "note", note, "paid_cents", (json_int_t)paid, "expected_to_date_cents",
+			 (json_int_t)expected, "behind_cents", (json_int_t)behind, "schedule", sched);
+	ctx_audit_read(x, "payment_plan.read", "payment_plan", id, patient);
+	return 0;
+}
+
+int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
+{
+	const char *reason = json_string_value(json_object_get(in, "reason"));
+	if (!reason || !*reason || strlen(reason) > 200)
+		return err_field(e, "reason", "is required (at most 200 characters)");
+	int64_t patient = 0;
+	int r = db_one_i64(x->db, e, &patient, "SELECT patient_id FROM payment_plan WHERE id = $1 AND practice_id = $2 AND status = 'active'",
+			   "ii", id, ctx_practice(x));
+	if (r < 0)
+		return -1;
+	if (!r)
+		return err_set(e, ERR_NOT_FOUND, "no active payment plan %lld", (long long)id);
+	char now[TS_LEN];
+	ts_now(now);
+	int rc = db_begin(x->db, e) ||
+				 db_run(x->db, e, "UPDATE payment_plan SET status = 'cancelled', ended_at = $1, note = $2 WHERE id = $3", "ssi",
+					now, reason, id) < 0 ||
+				 db_run(x->db, e,
+					"DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2 AND reason = 'payment plan'", "ii",
+					ctx_practice(x), patient) < 0 ||
+				 ctx_audit(x, "payment_plan.cancel", "payment_plan", id, patient, reason, e) || db_commit(x->db, e)
+			 ? -1
+			 : 0;
+	if (rc) {
+		if (db_in_tx(x->db))
+			db_rollback(x->db);
+		return -1;
+	}
+	return payment_plan_get(x, patient, out, e);
+}
