@@ -1,12 +1,18 @@
 // Browser journey of payments and A/R: a biller drops the payer's 835 for a submitted claim on
 // the Remittances page and reads what it posted (1 claim, 1 denial to work, no exception);
 // the patient's Account shows the balances moved (the coinsurance is now the patient's, as
-// there is no secondary insurance); a $25.00 card payment taken there (double-clicked: it
-// posts once) pays the $10.00 and keeps $15.00 as credit; the denial waits on the Denials
-// worklist with its reasons and a link to the claim, the underpayment on its worklist, and a
-// second file paying the same claim on the posting exceptions with its reason; the A/R aging
-// reconciles with the journal, by payer and by patient; last, the payment is reversed with a
-// reason and the balances go back.
+// there is no secondary insurance) and prints the patient's statement; a statement run bills
+// that $10.00 (1 statement, its PDF), the account is held from statements (the next run
+// prints none) and the hold lifted; a $25.00 card payment taken there (double-clicked: it
+// posts once, received today) pays the $10.00 and keeps $15.00 as credit, after which the
+// statement has nothing to bill (said as information); the denial waits on the Denials
+// worklist with its reasons and a link to the claim and is marked appealed, the underpayment
+// waits on its worklist, and a second file paying the same claim on the posting exceptions
+// with its reason; the A/R aging reconciles with the journal, by payer and by patient, and
+// downloads as CSV; last, the payment is reversed with a reason and the balances go back.
+// Then the practice manager writes the appealed denial off with a reason (after a conflict:
+// the biller marked it resubmitted meanwhile, so it is reopened first) and the insurance
+// balance of the account goes to zero.
 //
 // Starts its own server on a fresh database (tests/lib/server.mjs). Set up through the API:
 // a billing profile, a location, a provider with an NPI, a payer with its EDI id and a
@@ -65,6 +71,16 @@ function era835(ctl) {
     seg('GS', 'HP', '60054', 'MSMG01', paid, '1200', String(ctl), 'X', '005010X221A1'), ...body,
     seg('SE', String(body.length + 1), '0001'), seg('GE', '1', String(ctl)), seg('IEA', '1', String(ctl).padStart(9, '0'))].join('\n');
 }
+
+/** A download started by `click`: its file name and bytes. */
+async function download(page, click) {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  const chunks = [];
+  for await (const c of await d.createReadStream()) chunks.push(c);
+  return { name: d.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+/** The notification saying `text`. */
+const toastSaying = (page, text) => page.locator('.mantine-Notification-root').filter({ hasText: text });
 
 const respond = (page, method, re) => page.waitForResponse((r) => r.request().method() === method && re.test(new URL(r.url()).pathname));
 /** Opens the navigation's "Payments & A/R" group when it is closed. */
@@ -147,6 +163,59 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
     assert.equal((await last.locator('td').nth(5).innerText()).trim(), '10.00', 'the running patient balance ends at what the patient owes');
     await shot(page, 'payments-02-account-after-835.png');
 
+    // --- The patient's statement as of today: the $10.00 the patient owes, as a PDF.
+    const statement = await download(page, () => page.getByRole('button', { name: 'Statement (PDF)' }).click());
+    assert.equal(statement.name, `statement-${patient}.pdf`);
+    assert.equal(statement.bytes.subarray(0, 5).toString(), '%PDF-');
+
+    // --- A statement run bills what patients owe once insurance is done: this patient's $10.00.
+    await openArea(nav);
+    await nav.getByRole('link', { name: 'Statements', exact: true }).click();
+    await page.waitForURL(/\/billing\/ar\/statements$/);
+    const runForm = page.getByRole('form', { name: 'Run statements' });
+    assert.equal(await runForm.getByRole('textbox', { name: 'Minimum balance' }).inputValue(), '$5.00', 'five dollars unless said otherwise');
+    await runForm.getByText(/fourth unpaid statement refers it to collections instead/).waitFor();
+    const [ran] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/statement-runs$/), runForm.getByRole('button', { name: 'Run statements' }).click()]);
+    assert.equal(ran.status(), 201, await ran.text());
+    assert.equal(ran.request().postDataJSON().min_balance_cents, 500);
+    const run1 = await ran.json();
+    const runResult = page.getByTestId('statement-run-result');
+    const figure = (label) => runResult.getByRole('group', { name: label });
+    await figure('Statements printed').getByText('1', { exact: true }).waitFor();
+    await figure('Referred to collections').getByText('0', { exact: true }).waitFor();
+    await figure('Total billed').getByText('$10.00', { exact: true }).waitFor();
+    await shot(page, 'payments-02b-statement-run.png');
+    const printed = await download(page, () => page.getByRole('button', { name: 'Download PDF to print' }).click());
+    assert.equal(printed.name, `statements-${run1.id}.pdf`);
+    assert.equal(printed.bytes.subarray(0, 5).toString(), '%PDF-');
+    await toastSaying(page, `statements-${run1.id}.pdf downloaded`).waitFor();
+
+    // --- Held from statements (a payment plan), the account is skipped by the next run; then the hold is lifted.
+    await page.goto(`${px.url}/patients/${patient}?tab=account`);
+    await page.getByRole('button', { name: 'Hold statements…' }).click();
+    const holdDialog = page.getByRole('dialog', { name: `Hold statements: ${fullName}` });
+    await holdDialog.getByText('Payment plan', { exact: true }).click();
+    await holdDialog.getByRole('textbox', { name: 'Note' }).fill('$5 a month');
+    const [held] = await Promise.all([respond(page, 'PUT', /\/account-hold$/), holdDialog.getByRole('button', { name: 'Hold statements', exact: true }).click()]);
+    assert.deepEqual(await held.json(), { patient_id: patient, hold: 'payment plan: $5 a month' });
+    await page.getByRole('status').filter({ hasText: 'Statements on hold: payment plan: $5 a month' }).waitFor();
+    await shot(page, 'payments-02c-account-held.png');
+    await openArea(nav);
+    await nav.getByRole('link', { name: 'Statements', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'You ran statements at' }).waitFor();
+    const [ran2] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/statement-runs$/), runForm.getByRole('button', { name: 'Run statements' }).click()]);
+    assert.equal((await ran2.json()).statements, 0, 'the held account is skipped');
+    await figure('Statements printed').getByText('0', { exact: true }).waitFor();
+    await page.getByRole('region', { name: /^Run \d+: statements dated / }).getByText('Nothing to print').waitFor();
+    await page.getByRole('table', { name: 'Earlier statement runs' }).getByRole('button', { name: `Download the PDF of run ${run1.id}` }).waitFor();
+    await shot(page, 'payments-02d-statement-runs.png');
+    await page.goBack();
+    await page.waitForURL(new RegExp(`/patients/${patient}\\?tab=account$`));
+    const lifted = page.getByRole('status').filter({ hasText: 'Statements on hold' });
+    const [unheld] = await Promise.all([respond(page, 'PUT', /\/account-hold$/), lifted.getByRole('button', { name: 'Lift hold' }).click()]);
+    assert.deepEqual(await unheld.json(), { patient_id: patient, hold: null });
+    await page.getByRole('button', { name: 'Hold statements…' }).waitFor();
+
     // --- Take payment: $25.00 by card, double-clicked; it says what it will do, and posts once.
     let posts = 0;
     page.on('request', (r) => {
@@ -160,12 +229,14 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
     await dialog.getByRole('button', { name: 'Post payment' }).click();
     await dialog.getByText('Enter the amount received').waitFor();
     assert.equal(posts, 0);
+    assert.equal(await dialog.getByRole('textbox', { name: 'Received on' }).inputValue(), nyNow().date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$2/$3/$1'), 'received today');
     await dialog.getByRole('textbox', { name: 'Amount' }).fill('25');
     await dialog.getByRole('textbox', { name: 'Reference' }).fill('AUTH 1234');
     await dialog.getByTestId('payment-preview').getByText('Pays the $10.00 owed; $15.00 is kept as credit.').waitFor();
     await shot(page, 'payments-03-take-payment.png');
     const [paid] = await Promise.all([respond(page, 'POST', /^\/api\/v1\/payments$/), dialog.getByRole('button', { name: 'Post payment' }).dblclick()]);
     assert.ok([200, 201].includes(paid.status()), await paid.text());
+    assert.equal(paid.request().postDataJSON().received_on, nyNow().date);
     const key = paid.request().headers()['idempotency-key'];
     assert.match(key ?? '', /^[0-9a-f-]{36}$/, 'an Idempotency-Key per dialog');
     const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'Payment of $25.00 posted' });
@@ -177,6 +248,15 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
     const payRow = entries.getByRole('row', { name: /Patient payment/ });
     await payRow.getByText('Card · AUTH 1234').waitFor();
     await shot(page, 'payments-04-payment-posted.png');
+    // Paid up, with a credit: no statement to print, said as information (nothing asked of the server), not as a failure.
+    let statementAsks = 0;
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/statement.pdf')) statementAsks++;
+    });
+    await page.getByRole('button', { name: 'Statement (PDF)' }).click();
+    await toastSaying(page, 'No statement to print').getByText('The patient owes nothing: there is nothing to bill.').waitFor();
+    assert.equal(await toastSaying(page, 'The download failed').count(), 0);
+    assert.equal(statementAsks, 0);
 
     // --- The denial on its worklist: the reasons, the deadline, the claim one click away.
     await openArea(nav);
@@ -193,6 +273,19 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
     await page.getByRole('tooltip').getByText(/50: Not medically necessary/).waitFor();
     await page.waitForTimeout(300); // the tooltip fades in
     await shot(page, 'payments-05-denials.png');
+    // Marked appealed, with a note: it leaves the open list; under All it says Appealed. Billers write nothing off.
+    await row.getByRole('button', { name: `Update the denial of claim ${claim.id} · line 2` }).click();
+    assert.equal(await page.getByRole('menuitem', { name: 'Write off…' }).count(), 0, 'write-offs are the practice manager’s');
+    await page.getByRole('menuitem', { name: 'Mark appealed' }).click();
+    const appeal = page.getByRole('dialog', { name: `Mark the denial of claim ${claim.id} · line 2 appealed` });
+    await appeal.getByRole('textbox', { name: 'Note' }).fill('appeal letter sent with the records');
+    await shot(page, 'payments-05a-appeal.png');
+    const [appealed] = await Promise.all([respond(page, 'PATCH', /^\/api\/v1\/denials\/\d+$/), appeal.getByRole('button', { name: 'Mark appealed' }).click()]);
+    assert.deepEqual(await appealed.json(), { id: appealed.request().url().match(/\d+$/)[0] * 1, status: 'appealed', from: 'open', note: 'appeal letter sent with the records' });
+    await toastSaying(page, `Denial of claim ${claim.id} · line 2: marked appealed.`).waitFor();
+    await page.getByText('No open denial: nothing to work').waitFor();
+    await page.getByText('All', { exact: true }).click();
+    await row.getByText('Appealed', { exact: true }).waitFor();
     await row.getByRole('link', { name: `Claim ${claim.id} · line 2` }).click();
     await page.waitForURL(new RegExp(`/billing/claims/${claim.id}$`));
 
@@ -224,6 +317,11 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
     await page.getByTestId('aging-chart').waitFor();
     assert.match(await page.getByTestId('aging-chart').getAttribute('aria-label'), /0–30 days \$65\.00/);
     await shot(page, 'payments-06-aging-by-payer.png');
+    // The same table as a spreadsheet, in dollars.
+    const csv = await download(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
+    assert.match(csv.name, /^ar-aging-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.bytes.toString('utf8').trim().split(/\r?\n/);
+    assert.deepEqual(lines, ['Owed by,0-30 days,31-60 days,61-90 days,91-120 days,Over 120 days,Total', 'Aetna,65.00,0.00,0.00,0.00,0.00,65.00', 'Total,65.00,0.00,0.00,0.00,0.00,65.00']);
     await page.getByText('By patient', { exact: true }).click();
     await page.waitForURL(/by=patient/);
     const byPatient = page.getByRole('table', { name: 'A/R aging by patient' });
@@ -260,6 +358,66 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
   }
 });
 
+test('practice manager: writes the appealed denial off with a reason, after a conflict; the insurance balance goes to zero', { timeout: 120_000 }, async () => {
+  const browser = await launch();
+  const consoleErrors = [];
+  const page = await newPage(browser, consoleErrors);
+  try {
+    await signIn(page, px.url, px.email('practice_manager'));
+    // The group's own address leads to its first page.
+    await page.goto(`${px.url}/billing/ar`);
+    await page.waitForURL(/\/billing\/ar\/aging$/);
+    await page.goto(`${px.url}/billing/ar/denials?status=all`);
+    const row = page.getByRole('table', { name: 'Denials' }).getByRole('row', { name: new RegExp(`Claim ${claim.id} · line 2`) });
+    await row.getByText('Appealed', { exact: true }).waitFor();
+    const denial = (await must(biller.get('/api/v1/denials'), 200)).items.find((d) => d.claim_id === claim.id);
+    await row.getByRole('button', { name: `Update the denial of claim ${claim.id} · line 2` }).click();
+    await page.getByRole('menuitem', { name: 'Write off…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Write off the denial of claim ${claim.id} · line 2?` });
+    await dialog.getByText(/What Aetna still owes on this line is posted as a write-off/).waitFor();
+    // No reason: said at the field, nothing sent.
+    await dialog.getByRole('button', { name: 'Write off', exact: true }).click();
+    await dialog.getByText('Say why this denial is written off').waitFor();
+    await dialog.getByRole('textbox', { name: 'Why' }).fill('appeal lost');
+    // Meanwhile the biller marks it resubmitted: the write-off is refused, said, and the row shows where it is.
+    await must(biller.patch(`/api/v1/denials/${denial.id}`, { status: 'resubmitted' }), 200);
+    const [refused] = await Promise.all([respond(page, 'PATCH', /^\/api\/v1\/denials\/\d+$/), dialog.getByRole('button', { name: 'Write off', exact: true }).click()]);
+    assert.equal(refused.status(), 409);
+    await dialog.getByRole('alert').getByText(/^This denial was changed meanwhile \(.*resubmitted.*\)/).waitFor();
+    assert.equal(await dialog.getByRole('textbox', { name: 'Why' }).inputValue(), 'appeal lost', 'what was typed is kept');
+    await row.getByText('Resubmitted', { exact: true }).waitFor();
+    await shot(page, 'payments-09a-writeoff-conflict.png');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // Reopened, then written off.
+    await row.getByRole('button', { name: `Update the denial of claim ${claim.id} · line 2` }).click();
+    await page.getByRole('menuitem', { name: 'Reopen' }).click();
+    const reopen = page.getByRole('dialog', { name: `Reopen the denial of claim ${claim.id} · line 2?` });
+    await Promise.all([respond(page, 'PATCH', /^\/api\/v1\/denials\/\d+$/), reopen.getByRole('button', { name: 'Reopen' }).click()]);
+    await row.getByText('Open', { exact: true }).waitFor();
+    await row.getByRole('button', { name: `Update the denial of claim ${claim.id} · line 2` }).click();
+    await page.getByRole('menuitem', { name: 'Write off…' }).click();
+    await dialog.getByRole('textbox', { name: 'Why' }).fill('appeal lost');
+    await shot(page, 'payments-09b-writeoff.png');
+    const [written] = await Promise.all([respond(page, 'PATCH', /^\/api\/v1\/denials\/\d+$/), dialog.getByRole('button', { name: 'Write off', exact: true }).click()]);
+    assert.equal(written.status(), 200, await written.text());
+    await toastSaying(page, `Denial of claim ${claim.id} · line 2: written off.`).waitFor();
+    await row.getByText('Written off', { exact: true }).waitFor();
+    assert.equal(await row.getByRole('button', { name: /^Update the denial/ }).count(), 0, 'a written-off denial is done');
+    // The account: what Aetna owed on the line is written off, with the reason.
+    await row.getByRole('link', { name: 'Patient account' }).click();
+    await page.waitForURL(new RegExp(`/patients/${patient}\\?tab=account$`));
+    await waitBalances(page, ['$0.00', '$10.00', '$0.00']);
+    await page.getByRole('table', { name: 'Account entries' }).getByRole('row', { name: /Write-off/ }).getByText('denial CO-50,N115 written off: appeal lost').waitFor();
+    await shot(page, 'payments-09c-written-off.png');
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*(401|409)/.test(e)), [], 'no errors in the browser console');
+  } catch (e) {
+    await shot(page, 'payments-failure-manager.png').catch(() => {});
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});
+
 test('front desk: takes a payment on the account but reverses nothing and sees no A/R', { timeout: 120_000 }, async () => {
   const browser = await launch();
   const consoleErrors = [];
@@ -273,6 +431,8 @@ test('front desk: takes a payment on the account but reverses nothing and sees n
     await entries.getByText('Insurance payment').first().waitFor();
     assert.equal(await entries.getByRole('button', { name: /^Reverse/ }).count(), 0, 'reversals are the billing office’s');
     assert.equal(await entries.getByRole('link', { name: /^Claim / }).count(), 0, 'claims are not the desk’s to open');
+    await page.getByRole('button', { name: 'Statement (PDF)' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Hold statements…' }).count(), 0, 'holds are the billing office’s');
     const nav = page.getByRole('navigation', { name: 'Areas' });
     assert.equal(await nav.getByText('Payments & A/R').count(), 0);
     assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');

@@ -32,6 +32,7 @@ import { ArAgingPage } from './pages/billing/ArAgingPage';
 import { DenialsPage } from './pages/billing/DenialsPage';
 import { UnderpaymentsPage } from './pages/billing/UnderpaymentsPage';
 import { PostingExceptionsPage } from './pages/billing/PostingExceptionsPage';
+import { StatementsPage } from './pages/billing/StatementsPage';
 
 /** Pages for people who are not staff (patients): no sign-in, outside the app's shell. */
 const PUBLIC_PAGES: { path: string; Page: ComponentType }[] = [{ path: '/appointment-link', Page: AppointmentLinkPage }];
@@ -139,11 +140,18 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'billing/ar/denials', permission: 'billing.read', what: 'the denials', Page: DenialsPage },
   { path: 'billing/ar/underpayments', permission: 'billing.read', what: 'the underpayments', Page: UnderpaymentsPage },
   { path: 'billing/ar/exceptions', permission: 'billing.read', what: 'the posting exceptions', Page: PostingExceptionsPage },
+  { path: 'billing/ar/statements', permission: 'claim.write', what: 'statement runs', Page: StatementsPage },
   { path: 'billing/setup', permission: 'billing.setup', what: 'billing setup', Page: BillingSetupPage },
   { path: 'admin/users', permission: 'user.read', what: 'users', Page: UsersPage },
   { path: 'admin/providers', permission: 'provider.read', what: 'providers', Page: ProvidersPage },
   { path: 'admin/locations', permission: 'location.read', what: 'locations', Page: LocationsPage },
   { path: 'compliance/audit', permission: 'audit.read', what: 'the audit trail', Page: AuditPage },
+];
+
+/** Group roots and former addresses, and where they lead. */
+const REDIRECTS: { from: string; to: string }[] = [
+  { from: 'billing/ar', to: '/billing/ar/aging' },
+  { from: 'billing/statements', to: '/billing/ar/statements' },
 ];
 
 export function App() {
@@ -170,6 +178,9 @@ export function App() {
         }
       >
         <Route index element={<Home />} />
+        {REDIRECTS.map(({ from, to }) => (
+          <Route key={from} path={from} element={<Navigate to={to} replace />} />
+        ))}
         {GUARDED_PAGES.map(({ path, permission, what, Page }) => (
           <Route
             key={path}

@@ -64,7 +64,6 @@ export const SERVER_PERMISSIONS = new Set<string>([
   'writeoff',
 ]);
 
-const BILLING = ['biller', 'practice_manager'];
 const FINANCE = ['practice_manager'];
 const HR = ['hr', 'practice_manager'];
 const COMPLIANCE = ['compliance_officer', 'auditor', 'practice_manager'];
@@ -105,13 +104,7 @@ export const NAV: NavSection[] = [
       { label: 'Denials', path: '/billing/ar/denials', permission: 'billing.read', count: 'denials' },
       { label: 'Underpayments', path: '/billing/ar/underpayments', permission: 'billing.read', count: 'underpayments' },
       { label: 'Posting exceptions', path: '/billing/ar/exceptions', permission: 'billing.read', count: 'exceptions' },
-      {
-        label: 'Statements',
-        path: '/billing/statements',
-        permission: 'billing.read',
-        roles: BILLING,
-        planned: 'Send patient statements and follow up on old patient balances.',
-      },
+      { label: 'Statements', path: '/billing/ar/statements', permission: 'claim.write' },
     ],
   },
   {

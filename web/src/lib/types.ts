@@ -684,8 +684,38 @@ export interface Denial {
   reasons: string;
   denied_on: string;
   appeal_by: string | null;
-  /** Not sent by this build of the server (its denial list leaves the column out). */
-  status?: string;
+  status: DenialStatus;
+}
+
+/** Where a denial is: waiting to be worked, with the payer again, or done. */
+export type DenialStatus = 'open' | 'appealed' | 'resubmitted' | 'written_off' | 'closed';
+
+/** The answer to working a denial: the step it took. */
+export interface DenialUpdate {
+  id: number;
+  status: DenialStatus;
+  from: DenialStatus;
+  note: string | null;
+}
+
+/** A statement run: what it printed, referred to collections and billed. */
+export interface StatementRun {
+  id: number;
+  /** The statement date. */
+  as_of: string;
+  min_balance_cents: number;
+  /** Statements printed (first, second and final notices). */
+  statements: number;
+  /** Accounts past their final notice: referred to collections, not printed. */
+  collections: number;
+  /** What the printed statements bill, in all. */
+  total_cents: number;
+}
+
+/** A patient's account on hold from statements (disputed, payment plan), or not (null). */
+export interface AccountHold {
+  patient_id: number;
+  hold: string | null;
 }
 
 export interface Underpayment {

@@ -1,10 +1,10 @@
 // What posting remittances leaves for people: denials to work, underpayments to query and
 // exceptions to resolve. Their paths, their open counts (for the navigation), the words for
-// their statuses and for the denial reasons ("CO-50,N115").
+// their statuses and for the denial reasons ("CO-50,N115"); the steps a denial may take.
 import { useQuery } from '@tanstack/react-query';
 import { api } from './api';
 import { COMMON_CARCS, ADJUSTMENT_GROUPS } from './remit';
-import type { Page } from './types';
+import type { DenialStatus, DenialUpdate, Page } from './types';
 
 export type WorklistName = 'denials' | 'underpayments' | 'exceptions';
 
@@ -65,3 +65,54 @@ export function parseReasons(reasons: string | null | undefined): Reason[] {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The steps a denial may take from each status; the server answers 409 to any other. */
+export const DENIAL_STEPS: Partial<Record<DenialStatus, DenialStatus[]>> = {
+  open: ['appealed', 'resubmitted', 'written_off', 'closed'],
+  appealed: ['resubmitted', 'written_off', 'closed', 'open'],
+  resubmitted: ['closed', 'open'],
+};
+
+/** Each step as a row action (its menu item), what it does, and its dialog's button. */
+export const DENIAL_ACTIONS: Record<DenialStatus, { item: string; title: (line: string) => string; button: string; done: string; words: (payer: string) => string }> = {
+  appealed: {
+    item: 'Mark appealed',
+    title: (line) => `Mark the denial of ${line} appealed`,
+    button: 'Mark appealed',
+    done: 'marked appealed',
+    words: (payer) => `The appeal has gone to ${payer}. The denial leaves the open list until it is reopened, resubmitted, written off or closed.`,
+  },
+  resubmitted: {
+    item: 'Resubmitted',
+    title: (line) => `Mark the denial of ${line} resubmitted`,
+    button: 'Mark resubmitted',
+    done: 'marked resubmitted',
+    words: (payer) => `A corrected claim has gone to ${payer}. The denial leaves the open list until it is reopened or closed.`,
+  },
+  written_off: {
+    item: 'Write off…',
+    title: (line) => `Write off the denial of ${line}?`,
+    button: 'Write off',
+    done: 'written off',
+    words: (payer) =>
+      `What ${payer} still owes on this line is posted as a write-off in the patient's account, with your name and the reason; the patient is not billed for it. The denial is then done.`,
+  },
+  closed: {
+    item: 'Close',
+    title: (line) => `Close the denial of ${line}?`,
+    button: 'Close denial',
+    done: 'closed',
+    words: (payer) => `Nothing more will be done on this denial. Anything ${payer} still owes stays in the A/R.`,
+  },
+  open: {
+    item: 'Reopen',
+    title: (line) => `Reopen the denial of ${line}?`,
+    button: 'Reopen',
+    done: 'reopened',
+    words: () => 'The denial goes back on the open list, to work again.',
+  },
+};
+
+export const denialCalls = {
+  step: (id: number, status: DenialStatus, note: string) => api.patch<DenialUpdate>(`${WORKLIST_PATHS.denials}/${id}`, { status, ...(note ? { note } : {}) }),
+};

@@ -1,5 +1,6 @@
 // The Account tab of a patient: the balances, "Take payment" for whoever collects at the
-// desk, and every entry with the running balance; the billing office may reverse postings.
+// desk, the statement (and, for the billing office, holding statements), and every entry
+// with the running balance; the billing office may reverse postings.
 import { useState } from 'react';
 import { Button, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconCash } from '@tabler/icons-react';
@@ -8,6 +9,7 @@ import { useSession } from '../../../lib/session';
 import type { AccountEntry } from '../../../lib/types';
 import { QueryState } from '../../QueryState';
 import { AccountBalances } from './AccountBalances';
+import { AccountStatements } from './AccountStatements';
 import { AccountEntries } from './AccountEntries';
 import { PaymentDialog } from './PaymentDialog';
 import { ReverseDialog } from './ReverseDialog';
@@ -32,6 +34,7 @@ export function PatientAccount({ patientId, patientName, canPay }: { patientId: 
           ) : null
         }
       />
+      <AccountStatements patientId={patientId} patientName={patientName} balances={a.balances} canHold={session.can('claim.write')} />
       <Paper p="md">
         <Text size="sm" c="dimmed" mb="sm">
           Every charge, payment and adjustment of this patient's visits, oldest first. A minus lowers what is owed (or the credit); the balance is what

@@ -1,14 +1,16 @@
-// Taking a payment at the desk: amount, how it was paid and its reference. It pays the
+// Taking a payment at the desk: amount, how it was paid, its reference and the day it was
+// received (today unless it came earlier, a check in the mail, say). It pays the
 // patient's oldest balances first and keeps the rest as credit (said before posting and in
 // the notification after). The dialog carries one Idempotency-Key from opening to closing,
 // so a double click or a retry after a lost answer posts the payment once.
 import { useState } from 'react';
 import { Input, SegmentedControl, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { inputToCents } from '../../../lib/billing';
-import { formatMoney } from '../../../lib/format';
+import { DATE_INPUT_PROPS, formatMoney, todayIso } from '../../../lib/format';
 import { serverMessage } from '../../../lib/forms';
 import { ledgerCalls, newIdempotencyKey, PATIENT_PAYMENT_METHODS, paymentSplit, useLedgerChanged } from '../../../lib/ledger';
 import type { PaymentMethod } from '../../../lib/types';
@@ -19,11 +21,12 @@ interface Values {
   amount: number | string;
   method: PaymentMethod;
   reference: string;
+  receivedOn: string | null;
 }
 
 /** The server's field names, as this form's. */
-const FIELDS: Record<string, keyof Values> = { amount_cents: 'amount', method: 'method', reference: 'reference' };
-const LABELS: Record<string, string> = { amount_cents: 'The amount', method: 'The method', reference: 'The reference' };
+const FIELDS: Record<string, keyof Values> = { amount_cents: 'amount', method: 'method', reference: 'reference', received_on: 'receivedOn' };
+const LABELS: Record<string, string> = { amount_cents: 'The amount', method: 'The method', reference: 'The reference', received_on: 'The date received' };
 
 const REFERENCE_HINT: Record<PaymentMethod, string> = {
   card: 'Authorisation code or last four digits',
@@ -47,18 +50,19 @@ export function PaymentDialog({ patientId, patientName, patientOwes, onClose }: 
   const changed = useLedgerChanged();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
-    initialValues: { amount: '', method: 'card', reference: '' },
+    initialValues: { amount: '', method: 'card', reference: '', receivedOn: todayIso() },
     validateInputOnBlur: true,
     validate: {
       amount: (v) => ((inputToCents(v) ?? 0) > 0 ? null : 'Enter the amount received'),
       reference: (v) => (v.trim().length > 60 ? 'At most 60 characters' : null),
+      receivedOn: (v) => (!v ? 'Enter the day the payment was received' : String(v) > todayIso() ? 'A payment cannot be received in the future' : null),
     },
   });
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
       const reference = v.reference.trim();
-      const entry = await ledgerCalls.pay({ patient_id: patientId, amount_cents: inputToCents(v.amount)!, method: v.method, ...(reference ? { reference } : {}) }, key);
+      const entry = await ledgerCalls.pay({ patient_id: patientId, amount_cents: inputToCents(v.amount)!, method: v.method, received_on: String(v.receivedOn), ...(reference ? { reference } : {}) }, key);
       const { applied, credit } = paymentSplit(entry);
       const parts = [applied ? `${formatMoney(applied)} paid the balance` : null, credit ? `${formatMoney(credit)} kept as credit` : null].filter(Boolean);
       notifications.show({
@@ -90,9 +94,17 @@ export function PaymentDialog({ patientId, patientName, patientOwes, onClose }: 
           {...form.getInputProps('method')}
         />
       </Input.Wrapper>
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <MoneyInput label="Amount" required data-autofocus {...form.getInputProps('amount')} />
-        <TextInput label="Reference" description={REFERENCE_HINT[form.values.method]} maxLength={60} classNames={{ input: 'mono' }} {...form.getInputProps('reference')} />
+        <TextInput
+          label="Reference"
+          description={REFERENCE_HINT[form.values.method]}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          maxLength={60}
+          classNames={{ input: 'mono' }}
+          {...form.getInputProps('reference')}
+        />
+        <DateInput label="Received on" required {...DATE_INPUT_PROPS} maxDate={todayIso()} popoverProps={{ withinPortal: true }} {...form.getInputProps('receivedOn')} />
       </SimpleGrid>
       <Text size="sm" mih={20} aria-live="polite" data-testid="payment-preview">
         {said}
