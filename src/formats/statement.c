@@ -86,8 +86,8 @@ static const char *const notices[] = {
 	"",
 	"This is your statement. Your insurance has paid its part; the amount below is yours to pay.",
 	"Second notice: this balance is past due. Please pay it, or call us to talk about a payment plan.",
-	"Final notice: unless this balance is paid or a payment plan is agreed within 30 days, the account "
-	"may be referred to a collection agency.",
+	("Final notice: unless this balance is paid or a payment plan is agreed within 30 days, the account "
+	 "may be referred to a collection agency."),
 };
 
 static void draw(page *p, json_t *d)
