@@ -77,6 +77,26 @@ static int aging_h(req *r, err *e)
 	r->out = NULL;
 	return api_report(r, "ar-aging", aging_cols, 7, rows, e);
 }
+/* Charges, payments and adjustments by provider, payer, code or month; or as a spreadsheet. */
+static int summary_h(req *r, err *e)
+{
+	json_t *rows;
+	if (ledger_summary(&r->x, api_arg(r, "by"), api_arg(r, "from"), api_arg(r, "to"), &rows, e))
+		return -1;
+	const char *fmt = api_arg(r, "format");
+	if (!fmt || !*fmt || !strcmp(fmt, "json"))
+		return api_report(r, "money", ledger_summary_columns, ledger_summary_ncolumns, rows, e);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		static const char *const keys[][2] = {{"charges_cents", "charges"}, {"payments_cents", "payments"},
+						      {"adjustments_cents", "adjustments"}};
+		for (size_t k = 0; k < 3; k++)
+			json_object_set_new(row, keys[k][1], json_real((double)json_integer_value(json_object_get(row, keys[k][0])) / 100.0));
+	}
+	return api_report(r, "money", ledger_summary_columns, ledger_summary_ncolumns, rows, e);
+}
+
 static int kpis_h(req *r, err *e) { return revenue_cycle_kpis(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
 static int run_h(req *r, err *e) { return statement_run_create(&r->x, r->body, &r->out, e); }
 static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }
@@ -109,6 +129,7 @@ ROUTES(ledger,
        {"POST", "/api/v1/journal-entries/{id}/reverse", P_CLAIM_WRITE, 0, reverse_h, "Reverse an entry (once): {reason}", 201},
        {"GET", "/api/v1/patients/{id}/account", P_PATIENT_READ, 0, account_h, "A patient's account: insurance, patient and credit balances with the entries and running balances"},
        {"GET", "/api/v1/reports/ar-aging", P_BILLING_READ, 0, aging_h, "A/R aging (0-30 ... 120+ days from the date of service) ?by=payer|patient&as_of="},
+       {"GET", "/api/v1/reports/money", P_BILLING_READ, 0, summary_h, "Charges, payments and adjustments ?by=provider|payer|code|month&from=&to=&format=json|csv|xlsx"},
        {"GET", "/api/v1/reports/revenue-cycle", P_BILLING_READ, 0, kpis_h, "Revenue-cycle indicators of a period ?from=&to=: days in A/R, gross and net collection, denial, clean-claim and first-pass rates, charge lag, A/R over 90 days"},
        {"POST", "/api/v1/statement-runs", P_CLAIM_WRITE, 0, run_h, "Statements for every patient owing at least min_balance_cents (default 500) and not on hold; past the final notice, collections: {min_balance_cents?, as_of?}", 201},
        {"GET", "/api/v1/statement-runs/{id}/statements.pdf", P_BILLING_READ, 0, run_pdf_h, "A run's statements as one PDF to print and mail"},

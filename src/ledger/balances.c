@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/timeutil.h"
+#include "formats/table.h"
 #include "ledger/ledger.h"
 #include "schedule/clock.h"
 
@@ -212,5 +213,71 @@ int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e
 	*out = json_pack("{s:s, s:s, s:o, s:o, s:{s:o, s:I}, s:I}", "as_of", day, "by", by_payer ? "payer" : "patient", "buckets",
 			 names, "rows", list, "totals", "cents", tc, "total_cents", (json_int_t)totals.total, "ar_cents",
 			 (json_int_t)ar);
+	return 0;
+}
+
+/* The columns of the money report's spreadsheet. */
+const column ledger_summary_columns[] = {{"name", "Group", COL_TEXT},
+					 {"charges", "Charges ($)", COL_NUM},
+					 {"payments", "Payments ($)", COL_NUM},
+					 {"adjustments", "Adjustments ($)", COL_NUM}};
+const int ledger_summary_ncolumns = 4;
+
+int ledger_summary(ctx *x, const char *by, const char *from_in, const char *to_in, json_t **out, err *e)
+{
+	static const struct {
+		const char *by, *key, *name;
+	} keys[] = {
+		{"provider", "en.rendering_provider_id", "COALESCE(pr.family_name || ', ' || pr.given_name, 'Not a visit''s')"},
+		{"payer", "COALESCE(o.payer_id, j.payer_id)", "COALESCE(y.name, 'Patients')"},
+		{"code", "NULL", "COALESCE(c.code, 'Not a visit''s')"},
+		{"month", "NULL", "substr(l.effective_date, 1, 7)"},
+	};
+	size_t k = 0;
+	while (k < sizeof keys / sizeof *keys && (!by || strcmp(keys[k].by, by)))
+		k++;
+	if (k == sizeof keys / sizeof *keys)
+		return err_field(e, "by", "must be provider, payer, code or month");
+	char from[11], to[11];
+	if (!from_in || !date_normalise(from_in, from))
+		err_field(e, "from", "must be a date YYYY-MM-DD");
+	if (!to_in || !date_normalise(to_in, to))
+		err_field(e, "to", "must be a date YYYY-MM-DD");
+	if (err_has_fields(e))
+		return -1;
+	/* per line: charges are revenue credits; payments are what a payment entry (or its
+	 * reversal) took off a charge's A/R, net of the adjustments and transfers it also made on
+	 * that charge (they cancel out per charge); adjustments are the contra accounts */
+	char sql[2048];
+	snprintf(sql, sizeof sql,
+		 "SELECT %s, "
+		 "SUM(CASE WHEN l.account = '4000' THEN -l.amount_cents ELSE 0 END), "
+		 "SUM(CASE WHEN COALESCE(o.kind, j.kind) IN ('payment', 'insurance_payment', 'credit_apply') AND l.charge_id IS NOT NULL "
+		 " AND l.account <> '1000' THEN -l.amount_cents ELSE 0 END), "
+		 "SUM(CASE WHEN l.account IN ('4100', '4110', '4120') THEN l.amount_cents ELSE 0 END) "
+		 "FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id LEFT JOIN journal_entry o ON o.id = j.reverses "
+		 "LEFT JOIN charge c ON c.id = l.charge_id LEFT JOIN encounter en ON en.id = c.encounter_id "
+		 "LEFT JOIN provider pr ON pr.id = en.rendering_provider_id LEFT JOIN payer y ON y.id = COALESCE(o.payer_id, j.payer_id) "
+		 "WHERE l.practice_id = $1 AND l.effective_date >= $2 AND l.effective_date <= $3 GROUP BY 1 ORDER BY 1",
+		 keys[k].name);
+	db_stmt *st = db_prepare(x->db, sql, e);
+	if (!st)
+		return -1;
+	db_bindv(st, "iss", ctx_practice(x), from, to);
+	json_t *rows = json_array();
+	int rc;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		int64_t ch = db_col_i64(st, 1), pay = db_col_i64(st, 2), adj = db_col_i64(st, 3);
+		if (ch || pay || adj)
+			json_array_append_new(rows, json_pack("{s:s, s:I, s:I, s:I}", "name", db_col_text(st, 0), "charges_cents",
+							      (json_int_t)ch, "payments_cents", (json_int_t)pay, "adjustments_cents",
+							      (json_int_t)adj));
+	}
+	db_done(st);
+	if (rc == DB_ERR) {
+		json_decref(rows);
+		return -1;
+	}
+	*out = rows;
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "access/access.h"
+#include "formats/table.h"
 
 /* The system accounts. */
 #define ACCT_CASH "1000"          /* cash and deposits */
@@ -101,6 +102,16 @@ int ledger_patient_account(ctx *x, int64_t patient, json_t **out, err *e);
  * total_cents}], totals: {cents: [5], total_cents}, ar_cents (all A/R lines, which the
  * totals equal)}. Age counts from the date of service. */
 int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e);
+
+/* Charges, payments and adjustments of a period [from, to] grouped by "provider" (the
+ * visit's rendering provider), "payer" (who the entry was with; "Patients" for none), "code"
+ * or "month": [{name, charges_cents, payments_cents, adjustments_cents}]. A payment counts
+ * against the charge it paid (payments not applied to a charge, e.g. credits, count under
+ * "Not a visit's" by provider and code). For spreadsheets: ledger_summary_columns (in
+ * dollars: charges, payments, adjustments). */
+int ledger_summary(ctx *x, const char *by, const char *from, const char *to, json_t **out, err *e);
+extern const column ledger_summary_columns[];
+extern const int ledger_summary_ncolumns;
 
 /* --- payment plans (plans.c) --- */
 

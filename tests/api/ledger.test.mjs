@@ -271,6 +271,23 @@ test('revenue-cycle indicators of March 2026, each with the numbers it is made o
   assert.equal((await desk.get('/api/v1/reports/revenue-cycle?from=2026-03-01&to=2026-03-31')).status, 403);
 });
 
+test('money report: charges, payments and adjustments by payer, code, provider and month', async () => {
+  const get = async (by) => ok(await biller.get(`/api/v1/reports/money?by=${by}&from=2026-03-01&to=2026-03-31`), 200).items;
+  const byPayer = Object.fromEntries((await get('payer')).map((r) => [r.name, [r.charges_cents, r.payments_cents, r.adjustments_cents]]));
+  assert.deepEqual(byPayer['Rushmore Life'], [200000, 94500, 15500], 'paid 945.00; CO-A2 105.00 and CO-45 50.00');
+  assert.deepEqual(byPayer.Aetna.slice(0, 2), [21500, 8000]);
+  const byCode = Object.fromEntries((await get('code')).map((r) => [r.name, [r.charges_cents, r.payments_cents, r.adjustments_cents]]));
+  assert.deepEqual(byCode['99211'], [80000, 45000, 5000], 'the payment against the charge it paid, the claim-level CO-A2 with it');
+  const months = await get('month');
+  assert.deepEqual(months.map((r) => r.name), ['2026-03']);
+  const providers = await get('provider');
+  assert.equal(providers.find((r) => r.name === 'Welby, Marcus').charges_cents, 221500);
+  const csv = await fetch(`${px.url}/api/v1/reports/money?by=payer&from=2026-03-01&to=2026-03-31&format=csv`, { headers: { Authorization: biller.auth } });
+  assert.equal((await csv.text()).split(/\r?\n/)[0], 'Group,Charges ($),Payments ($),Adjustments ($)');
+  assert.equal((await biller.get('/api/v1/reports/money?by=color&from=2026-03-01&to=2026-03-31')).status, 400);
+  assert.equal((await desk.get('/api/v1/reports/money?by=payer&from=2026-03-01&to=2026-03-31')).status, 403);
+});
+
 test('a payment plan: its schedule against the payments, the account held from statements while it runs', async () => {
   const budd = ok(await biller.get('/api/v1/patients?q=Budd'), 200).items[0].id;
   const body = { patient_id: budd, installment_cents: 30000, first_due: '2026-03-20', frequency: 'monthly' };
