@@ -7,6 +7,7 @@
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "billing/claim.h"
+#include "schedule/clock.h"
 #include "billing/codes_fmt.h"
 #include "billing/price.h"
 
@@ -30,6 +31,7 @@ int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 {
 	memset(c, 0, sizeof *c);
 	date_today(c->today);
+	int64_t patient = 0, rendering = 0, encounter = 0;
 	db_stmt *st = db_prepare(
 		x->db,
 		"SELECT cl.service_date, cl.frequency, en.diagnoses, "
@@ -43,7 +45,7 @@ int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 		" AND d.id <> cl.id AND d.encounter_id <> cl.encounter_id AND d.replaced_by IS NULL AND d.status <> 'closed' "
 		" AND d.frequency <> '8' AND dl.code IN (SELECT code FROM claim_line WHERE claim_id = cl.id)), "
 		"cv.msp_type, (SELECT COUNT(*) FROM patient p WHERE p.id = cl.patient_id AND p.addr_line1 <> '' AND p.addr_city <> '' "
-		" AND p.addr_state <> '' AND p.addr_postal_code <> '') "
+		" AND p.addr_state <> '' AND p.addr_postal_code <> ''), cl.patient_id, en.rendering_provider_id, en.id "
 		"FROM claim cl JOIN encounter en ON en.id = cl.encounter_id JOIN coverage cv ON cv.id = cl.coverage_id "
 		"JOIN payer py ON py.id = cl.payer_id JOIN provider rp ON rp.id = en.rendering_provider_id "
 		"LEFT JOIN provider bp ON bp.id = en.billing_provider_id "
@@ -82,6 +84,9 @@ int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 		c->duplicate_of = db_col_null(st, 20) ? 0 : db_col_i64(st, 20);
 		copy(c->msp_type, sizeof c->msp_type, st, 21);
 		c->patient_address = db_col_i64(st, 22) > 0;
+		patient = db_col_i64(st, 23);
+		rendering = db_col_i64(st, 24);
+		encounter = db_col_i64(st, 25);
 	}
 	db_done(st);
 	if (rc == DB_DONE)
@@ -101,6 +106,28 @@ int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 		split_into(db_col_text(st, 3), ptrs, BILL_MAX_PTRS, &l->nptrs);
 		for (int i = 0; i < l->nptrs; i++)
 			l->ptrs[i] = atoi(ptrs[i]);
+	}
+	db_done(st);
+	if (rc == DB_ERR)
+		return -1;
+	/* the surgeon's procedures for this patient around the visit, for global periods */
+	int64_t dos;
+	char from[11], to[11];
+	day_parse(c->dos, &dos);
+	day_format(dos - 90, from);
+	day_format(dos + 1, to);
+	st = db_prepare(x->db,
+			"SELECT ch.code, en.service_date FROM charge ch JOIN encounter en ON en.id = ch.encounter_id "
+			"WHERE en.practice_id = $1 AND en.patient_id = $2 AND en.rendering_provider_id = $3 AND en.id <> $4 "
+			"AND en.status <> 'void' AND ch.replaced = 0 AND en.service_date >= $5 AND en.service_date <= $6 "
+			"AND ch.code NOT LIKE '99%' ORDER BY en.service_date DESC LIMIT 16",
+			e);
+	if (!st)
+		return -1;
+	db_bindv(st, "iiiiss", ctx_practice(x), patient, rendering, encounter, from, to);
+	while ((rc = db_step(st, e)) == DB_ROW && c->nprior < 16) {
+		copy(c->prior[c->nprior].code, sizeof c->prior[0].code, st, 0);
+		copy(c->prior[c->nprior++].dos, sizeof c->prior[0].dos, st, 1);
 	}
 	db_done(st);
 	return rc == DB_ERR ? -1 : 0;

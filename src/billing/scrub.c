@@ -46,6 +46,7 @@ const edit_def edit_defs[] = {
 	{"ELIGIBILITY-UNCHECKED", SEV_WARNING, "eligibility has been checked"},
 	{"COB-PRIMARY-OPEN", SEV_ERROR, "a secondary claim waits for the primary payer's adjudication"},
 	{"MSP-TYPE-MISSING", SEV_ERROR, "a claim to Medicare as a later payer says why Medicare is not primary (SBR05)"},
+	{"GLOBAL-PERIOD", SEV_ERROR, "a visit inside a procedure's global period is billed as its follow-up or marked unrelated"},
 };
 const int edit_ndefs = sizeof edit_defs / sizeof *edit_defs;
 
@@ -202,6 +203,64 @@ static int edits_codes(const bill_claim *c, code_sets *cs, edit_list *out, err *
 	return 0;
 }
 
+/* An evaluation and management visit (992xx-994xx), which a global period may include. */
+static bool is_em(const char *code) { return code[0] == '9' && code[1] == '9' && code[2] >= '2' && code[2] <= '4'; }
+
+static bool has_mod(const bill_line *l, const char *m)
+{
+	for (int i = 0; i < l->nmods; i++)
+		if (!strcmp(l->mods[i], m))
+			return true;
+	return false;
+}
+
+/* Global surgical periods (PFS GLOB DAYS): an E/M visit by the surgeon from the day before a
+ * major procedure (090) to 90 days after it, or from the day of a minor one (000, 010) to 0 or
+ * 10 days after, is part of the surgery: billed as 99024 at no charge, unless marked
+ * unrelated (24), significant and separate on the day of a minor procedure (25), or the
+ * decision for surgery (57). The procedures are this claim's own and the patient's other
+ * visits with the same rendering provider. */
+static int edits_global(const bill_claim *c, code_sets *cs, edit_list *out, err *e)
+{
+	int64_t dos;
+	day_parse(c->dos, &dos);
+	struct {
+		const char *code, *date;
+	} procs[16 + BILL_MAX_LINES];
+	int n = 0;
+	for (int i = 0; i < c->nprior; i++)
+		procs[n].code = c->prior[i].code, procs[n++].date = c->prior[i].dos;
+	for (int i = 0; i < c->nlines; i++)
+		if (!is_em(c->lines[i].code))
+			procs[n].code = c->lines[i].code, procs[n++].date = c->dos;
+	for (int k = 0; k < n; k++) {
+		rvu_info r = {{0}};
+		int rc = sets_rvu(cs, procs[k].code, "", &r, e);
+		if (rc == DB_ERR)
+			return -1;
+		int days = !strcmp(r.global, "090") ? 90 : !strcmp(r.global, "010") ? 10 : !strcmp(r.global, "000") ? 0 : -1;
+		if (rc != DB_ROW || days < 0)
+			continue;
+		int64_t at;
+		day_parse(procs[k].date, &at);
+		if (dos < at - (days == 90 ? 1 : 0) || dos > at + days)
+			continue;
+		for (int i = 0; i < c->nlines; i++) {
+			const bill_line *l = &c->lines[i];
+			if (!is_em(l->code) || has_mod(l, "24") || has_mod(l, "25") || has_mod(l, "57"))
+				continue;
+			char field[40];
+			snprintf(field, sizeof field, "lines[%d].modifiers", i);
+			add(out, "GLOBAL-PERIOD", field,
+			    "%s falls in the %d-day global period of %s (%s): bill it as 99024 at no charge, or mark it unrelated (24), "
+			    "separate on the day of a minor procedure (25) or the decision for surgery (57)",
+			    l->code, days, procs[k].code, procs[k].date);
+		}
+		return 0; /* one procedure's period says it */
+	}
+	return 0;
+}
+
 static int edits_ncci(const bill_claim *c, code_sets *cs, edit_list *out, err *e)
 {
 	if (c->nlines > 1 && !cs->v[SET_PTP])
@@ -303,7 +362,7 @@ static void edits_payer(const bill_claim *c, edit_list *out)
 int scrub(const bill_claim *c, code_sets *cs, edit_list *out, err *e)
 {
 	edits_required(c, out);
-	if (edits_dx(c, cs, out, e) || edits_codes(c, cs, out, e) || edits_ncci(c, cs, out, e))
+	if (edits_dx(c, cs, out, e) || edits_codes(c, cs, out, e) || edits_ncci(c, cs, out, e) || edits_global(c, cs, out, e))
 		return -1;
 	edits_payer(c, out);
 	return 0;

@@ -48,6 +48,12 @@ typedef struct bill_claim {
 	bool primary_open;             /* a secondary claim whose primary is not adjudicated yet */
 	char msp_type[4];              /* the coverage's Medicare secondary payer type (SBR05), "" */
 	int64_t duplicate_of;          /* another live claim for the same services, or 0 */
+	/* procedures of the same patient by the same rendering provider at other visits from 90
+	 * days before to a day after this one (global surgical periods) */
+	struct {
+		char code[6], dos[11];
+	} prior[16];
+	int nprior;
 } bill_claim;
 
 typedef enum { SEV_ERROR, SEV_WARNING } severity;

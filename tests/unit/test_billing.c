@@ -34,6 +34,12 @@ static const char *const seed[] = {
 	"(3, '99214', '36415', '2020-01-01', NULL, 0), (3, '99215', '81002', '2020-01-01', '2025-12-31', 0), "
 	"(3, '99212', '81003', '2026-07-01', NULL, 0)",
 	"INSERT INTO mue VALUES (4, 'J3420', 1, 1, 'r'), (4, '96372', 2, 2, 'r'), (4, '97110', 4, 3, 'r')",
+	/* global periods: a major procedure (90 days), a minor one (10 days) */
+	"INSERT INTO code_set_version (id, kind, effective_from, source_name, rows_loaded, bad_lines, loaded_at) VALUES "
+	"(5, 'pfs', '2026-01-01', 't', 0, 0, 'x')",
+	"INSERT INTO pfs_rvu (version_id, code, modifier, status, work_rvu, pe_nonfac_rvu, pe_fac_rvu, mp_rvu, global_days, "
+	"conv_factor) VALUES (5, '27447', '', 'A', 2000, NULL, 1500, 300, '090', 330000), "
+	"(5, '17110', '', 'A', 70, 200, 100, 10, '010', 330000), (5, '99213', '', 'A', 130, 100, 60, 10, 'XXX', 330000)",
 	NULL,
 };
 
@@ -171,12 +177,29 @@ static void inelig(bill_claim *b) { strcpy(b->eligibility, "inactive"); }
 static void unchecked(bill_claim *b) { strcpy(b->eligibility, "unknown"); }
 static void secondary_waiting(bill_claim *b) { b->payer_order = 2, b->primary_open = true; }
 static void no_address(bill_claim *b) { b->patient_address = false; }
+static void prior(bill_claim *b, const char *code, const char *dos)
+{
+	strcpy(b->prior[b->nprior].code, code);
+	strcpy(b->prior[b->nprior++].dos, dos);
+}
+static void after_major(bill_claim *b) { prior(b, "27447", "2026-02-10"); }
+static void after_major_unrelated(bill_claim *b) { after_major(b), strcpy(b->lines[0].mods[0], "24"), b->lines[0].nmods = 1; }
+static void before_major(bill_claim *b) { prior(b, "27447", "2026-03-03"); }
+static void with_minor(bill_claim *b) { line(b, "17110", 1, NULL); }
+static void with_minor_25(bill_claim *b) { with_minor(b), strcpy(b->lines[0].mods[0], "25"), b->lines[0].nmods = 1; }
+static void after_minor(bill_claim *b) { prior(b, "17110", "2026-02-10"); }
 static void medicare_second(bill_claim *b) { b->payer_order = 2, b->medicare = true; }
 static void medicare_second_typed(bill_claim *b) { medicare_second(b), strcpy(b->msp_type, "12"); }
 
 static const tcase cases[] = {
 	{"a clean claim", nothing, NULL, NULL, NULL},
 	{"member id", no_member, NULL, "REQ-MEMBER-ID", "coverage.member_id"},
+	{"E/M 20 days after major surgery", after_major, NULL, "GLOBAL-PERIOD", "lines[0].modifiers"},
+	{"unrelated E/M in a global period (24)", after_major_unrelated, NULL, NULL, NULL},
+	{"E/M the day before major surgery", before_major, NULL, "GLOBAL-PERIOD", "lines[0].modifiers"},
+	{"E/M with a minor procedure", with_minor, NULL, "GLOBAL-PERIOD", "lines[0].modifiers"},
+	{"separate E/M with a minor procedure (25)", with_minor_25, NULL, NULL, NULL},
+	{"E/M after a minor procedure's 10 days", after_minor, NULL, NULL, NULL},
 	{"patient address", no_address, NULL, "REQ-PATIENT-ADDRESS", "patient.address"},
 	{"EDI payer id", no_payer_code, NULL, "REQ-PAYER-ID", "payer.payer_code"},
 	{"a paper payer needs no EDI id", paper_payer, NULL, NULL, NULL},
