@@ -26,4 +26,12 @@ bool date_normalise(const char *s, char out[11]);
 /* Today's date in UTC, "YYYY-MM-DD". */
 void date_today(char out[11]);
 
+/* Day numbers (days since 1970-01-01): of a civil date, and back; the weekday of one
+ * (0 = Sunday); "YYYY-MM-DD" <-> day number (parse is false for anything but a real date). */
+int64_t day_from_civil(int y, int m, int d);
+void civil_from_day(int64_t day, int *y, int *m, int *d);
+int day_weekday(int64_t day);
+bool day_parse(const char *s, int64_t *day);
+void day_format(int64_t day, char out[11]);
+
 #endif

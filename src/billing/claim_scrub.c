@@ -7,7 +7,6 @@
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "billing/claim.h"
-#include "schedule/clock.h"
 #include "billing/codes_fmt.h"
 #include "billing/price.h"
 

@@ -7,7 +7,6 @@
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "ledger/ledger.h"
-#include "schedule/clock.h"
 
 static int one(ctx *x, const char *sql, const char *from, const char *to, int64_t *v, err *e)
 {

@@ -22,7 +22,6 @@
 #include "billing/billing.h"
 #include "billing/claim.h"
 #include "ledger/ledger.h"
-#include "schedule/clock.h"
 
 typedef struct cl_line {
 	int64_t line_no, charge_id, charge_cents, expected_cents;

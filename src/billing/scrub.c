@@ -1,4 +1,5 @@
 /* scrub.c: the named claim edits (see scrub.h). */
+#include "base/timeutil.h"
 #include "billing/scrub.h"
 
 #include <stdarg.h>
@@ -7,7 +8,6 @@
 
 #include "billing/codes_fmt.h"
 #include "registry/registry.h"
-#include "schedule/clock.h"
 
 const edit_def edit_defs[] = {
 	{"REQ-MEMBER-ID", SEV_ERROR, "the coverage has the subscriber's member id"},

@@ -1,4 +1,5 @@
 /* sets.c: code-set lookups and the Medicare fee (see sets.h). */
+#include "base/timeutil.h"
 #include "billing/sets.h"
 
 #include <pthread.h>
@@ -9,7 +10,6 @@
 #include <time.h>
 
 #include "base/money.h"
-#include "schedule/clock.h"
 
 static const char *const kinds[] = {"icd10cm", "hcpcs", "ncci_ptp", "mue", "pfs", "gpci"};
 static const char *const names[] = {"ICD-10-CM", "HCPCS", "NCCI PTP", "MUE", "physician fee schedule", "GPCI"};

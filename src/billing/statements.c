@@ -14,7 +14,6 @@
 #include "billing/billing.h"
 #include "formats/statement.h"
 #include "ledger/ledger.h"
-#include "schedule/clock.h"
 
 /* 0 when the patient is this practice's, else ERR_NOT_FOUND. */
 static int own_patient(ctx *x, int64_t patient, err *e)

@@ -7,7 +7,6 @@
 #include "base/timeutil.h"
 #include "formats/table.h"
 #include "ledger/ledger.h"
-#include "schedule/clock.h"
 
 static json_t *opt_s(db_stmt *st, int c) { return db_col_null(st, c) ? json_null() : json_string(db_col_text(st, c)); }
 

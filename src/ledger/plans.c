@@ -6,7 +6,6 @@
 
 #include "base/timeutil.h"
 #include "ledger/ledger.h"
-#include "schedule/clock.h"
 
 #define MAX_INSTALLMENTS 120
 

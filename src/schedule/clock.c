@@ -1,55 +1,10 @@
-/* clock.c: days and local time (see clock.h). Civil-date arithmetic after H. Hinnant's
- * days_from_civil; zone rules from libical, which reads the system's zoneinfo. */
+/* clock.c: local time (see clock.h). Zone rules from libical, which reads the system's
+ * zoneinfo; day numbers are base/timeutil's. */
 #include "schedule/clock.h"
 
 #include <libical/ical.h>
 #include <stdio.h>
 #include <string.h>
-
-int64_t day_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void civil_from_day(int64_t z, int *y, int *m, int *d)
-{
-	z += 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-int day_weekday(int64_t day) { return (int)((day % 7 + 11) % 7); } /* 1970-01-01 was a Thursday */
-
-bool day_parse(const char *s, int64_t *day)
-{
-	int y, m, d, n = 0;
-	if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-		return false;
-	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
-		return false;
-	*day = day_from_civil(y, m, d);
-	int yy, mm, dd;
-	civil_from_day(*day, &yy, &mm, &dd);
-	return yy == y && mm == m && dd == d;
-}
-
-void day_format(int64_t day, char out[11])
-{
-	int y, m, d;
-	civil_from_day(day, &y, &m, &d);
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-}
 
 int clock_minute(const char *s)
 {

@@ -3,7 +3,7 @@
  * Availability is defined in local time ("09:00 at the Main St office"); appointments are
  * instants (unix seconds). These functions cross between the two so that a 09:00 slot stays
  * 09:00 local across daylight-saving changes. Dates are kept as day numbers (days since
- * 1970-01-01) so that stepping through days is integer arithmetic. */
+ * 1970-01-01, base/timeutil.h) so that stepping through days is integer arithmetic. */
 #ifndef PRAXIS_CLOCK_H
 #define PRAXIS_CLOCK_H
 
@@ -11,13 +11,8 @@
 #include <stdint.h>
 #include <time.h>
 
-/* Day number of a civil date, and back; weekday of a day number (0 = Sunday). */
-int64_t day_from_civil(int y, int m, int d);
-void civil_from_day(int64_t day, int *y, int *m, int *d);
-int day_weekday(int64_t day);
-/* "YYYY-MM-DD" <-> day number; parse returns false for anything but a real date. */
-bool day_parse(const char *s, int64_t *day);
-void day_format(int64_t day, char out[11]);
+#include "base/timeutil.h" /* day numbers */
+
 
 /* "HH:MM" (00:00..24:00) as minutes since midnight, or -1. */
 int clock_minute(const char *hhmm);
