@@ -124,20 +124,37 @@ int res_update(ctx *x, const resource *r, int64_t id, json_t *patch, json_t **ou
 	return rc;
 }
 
-int res_ref(ctx *x, const char *tab, int64_t id, const char *name, err *e)
+/* 1 when `id` is a row of `tab` in the caller's practice, 0 when not (noun: the table's name
+ * in words), -1 on a database error. */
+static int in_practice(ctx *x, const char *tab, int64_t id, char noun[64], err *e)
 {
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = $1 AND practice_id = $2", tab);
 	int64_t one;
 	int rc = db_one_i64(x->db, e, &one, sql, "ii", id, ctx_practice(x));
-	if (rc)
-		return rc < 0 ? -1 : 0;
-	char noun[64];
-	snprintf(noun, sizeof noun, "%s", tab);
+	snprintf(noun, 64, "%s", tab);
 	for (char *c = noun; *c; c++)
 		if (*c == '_')
 			*c = ' ';
+	return rc;
+}
+
+int res_ref(ctx *x, const char *tab, int64_t id, const char *name, err *e)
+{
+	char noun[64];
+	int rc = in_practice(x, tab, id, noun, e);
+	if (rc)
+		return rc < 0 ? -1 : 0;
 	return err_field(e, name, "is not one of this practice's %ss", noun);
+}
+
+int res_find(ctx *x, const char *tab, int64_t id, err *e)
+{
+	char noun[64];
+	int rc = in_practice(x, tab, id, noun, e);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	return err_set(e, ERR_NOT_FOUND, "%s %lld not found", noun, (long long)id);
 }
 
 int settings_write(ctx *x, const settings_table *t, json_t *vals, json_t *version, err *e)

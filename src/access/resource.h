@@ -55,5 +55,8 @@ int settings_read(ctx *x, const settings_table *t, json_t **out, err *e);
 /* For `check` hooks: 0 when `id` is a row of `tab` in the caller's practice, otherwise a
  * field error naming `name` ("is not one of this practice's <what>"). */
 int res_ref(ctx *x, const char *tab, int64_t id, const char *name, err *e);
+/* 0 when `id` is a row of `tab` in the caller's practice, otherwise ERR_NOT_FOUND ("patient
+ * 12 not found"): for handlers of a path's {id}. */
+int res_find(ctx *x, const char *tab, int64_t id, err *e);
 
 #endif

@@ -10,20 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access/resource.h"
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "formats/statement.h"
 #include "ledger/ledger.h"
-
-/* 0 when the patient is this practice's, else ERR_NOT_FOUND. */
-static int own_patient(ctx *x, int64_t patient, err *e)
-{
-	int64_t found;
-	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
-		       ctx_practice(x)) < 0)
-		return -1;
-	return found ? 0 : err_set(e, ERR_NOT_FOUND, "patient %lld not found", (long long)patient);
-}
 
 static json_t *addr(db_stmt *st, int c)
 {
@@ -215,12 +206,8 @@ int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
 
 int statement_run_pdf(ctx *x, int64_t run, char **pdf, size_t *len, err *e)
 {
-	int64_t found;
-	if (db_one_i64(x->db, e, &found, "SELECT COUNT(*) FROM statement_run WHERE id = $1 AND practice_id = $2", "ii", run,
-		       ctx_practice(x)) < 0)
+	if (res_find(x, "statement_run", run, e))
 		return -1;
-	if (!found)
-		return err_set(e, ERR_NOT_FOUND, "statement run %lld not found", (long long)run);
 	db_stmt *st = db_prepare(x->db, "SELECT document FROM statement WHERE run_id = $1 AND notice < 4 ORDER BY id", e);
 	if (!st)
 		return -1;
@@ -240,7 +227,7 @@ int statement_run_pdf(ctx *x, int64_t run, char **pdf, size_t *len, err *e)
 
 int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err *e)
 {
-	if (own_patient(x, patient, e))
+	if (res_find(x, "patient", patient, e))
 		return -1;
 	char today[11];
 	date_today(today);
@@ -260,7 +247,7 @@ int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err 
 int account_hold_set(ctx *x, int64_t patient, json_t *in, json_t **out, err *e)
 {
 	const char *reason = json_string_value(json_object_get(in, "reason"));
-	if (own_patient(x, patient, e))
+	if (res_find(x, "patient", patient, e))
 		return -1;
 	bool lift = json_is_null(json_object_get(in, "reason"));
 	if (!lift && (!reason || !*reason || strlen(reason) > 200))

@@ -6,18 +6,15 @@
 
 #include "base/timeutil.h"
 #include "formats/table.h"
+#include "access/resource.h"
 #include "ledger/ledger.h"
 
 static json_t *opt_s(db_stmt *st, int c) { return db_col_null(st, c) ? json_null() : json_string(db_col_text(st, c)); }
 
 int ledger_patient_account(ctx *x, int64_t patient, json_t **out, err *e)
 {
-	int64_t n;
-	if (db_one_i64(x->db, e, &n, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
-		       ctx_practice(x)) < 0)
+	if (res_find(x, "patient", patient, e))
 		return -1;
-	if (!n)
-		return err_set(e, ERR_NOT_FOUND, "patient %lld not found", (long long)patient);
 	db_stmt *st = db_prepare(x->db,
 				 "SELECT j.id, j.kind, j.effective_date, j.method, j.reference, j.reason, j.reverses, "
 				 "SUM(CASE WHEN l.account = '1100' THEN l.amount_cents ELSE 0 END), "

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/timeutil.h"
+#include "access/resource.h"
 #include "ledger/ledger.h"
 
 #define MAX_APPLY 200
@@ -42,13 +43,8 @@ static int64_t cents_field(json_t *in, const char *key, err *e)
 static int patient_ref(ctx *x, json_t *in, int64_t *patient, err *e)
 {
 	*patient = json_integer_value(json_object_get(in, "patient_id"));
-	int64_t n = 0;
-	if (*patient > 0 && db_one_i64(x->db, e, &n, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii",
-				       *patient, ctx_practice(x)) < 0)
-		return -1;
-	if (!n)
-		err_field(e, "patient_id", "must be one of this practice's patients");
-	return 0;
+	/* a field error is kept with the others; only a database error stops here */
+	return res_ref(x, "patient", *patient, "patient_id", e) && !err_has_fields(e) ? -1 : 0;
 }
 
 /* The patient's charges with a balance they owe, oldest visit first. */
@@ -225,14 +221,8 @@ int ledger_transfer(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
 	payer_of(in, "to_payer_id", &to, e);
 	if (from == to)
 		err_field(e, "to_payer_id", "must differ from from_payer_id");
-	if (to && !err_has_fields(e)) {
-		int64_t n;
-		if (db_one_i64(x->db, e, &n, "SELECT COUNT(*) FROM payer WHERE id = $1 AND practice_id = $2", "ii", to,
-			       ctx_practice(x)) < 0)
-			return -1;
-		if (!n)
-			err_field(e, "to_payer_id", "must be one of this practice's payers");
-	}
+	if (to && !err_has_fields(e) && res_ref(x, "payer", to, "to_payer_id", e) && !err_has_fields(e))
+		return -1;
 	json_t *amt = json_object_get(in, "amount_cents");
 	int64_t amount = amt ? cents_field(in, "amount_cents", e) : 0;
 	if (err_has_fields(e))

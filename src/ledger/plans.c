@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/timeutil.h"
+#include "access/resource.h"
 #include "ledger/ledger.h"
 
 #define MAX_INSTALLMENTS 120
@@ -29,12 +30,9 @@ static int64_t due_day(int64_t first, const char *frequency, int k)
 
 int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
 {
-	int64_t patient = json_integer_value(json_object_get(in, "patient_id")), n = 0;
-	if (patient > 0 && db_one_i64(x->db, e, &n, "SELECT COUNT(*) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
-				      ctx_practice(x)) < 0)
+	int64_t patient = json_integer_value(json_object_get(in, "patient_id"));
+	if (res_ref(x, "patient", patient, "patient_id", e) && !err_has_fields(e))
 		return -1;
-	if (!n)
-		err_field(e, "patient_id", "must be one of this practice's patients");
 	json_t *inst = json_object_get(in, "installment_cents"), *tot = json_object_get(in, "total_cents");
 	if (!json_is_integer(inst) || json_integer_value(inst) <= 0)
 		err_field(e, "installment_cents", "must be a positive amount in cents");
