@@ -246,11 +246,13 @@ int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t 
 				"isssns", ctx_practice(x), hex, name ? name : "upload.835", data, ctx_user(x), now) < 0
 			     ? -1
 			     : 0;
-	size_t i;
+	size_t i, n = json_array_size(docs);
 	json_t *d;
+	int64_t *ids = calloc(n, sizeof *ids); /* the remittances stored, for posting */
+	if (!ids && !rc)
+		rc = err_set(e, ERR_INTERNAL, "out of memory");
 	json_array_foreach(docs, i, d) {
-		int64_t id;
-		if (rc || (rc = store(x, file, d, now, &id, e)))
+		if (rc || (rc = store(x, file, d, now, &ids[i], e)))
 			break;
 	}
 	if (!rc)
@@ -261,29 +263,22 @@ int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t 
 		db_rollback(x->db);
 	json_decref(docs);
 	if (rc) {
+		free(ids);
 		json_decref(issues);
 		if (e->code == ERR_CONFLICT) /* imported meanwhile by another request */
 			return err_set(e, ERR_CONFLICT, "this file is being imported by someone else");
 		return -1;
 	}
-	/* auto-posting, each claim in its own transaction; what fails waits for POST
+	/* auto-posting (remit_post: a savepoint per claim); what fails waits for POST
 	 * /remittances/{id}/post and is said in the answer */
 	char posting_error[sizeof e->msg] = "";
-	db_stmt *st = db_prepare(x->db, "SELECT id FROM remittance WHERE file_id = $1 ORDER BY id", e);
-	int64_t ids[64];
-	int n = 0;
-	if (st) {
-		db_bind_i64(st, 1, file);
-		while (db_step(st, e) == DB_ROW && n < 64)
-			ids[n++] = db_col_i64(st, 0);
-		db_done(st);
-	}
-	for (int k = 0; k < n && !*posting_error; k++) {
+	for (size_t k = 0; k < n && !*posting_error; k++) {
 		json_t *posted = NULL;
 		if (remit_post(x, ids[k], &posted, e))
 			snprintf(posting_error, sizeof posting_error, "%s", e->msg);
 		json_decref(posted);
 	}
+	free(ids);
 	err_clear(e);
 	if (remit_file_answer(x, file, false, issues, out, e))
 		return -1;
