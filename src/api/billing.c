@@ -29,6 +29,7 @@ RES_HANDLERS(payer, BR_PAYER)
 RES_HANDLERS(coverage, BR_COVERAGE)
 RES_HANDLERS(fee, BR_FEE)
 RES_HANDLERS(contract, BR_CONTRACT)
+RES_HANDLERS(capitation, BR_CAPITATION)
 
 static int coverage_get_audited(req *r, err *e)
 {
@@ -217,6 +218,10 @@ ROUTES(billing,
        {"POST", "/api/v1/payer-contracts", P_BILLING_SETUP, 0, contract_create, "Add a contract: rates per code and/or a % of Medicare", 201},
        {"GET", "/api/v1/payer-contracts/{id}", P_BILLING_READ, 0, contract_get, "One contract"},
        {"PATCH", "/api/v1/payer-contracts/{id}", P_BILLING_SETUP, 0, contract_update, "Change a contract (rates replace the list): {version, ...}"},
+       {"GET", "/api/v1/capitation-contracts", P_BILLING_READ, 0, capitation_list, "Capitation contracts: a payer pays per member per month"},
+       {"POST", "/api/v1/capitation-contracts", P_BILLING_SETUP, 0, capitation_create, "Add a capitation contract: {payer_id, name, effective_from, effective_to?, pmpm_cents, carve_outs? (codes billed fee-for-service, comma-separated)}", 201},
+       {"GET", "/api/v1/capitation-contracts/{id}", P_BILLING_READ, 0, capitation_get, "One capitation contract"},
+       {"PATCH", "/api/v1/capitation-contracts/{id}", P_BILLING_SETUP, 0, capitation_update, "Change a capitation contract: {version, ...}"},
        {"GET", "/api/v1/billing-profile", P_BILLING_READ, 0, profile_get, "The practice as billing entity: group NPI, tax id, taxonomy, Medicare locality"},
        {"PUT", "/api/v1/billing-profile", P_BILLING_SETUP, 0, profile_put, "Set the billing profile (version to change it)"},
        {"GET", "/api/v1/code-sets", P_NONE, 0, code_sets, "Loaded code-set releases"},

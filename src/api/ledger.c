@@ -107,6 +107,27 @@ static int plan_get_h(req *r, err *e) { return payment_plan_get(&r->x, r->id, &r
 static int plan_cancel_h(req *r, err *e) { return payment_plan_cancel(&r->x, r->id, r->body, &r->out, e); }
 static int accounts_h(req *r, err *e) { return ledger_accounts(&r->x, &r->out, e); }
 static int remit_post_h(req *r, err *e) { return remit_post(&r->x, r->id, &r->out, e); }
+static int roster_put_h(req *r, err *e) { return capitation_roster_put(&r->x, r->id, r->body, &r->out, e); }
+static int roster_get_h(req *r, err *e)
+{
+	int limit;
+	int64_t after;
+	return api_limit(r, &limit, e) || api_int_arg(r, "cursor", &after, e)
+		       ? -1
+		       : capitation_roster_get(&r->x, r->id, api_arg(r, "month"), limit, after, &r->out, e);
+}
+static int cap_payment_h(req *r, err *e) { return post(r, "capitation", capitation_payment_post, e); }
+static int cap_reconcile_h(req *r, err *e) { return capitation_reconcile(&r->x, r->id, api_arg(r, "month"), &r->out, e); }
+static int cap_report_h(req *r, err *e) { return capitation_report(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
+static int plan_reminders_h(req *r, err *e)
+{
+	plan_reminder_stats s;
+	if (plan_reminders_run(r->x.db, ctx_practice(&r->x), &s, e))
+		return -1;
+	r->out = json_pack("{s:i, s:i, s:i, s:i, s:i}", "planned", s.planned, "sent", s.sent, "skipped", s.skipped, "retrying",
+			   s.retrying, "failed", s.failed);
+	return 0;
+}
 static int worklist_h(req *r, const char *which, err *e)
 {
 	int limit;
@@ -138,8 +159,14 @@ ROUTES(ledger,
        {"POST", "/api/v1/payment-plans", P_CLAIM_WRITE, 0, plan_create_h, "A payment plan: {patient_id, installment_cents, first_due, frequency?, total_cents?, note?}; holds the account from statements while active", 201},
        {"GET", "/api/v1/patients/{id}/payment-plan", P_PATIENT_READ, 0, plan_get_h, "The patient's payment plan with its schedule, what was paid and what is behind"},
        {"POST", "/api/v1/payment-plans/{id}/cancel", P_CLAIM_WRITE, 0, plan_cancel_h, "Cancel an active plan: {reason}"},
+       {"POST", "/api/v1/payment-plan-reminders/run", P_CLAIM_WRITE, 0, plan_reminders_h, "Send the payment-plan reminders due now (the server also does every interval)"},
        {"GET", "/api/v1/ledger-accounts", P_BILLING_READ, 0, accounts_h, "The chart of accounts"},
        {"POST", "/api/v1/remittances/{id}/post", P_CLAIM_WRITE, 0, remit_post_h, "Post what of a remittance is not posted yet (imports post at once)"},
+       {"PUT", "/api/v1/capitation-contracts/{id}/roster", P_CLAIM_WRITE, 0, roster_put_h, "Replace a month's roster {month, members: [{member_id, rate_cents?}]}; rows that cannot be read are listed, the others kept"},
+       {"GET", "/api/v1/capitation-contracts/{id}/roster", P_BILLING_READ, 0, roster_get_h, "A month's roster ?month=YYYY-MM with the patients its members are"},
+       {"GET", "/api/v1/capitation-contracts/{id}/reconciliation", P_BILLING_READ, 0, cap_reconcile_h, "A month's capitation payments against its roster ?month=YYYY-MM"},
+       {"POST", "/api/v1/capitation-payments", P_CLAIM_WRITE, 0, cap_payment_h, "A capitation payment {contract_id, month, amount_cents, method, reference?, received_on?, members?}. Idempotency-Key header", 201},
+       {"GET", "/api/v1/reports/capitation", P_BILLING_READ, 0, cap_report_h, "Capitation revenue per member ?from=YYYY-MM&to=YYYY-MM: members, paid, visits and what they would have charged"},
        {"GET", "/api/v1/denials", P_BILLING_READ, 0, denials_h, "The denial worklist ?status=open"},
        {"PATCH", "/api/v1/denials/{id}", P_CLAIM_WRITE, 0, denial_h, "Work a denial: {status: appealed | resubmitted | written_off (writeoff permission, posts the write-off) | closed | open, note}"},
        {"GET", "/api/v1/underpayments", P_BILLING_READ, 0, underpayments_h, "Lines paid below their contract ?status=open"},

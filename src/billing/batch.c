@@ -84,6 +84,25 @@ static json_t *candidates(ctx *x, json_t *ids, err *e)
 	return a;
 }
 
+/* The claims as one 837P set, or two when some are encounter data (capitated: BHT06 RP) and
+ * some are bills (CH): a set is one or the other. */
+static int write_sets(x12_writer *w, const x837_parties *p, json_t *docs, err *e)
+{
+	json_t *kind[2] = {json_array(), json_array()}, *d;
+	size_t i;
+	json_array_foreach(docs, i, d) json_array_append(kind[json_is_true(json_object_get(d, "encounter_data"))], d);
+	int rc = 0, set = 0;
+	for (int k = 0; k < 2 && !rc; k++)
+		if (json_array_size(kind[k])) {
+			char control[8];
+			snprintf(control, sizeof control, "%04d", ++set);
+			rc = x837p_write(w, p, kind[k], control, e);
+		}
+	json_decref(kind[0]);
+	json_decref(kind[1]);
+	return rc;
+}
+
 int claim_batch_create(ctx *x, json_t *in, json_t **out, err *e)
 {
 	json_t *given = json_object_get(in, "claim_ids");
@@ -167,7 +186,7 @@ int claim_batch_create(ctx *x, json_t *in, json_t **out, err *e)
 				  EDI("receiver_name"), EDI("receiver_id"), ref, (long long)now_unix()};
 		rc = x12w_interchange(w, &isa, e) ||
 				     x12w_group(w, "HC", EDI("gs_sender"), EDI("gs_receiver"), (long)control, "005010X222A1", e) ||
-				     x837p_write(w, &p, docs, "0001", e) || x12w_end(w, e) || x12w_end(w, e)
+				     write_sets(w, &p, docs, e) || x12w_end(w, e) || x12w_end(w, e)
 			     ? -1
 			     : 0;
 	}

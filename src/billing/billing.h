@@ -17,7 +17,7 @@
 
 #include "access/resource.h"
 
-typedef enum { BR_PAYER, BR_COVERAGE, BR_FEE, BR_CONTRACT } bill_res;
+typedef enum { BR_PAYER, BR_COVERAGE, BR_FEE, BR_CONTRACT, BR_CAPITATION } bill_res;
 const resource *billing_resource(bill_res k);
 extern const char *const payer_kinds[];
 
@@ -113,8 +113,46 @@ int posting_worklist(ctx *x, const char *which, const char *status, int limit, i
  * contractual)), denial_rate (claims with a denial / claims adjudicated), clean_claim_rate
  * (claims sent and never rejected / claims sent), first_pass_resolution_rate (paid
  * on their one submission / claims decided), charge_lag_days (days from visit to charge
- * entry, average), ar_over_90_share (A/R over 90 days / A/R)}. */
+ * entry, average), ar_over_90_share (A/R over 90 days / A/R)}. Fee-for-service: charges
+ * covered by capitation and capitation payments are left out. */
 int revenue_cycle_kpis(ctx *x, const char *from, const char *to, json_t **out, err *e);
+/* Capitation (capitation.c). A contract (BR_CAPITATION: payer, period, pmpm_cents, carve_outs
+ * "90471,90686") pays per member per month for the members on its monthly roster. */
+typedef struct capitation {
+	int64_t contract_id; /* 0: the visit is not capitated */
+	char carve_outs[601];
+} capitation;
+/* The contract of the payer in force on the date of service whose roster of that month has
+ * the patient (c->contract_id 0 when none). */
+int capitation_for(ctx *x, int64_t payer, int64_t patient, const char *dos, capitation *c, err *e);
+/* Whether a line's code is covered by the contract (not carved out); false without one. */
+bool capitation_covers(const capitation *c, const char *code);
+/* Replaces a month's roster {month: YYYY-MM, members: [{member_id, rate_cents? (default the
+ * contract's pmpm)}]}; members are matched to patients by their coverage's member id with the
+ * payer. Rows that cannot be read are left out and listed (rejected: [{field, message}]); the
+ * others are kept. Answers the month's reconciliation with rejected. */
+int capitation_roster_put(ctx *x, int64_t contract, json_t *in, json_t **out, err *e);
+/* A month's roster: {contract_id, month, items: [{member_id, rate_cents, patient_id, mrn,
+ * patient_name}], next_cursor}. */
+int capitation_roster_get(ctx *x, int64_t contract, const char *month, int limit, int64_t after, json_t **out, err *e);
+/* A capitation payment {contract_id, month, amount_cents (negative: a take-back), method (eft |
+ * check | other), reference?, received_on?, members?: [{member_id, amount_cents}]}: cash
+ * against capitation revenue; idempotent by key. Answers the month's reconciliation with
+ * entry_id and duplicate. */
+int capitation_payment_post(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
+/* A month's payments against its roster: {contract_id, month, members, matched, unmatched,
+ * expected_cents, paid_cents (payments not reversed), difference_cents, status (no roster |
+ * not paid | reconciled | underpaid | overpaid), payments: [...], and when a payment lists
+ * members: unpaid, not_on_roster, wrong_amount: [{member_id, patient_id, expected_cents,
+ * paid_cents}]}. */
+int capitation_reconcile(ctx *x, int64_t contract, const char *month, json_t **out, err *e);
+/* Revenue per member of months [from, to] (YYYY-MM, at most 36): rows per contract and month
+ * {contract_id, contract, payer, month, members, expected_cents, paid_cents,
+ * revenue_per_member_cents, visits, capitated_charges_cents (what the members' capitated
+ * lines would have charged), charges_per_member_cents} and totals {member_months,
+ * expected_cents, paid_cents, revenue_per_member_cents, visits, capitated_charges_cents,
+ * visits_per_1000_member_months}. */
+int capitation_report(ctx *x, const char *from, const char *to, json_t **out, err *e);
 /* Patient statements (statements.c): a run for every patient whose billable balance (charges
  * with nothing left with a payer, less credit) is at least min_balance_cents (default 500)
  * and whose account is not on hold: {min_balance_cents?, as_of?} -> {id, as_of,

@@ -60,11 +60,11 @@ static int rows(ctx *x, const char *sql, int64_t id, const char *key, json_t *o,
 
 static json_t *line_row(db_stmt *st)
 {
-	return json_pack("{s:I, s:I, s:s, s:o, s:I, s:o, s:I, s:o}", "line_no", (json_int_t)db_col_i64(st, 0), "charge_id",
+	return json_pack("{s:I, s:I, s:s, s:o, s:I, s:o, s:I, s:o, s:b}", "line_no", (json_int_t)db_col_i64(st, 0), "charge_id",
 			 (json_int_t)db_col_i64(st, 1), "code", db_col_text(st, 2), "modifiers",
 			 bill_split(db_col_text(st, 3), false), "units", (json_int_t)db_col_i64(st, 4), "pointers",
 			 bill_split(db_col_text(st, 5), true), "charge_cents", (json_int_t)db_col_i64(st, 6),
-			 "expected_cents", int_or_null(st, 7));
+			 "expected_cents", int_or_null(st, 7), "capitated", db_col_i64(st, 8) != 0);
 }
 
 static json_t *edit_row(db_stmt *st)
@@ -92,8 +92,8 @@ int claim_get(ctx *x, int64_t id, json_t **out, err *e)
 		return err_set(e, ERR_NOT_FOUND, "claim %lld not found", (long long)id);
 	if (rc == DB_ERR ||
 	    rows(x,
-		 "SELECT line_no, charge_id, code, modifiers, units, pointers, charge_cents, expected_cents FROM claim_line "
-		 "WHERE claim_id = $1 ORDER BY line_no",
+		 "SELECT line_no, charge_id, code, modifiers, units, pointers, charge_cents, expected_cents, capitated "
+		 "FROM claim_line WHERE claim_id = $1 ORDER BY line_no",
 		 id, "lines", o, line_row, e) ||
 	    rows(x, "SELECT edit, severity, field, message FROM claim_edit WHERE claim_id = $1 ORDER BY severity, seq", id,
 		 "edits", o, edit_row, e) ||

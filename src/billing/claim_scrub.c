@@ -132,14 +132,15 @@ int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 	return rc == DB_ERR ? -1 : 0;
 }
 
-/* Copies the encounter's current charges onto the claim with the payer's expected amounts. */
+/* Copies the encounter's current charges onto the claim with the payer's expected amounts;
+ * a line the payer's capitation covers is expected to pay nothing. */
 static int rebuild_lines(ctx *x, int64_t id, code_sets *cs, err *e)
 {
-	int64_t payer = 0;
-	char pos[3] = "";
+	int64_t payer = 0, patient = 0;
+	char pos[3] = "", dos[11] = "";
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT c.payer_id, e.pos_code FROM claim c JOIN encounter e ON e.id = c.encounter_id "
-				 "WHERE c.id = $1",
+				 "SELECT c.payer_id, e.pos_code, c.patient_id, c.service_date FROM claim c "
+				 "JOIN encounter e ON e.id = c.encounter_id WHERE c.id = $1",
 				 e);
 	if (!st)
 		return -1;
@@ -148,12 +149,15 @@ static int rebuild_lines(ctx *x, int64_t id, code_sets *cs, err *e)
 	if (rc == DB_ROW) {
 		payer = db_col_i64(st, 0);
 		copy(pos, sizeof pos, st, 1);
+		patient = db_col_i64(st, 2);
+		copy(dos, sizeof dos, st, 3);
 	}
 	db_done(st);
 	if (rc != DB_ROW)
 		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "claim %lld not found", (long long)id);
 	price_ctx pc;
-	if (price_ctx_open(x, payer, pos, cs, &pc, e) ||
+	capitation cap;
+	if (capitation_for(x, payer, patient, dos, &cap, e) || price_ctx_open(x, payer, pos, cs, &pc, e) ||
 	    db_run(x->db, e, "DELETE FROM claim_line WHERE claim_id = $1", "i", id) < 0)
 		return -1;
 	st = db_prepare(x->db,
@@ -186,18 +190,18 @@ static int rebuild_lines(ctx *x, int64_t id, code_sets *cs, err *e)
 	for (int i = 0; i < n; i++) {
 		char first[3] = "";
 		memcpy(first, lines[i].mods, lines[i].mods[0] ? 2 : 0);
-		int64_t exp;
-		const char *basis;
-		if (expected_lookup(x, &pc, lines[i].code, first, lines[i].units, &exp, &basis, e))
+		int64_t exp = 0, capitated = capitation_covers(&cap, lines[i].code);
+		const char *basis = "capitation";
+		if (!capitated && expected_lookup(x, &pc, lines[i].code, first, lines[i].units, &exp, &basis, e))
 			return -1;
 		total += lines[i].cents;
 		expected += exp;
 		known = known && basis;
 		int64_t r = basis ? db_run(x->db, e,
 					   "INSERT INTO claim_line (claim_id, line_no, charge_id, code, modifiers, units, pointers, "
-					   "charge_cents, expected_cents) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-					   "iiissisii", id, (int64_t)(i + 1), lines[i].charge, lines[i].code, lines[i].mods,
-					   lines[i].units, lines[i].ptrs, lines[i].cents, exp)
+					   "charge_cents, expected_cents, capitated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+					   "iiissisiii", id, (int64_t)(i + 1), lines[i].charge, lines[i].code, lines[i].mods,
+					   lines[i].units, lines[i].ptrs, lines[i].cents, exp, capitated)
 				  : db_run(x->db, e,
 					   "INSERT INTO claim_line (claim_id, line_no, charge_id, code, modifiers, units, pointers, "
 					   "charge_cents) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -210,6 +210,12 @@ int claim_document(ctx *x, int64_t id, json_t **out, err *e)
 					   "payer_order", "lines", NULL};
 	for (const char *const *k = keep; *k; k++)
 		json_object_set(doc, *k, json_object_get(claim, *k));
+	/* every line covered by capitation: the claim is encounter data, not a bill */
+	bool encounter_data = json_array_size(json_object_get(claim, "lines")) > 0;
+	size_t li;
+	json_t *ln;
+	json_array_foreach(json_object_get(claim, "lines"), li, ln) encounter_data = encounter_data && json_is_true(json_object_get(ln, "capitated"));
+	json_object_set_new(doc, "encounter_data", json_boolean(encounter_data));
 	/* diagnoses in display form from the encounter */
 	json_t *enc;
 	if (encounter_get(x, json_integer_value(json_object_get(claim, "encounter_id")), &enc, e)) {

@@ -44,11 +44,15 @@ int revenue_cycle_kpis(ctx *x, const char *from_in, const char *to_in, json_t **
 	(snprintf(sql, sizeof sql, "%s'%s'", money, acct), one(x, sql, from, to, &var, e))
 	if (SUM(ACCT_REVENUE, charges) || SUM(ACCT_CASH, cash) || SUM(ACCT_CONTRACTUAL, contractual))
 		return -1;
-	int64_t adj1, adj2;
-	if (SUM(ACCT_ADJUSTMENT, adj1) || SUM(ACCT_WRITEOFF, adj2))
+	int64_t adj1, adj2, capitated, cap_paid;
+	if (SUM(ACCT_ADJUSTMENT, adj1) || SUM(ACCT_WRITEOFF, adj2) || SUM(ACCT_CAPITATED, capitated) ||
+	    SUM(ACCT_CAPITATION, cap_paid))
 		return -1;
 #undef SUM
-	charges = -charges; /* revenue is a credit */
+	/* fee-for-service measures: charges covered by capitation, and capitation payments, are
+	 * not in them (revenue is a credit) */
+	charges = -charges - capitated;
+	cash += cap_paid;
 	adjustments = adj1 + adj2;
 	if (db_one_i64(x->db, e, &ar,
 		       "SELECT COALESCE(SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND account IN ('1100', '1110') "

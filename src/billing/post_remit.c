@@ -11,7 +11,8 @@
  * the denial worklist and stays on the payer's A/R (never written off here). An unmatched
  * claim or line, or one whose numbers do not balance, waits in posting_exception with the
  * reason. A line allowed (paid + patient share) below its contract's expected amount is an
- * underpayment. The claim becomes paid, partial or denied; a claim for the next payer is
+ * underpayment. A line covered by capitation posts nothing (it was settled when charged).
+ * The claim becomes paid, partial or denied; a claim for the next payer is
  * scrubbed again (its primary has adjudicated). Provider-level adjustments (PLB) post once
  * per remittance against cash. */
 #include <stdio.h>
@@ -25,7 +26,7 @@
 
 typedef struct cl_line {
 	int64_t line_no, charge_id, charge_cents, expected_cents;
-	bool has_expected;
+	bool has_expected, capitated;
 } cl_line;
 
 typedef struct posting {
@@ -161,6 +162,15 @@ static int post_line(posting *p, json_t *l, int64_t seq, bool reversal, err *e)
 			 (long long)sum);
 		return exception(p, seq, paid, why, e);
 	}
+	/* a capitated line owes the payer nothing since it was charged (CO-24, the copay the
+	 * patient's): the payer's answer is recorded, nothing is posted, and a payment on it is
+	 * not what the contract says */
+	if (cl->capitated) {
+		if (paid)
+			return exception(p, seq, paid, "the payer paid a line its capitation contract covers", e);
+		p->posted_lines++;
+		return 0;
+	}
 	if (!reversal && is_denial(paid, adjs)) {
 		char reasons[200];
 		reasons_text(adjs, json_object_get(l, "remarks"), reasons, sizeof reasons);
@@ -254,7 +264,9 @@ static int load_claim(posting *p, err *e)
 	if (rc != DB_ROW)
 		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "claim %lld not found", (long long)p->claim);
 	st = db_prepare(p->x->db,
-			"SELECT line_no, charge_id, charge_cents, expected_cents FROM claim_line WHERE claim_id = $1 ORDER BY line_no", e);
+			"SELECT line_no, charge_id, charge_cents, expected_cents, capitated FROM claim_line WHERE claim_id = $1 "
+			"ORDER BY line_no",
+			e);
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, p->claim);
@@ -266,6 +278,7 @@ static int load_claim(posting *p, err *e)
 		l->charge_cents = db_col_i64(st, 2);
 		l->has_expected = !db_col_null(st, 3);
 		l->expected_cents = l->has_expected ? db_col_i64(st, 3) : 0;
+		l->capitated = db_col_i64(st, 4) != 0;
 	}
 	db_done(st);
 	return rc == DB_ERR ? -1 : 0;

@@ -305,10 +305,56 @@ static int contract_decorate(ctx *x, json_t *o, err *e)
 static const resource contract_res = {&contract_table, "payer_contract", NULL, contract_allow, check_contract,
 				      contract_rates, contract_decorate, NULL, NULL};
 
+/* --- capitation contracts (rosters and payments: capitation.c) --- */
+
+static const field capitation_fields[] = {
+	{"id", "id", F_INT, F_READONLY},
+	{"payer_id", "payer_id", F_INT, F_REQUIRED},
+	{"name", "name", F_TEXT, F_REQUIRED, 100},
+	{"effective_from", "effective_from", F_DATE, F_REQUIRED},
+	{"effective_to", "effective_to", F_DATE, 0},
+	{"pmpm_cents", "pmpm_cents", F_INT, F_REQUIRED},
+	{"carve_outs", "carve_outs", F_TEXT, 0, 600},
+	META,
+};
+static const table capitation_table = {"capitation_contract", capitation_fields,
+				       sizeof capitation_fields / sizeof *capitation_fields};
+
+/* carve_outs: "90471, 90686" -> "90471,90686", each a CPT/HCPCS code. */
+static int check_capitation(ctx *x, json_t *in, json_t *vals, err *e)
+{
+	(void)in;
+	if (res_ref(x, "payer", json_integer_value(json_object_get(vals, "payer_id")), "payer_id", e))
+		return -1;
+	json_int_t pmpm = json_integer_value(json_object_get(vals, "pmpm_cents"));
+	if (pmpm < 0 || pmpm > 10000000)
+		return err_field(e, "pmpm_cents", "must be between 0 and 10000000 cents per member per month");
+	const char *co = json_string_value(json_object_get(vals, "carve_outs"));
+	char out[601] = "", code[16];
+	for (const char *p = co ? co : ""; *p;) {
+		size_t n = strcspn(p, ",");
+		size_t a = 0, b = n;
+		while (a < b && p[a] == ' ')
+			a++;
+		while (b > a && p[b - 1] == ' ')
+			b--;
+		if (b - a >= sizeof code || (snprintf(code, sizeof code, "%.*s", (int)(b - a), p + a), upcase(code), !proc_code_valid(code)))
+			return err_field(e, "carve_outs", "must be CPT or HCPCS codes (5 characters) separated by commas");
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", *out ? "," : "", code);
+		p += n + (p[n] == ',');
+	}
+	json_object_set_new(vals, "carve_outs", json_string(out));
+	return date_order(vals, "effective_from", "effective_to", e);
+}
+
+static const resource capitation_res = {&capitation_table, "capitation_contract", NULL, NULL, check_capitation,
+					NULL, NULL, NULL, NULL};
+
 const resource *billing_resource(bill_res k)
 {
 	static const resource *const all[] = {[BR_PAYER] = &payer_res, [BR_COVERAGE] = &coverage_res,
-					      [BR_FEE] = &fee_res, [BR_CONTRACT] = &contract_res};
+					      [BR_FEE] = &fee_res, [BR_CONTRACT] = &contract_res,
+					      [BR_CAPITATION] = &capitation_res};
 	return all[k];
 }
 

@@ -250,7 +250,7 @@ int ledger_summary(ctx *x, const char *by, const char *from_in, const char *to_i
 		 "SUM(CASE WHEN l.account = '4000' THEN -l.amount_cents ELSE 0 END), "
 		 "SUM(CASE WHEN COALESCE(o.kind, j.kind) IN ('payment', 'insurance_payment', 'credit_apply') AND l.charge_id IS NOT NULL "
 		 " AND l.account <> '1000' THEN -l.amount_cents ELSE 0 END), "
-		 "SUM(CASE WHEN l.account IN ('4100', '4110', '4120') THEN l.amount_cents ELSE 0 END) "
+		 "SUM(CASE WHEN l.account IN ('4100', '4110', '4120', '4130') THEN l.amount_cents ELSE 0 END) "
 		 "FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id LEFT JOIN journal_entry o ON o.id = j.reverses "
 		 "LEFT JOIN charge c ON c.id = l.charge_id LEFT JOIN encounter en ON en.id = c.encounter_id "
 		 "LEFT JOIN provider pr ON pr.id = en.rendering_provider_id LEFT JOIN payer y ON y.id = COALESCE(o.payer_id, j.payer_id) "

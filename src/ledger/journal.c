@@ -17,6 +17,8 @@ static const struct {
 	{ACCT_CONTRACTUAL, "Contractual adjustments", "contra_revenue"},
 	{ACCT_ADJUSTMENT, "Other adjustments", "contra_revenue"},
 	{ACCT_WRITEOFF, "Write-offs", "contra_revenue"},
+	{ACCT_CAPITATION, "Capitation revenue", "revenue"},
+	{ACCT_CAPITATED, "Services covered by capitation", "contra_revenue"},
 };
 #define NACCOUNTS (sizeof system_accounts / sizeof *system_accounts)
 

@@ -26,9 +26,11 @@
 #define ACCT_AR_PATIENT "1110"    /* accounts receivable: patients */
 #define ACCT_CREDIT "2100"        /* patient credits not yet applied (a liability) */
 #define ACCT_REVENUE "4000"       /* patient service revenue (gross charges) */
+#define ACCT_CAPITATION "4010"    /* capitation revenue (per member per month) */
 #define ACCT_CONTRACTUAL "4100"   /* contractual adjustments (CO-45 ...) */
 #define ACCT_ADJUSTMENT "4110"    /* other adjustments (OA, PI, CO other than 45, PLB) */
 #define ACCT_WRITEOFF "4120"      /* write-offs (small balances, bad debt, charity, denials) */
+#define ACCT_CAPITATED "4130"     /* charges covered by capitation (CO-24): owed by nobody */
 
 typedef struct ledger_line {
 	const char *account;
@@ -42,7 +44,8 @@ typedef struct ledger_line {
 
 typedef struct ledger_entry {
 	const char *kind;           /* charge, payment, insurance_payment, adjustment, writeoff, transfer,
-				       refund, credit_apply, provider_adjustment, reversal */
+				       refund, credit_apply, provider_adjustment, capitation_payment,
+				       reversal */
 	const char *effective_date; /* YYYY-MM-DD; NULL: today */
 	int64_t patient_id, payer_id, claim_id, remittance_id, reverses; /* 0: none */
 	const char *method, *reference, *reason, *idempotency_key;
@@ -123,10 +126,30 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e);
 /* The patient's latest plan: {id, patient_id, status (active | completed | cancelled),
  * total_cents, installment_cents, frequency, first_due, note, paid_cents (payments since it
  * began), expected_to_date_cents, behind_cents, schedule: [{due, amount_cents, paid_cents,
- * status: paid | part paid | due | late}]}. A plan paid off becomes completed (hold lifted). */
+ * status: paid | part paid | due | late}], reminders: [{due, kind (upcoming | late), status,
+ * attempts, outcome, sent_at}]}. A plan paid off becomes completed (hold lifted). */
 int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e);
 /* Cancels an active plan {reason} and lifts its hold. */
 int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
+
+/* For the plan's reminders (plan_reminders.c): the installments of a plan from its terms,
+ * each with what the payments made since it began cover, in order; and those payments. */
+#define PLAN_MAX_INSTALLMENTS 120
+typedef struct plan_installment {
+	int64_t day, amount_cents, paid_cents; /* day: days since 1970-01-01 */
+} plan_installment;
+int plan_schedule(const char *first_due, const char *frequency, int64_t total, int64_t installment, int64_t paid,
+		  plan_installment out[PLAN_MAX_INSTALLMENTS]);
+int plan_paid(db *c, int64_t practice, int64_t patient, const char *since, int64_t *paid, err *e);
+
+/* One pass of payment-plan reminders (the jobs thread, or on demand for one practice; 0:
+ * all): an e-mail a few days before each installment not yet paid, and a notice once an
+ * installment is a week late, each sent once (plan_reminder), with consent, retried on
+ * failure and audited. The message says the amount and the date, nothing clinical. */
+typedef struct plan_reminder_stats {
+	int planned, sent, skipped, retrying, failed;
+} plan_reminder_stats;
+int plan_reminders_run(db *c, int64_t practice, plan_reminder_stats *s, err *e);
 
 /* The chart of accounts as JSON [{code, name, type}] (the system accounts created first). */
 int ledger_accounts(ctx *x, json_t **out, err *e);

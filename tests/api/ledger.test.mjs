@@ -64,7 +64,7 @@ test('charges post to the primary payer\'s A/R when the encounter is entered', a
   assert.equal(entry.lines.reduce((s, l) => s + l.amount_cents, 0), 0, 'balanced');
   assert.deepEqual(entry.lines.filter((l) => l.account === '1100').map((l) => [l.payer_id, l.amount_cents]), [[aetna, 15000], [aetna, 6500]]);
   const chart = ok(await biller.get('/api/v1/ledger-accounts'), 200).items.map((x) => x.code);
-  assert.deepEqual(chart, ['1000', '1100', '1110', '2100', '4000', '4100', '4110', '4120']);
+  assert.deepEqual(chart, ['1000', '1100', '1110', '2100', '4000', '4010', '4100', '4110', '4120', '4130']);
 });
 
 test('835 auto-posting: payment, contractual, coinsurance to the secondary, a denial to the worklist, an underpayment', async () => {

@@ -249,6 +249,7 @@ static int claim(x12_writer *w, json_t *doc, int *hl, int parent, err *e)
 							     ? "C"
 							     : "A",
 		     json_is_false(json_object_get(ins, "benefits_assigned")) ? "N" : "Y", *release ? release : "Y", NULL) ||
+	    (json_is_true(json_object_get(doc, "encounter_data")) && x12w_seg(w, e, "CN1", "05", NULL)) ||
 	    (strcmp(freq, "1") && x12w_seg(w, e, "REF", "F8", up(txt(doc, "payer_claim_number", NULL)), NULL)) ||
 	    (*txt(doc, "prior_auth", NULL) && x12w_seg(w, e, "REF", "G1", up(txt(doc, "prior_auth", NULL)), NULL)))
 		return -1;
@@ -322,8 +323,12 @@ int x837p_write(x12_writer *w, const x837_parties *p, json_t *docs, const char *
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof date, "%Y%m%d", &tm);
 	strftime(hm, sizeof hm, "%H%M", &tm);
+	bool reporting = json_array_size(docs) > 0;
+	size_t di;
+	json_t *dv;
+	json_array_foreach(docs, di, dv) reporting = reporting && json_is_true(json_object_get(dv, "encounter_data"));
 	if (x12w_set(w, "837", control, "005010X222A1", e) ||
-	    x12w_seg(w, e, "BHT", "0019", "00", p->batch_ref, date, hm, "CH", NULL) ||
+	    x12w_seg(w, e, "BHT", "0019", "00", p->batch_ref, date, hm, reporting ? "RP" : "CH", NULL) ||
 	    x12w_seg(w, e, "NM1", "41", "2", up(p->submitter_name), "", "", "", "", "46", p->submitter_id, NULL) ||
 	    x12w_seg(w, e, "PER", "IC", up(p->contact_name), "TE", p->contact_phone, NULL) ||
 	    x12w_seg(w, e, "NM1", "40", "2", up(p->receiver_name), "", "", "", "", "46", p->receiver_id, NULL))

@@ -6,10 +6,14 @@
  * with its 2010BA subscriber, 2010BB payer, 2300 claim (CLM, REF F8 for a replacement or
  * void, REF G1 prior authorisation, HI diagnoses), 2310A referring, 2310B rendering,
  * 2310C service facility and a 2400 loop per line (LX, SV1, DTP 472). Names and addresses
- * are written in capitals; amounts in dollars without trailing zeros.
+ * are written in capitals; amounts in dollars without trailing zeros. A secondary claim
+ * carries the earlier payers' adjudication (2320/2330, 2430).
  *
- * Not yet: the 2320/2330 loops of a secondary claim (they need the primary's payment, which
- * comes with remittance posting); ambulance, anesthesia and drug (LIN/CTP) details. */
+ * Encounter data: a claim whose lines are all covered by capitation (doc "encounter_data")
+ * carries CN1*05 (capitated), and a set of nothing but such claims says BHT06 RP
+ * (reporting) instead of CH (chargeable); a batch writes the two kinds as separate sets.
+ *
+ * Not yet: ambulance, anesthesia and drug (LIN/CTP) details. */
 #ifndef PRAXIS_X837P_H
 #define PRAXIS_X837P_H
 
@@ -25,7 +29,8 @@ typedef struct x837_parties {
 } x837_parties;
 
 /* Writes one ST..SE holding every claim of `docs` (a JSON array), with set control number
- * `control`, into the open functional group of `w`. A claim whose data cannot be written
+ * `control`, into the open functional group of `w`; BHT06 RP when every claim is encounter
+ * data. A claim whose data cannot be written
  * (a separator in a name) fails the whole set, with the claim's id in the message. */
 int x837p_write(x12_writer *w, const x837_parties *p, json_t *docs, const char *control, err *e);
 
