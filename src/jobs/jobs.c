@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "base/log.h"
+#include "ledger/ledger.h"
 #include "schedule/schedule.h"
 
 static struct {
@@ -29,6 +30,13 @@ static void *run(void *unused)
 			log_error("reminders: %s", e.msg);
 		else if (s.sent || s.failed || s.retrying)
 			log_info("reminders: %d sent, %d retrying, %d failed, %d skipped", s.sent, s.retrying, s.failed, s.skipped);
+		err_clear(&e);
+		plan_reminder_stats ps;
+		if (plan_reminders_run(j.c, 0, &ps, &e))
+			log_error("payment-plan reminders: %s", e.msg);
+		else if (ps.sent || ps.failed || ps.retrying)
+			log_info("payment-plan reminders: %d sent, %d retrying, %d failed, %d skipped", ps.sent, ps.retrying, ps.failed,
+				 ps.skipped);
 		err_clear(&e);
 		pthread_mutex_lock(&j.mu);
 		struct timespec until;

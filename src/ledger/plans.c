@@ -8,7 +8,6 @@
 #include "access/resource.h"
 #include "ledger/ledger.h"
 
-#define MAX_INSTALLMENTS 120
 
 /* The day of installment k (0-based) after first_due. */
 static int64_t due_day(int64_t first, const char *frequency, int k)
@@ -26,6 +25,35 @@ static int64_t due_day(int64_t first, const char *frequency, int k)
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
 	return day_from_civil(y, m, dd > last ? last : dd);
+}
+
+int plan_schedule(const char *first_due, const char *frequency, int64_t total, int64_t installment, int64_t paid,
+		  plan_installment out[PLAN_MAX_INSTALLMENTS])
+{
+	int64_t first, left = total;
+	if (!day_parse(first_due, &first) || installment <= 0)
+		return 0;
+	int n = 0;
+	for (; left > 0 && n < PLAN_MAX_INSTALLMENTS; n++) {
+		int64_t amount = left < installment ? left : installment;
+		left -= amount;
+		out[n].day = due_day(first, frequency, n);
+		out[n].amount_cents = amount;
+		out[n].paid_cents = paid < amount ? paid : amount;
+		paid -= out[n].paid_cents;
+	}
+	return n;
+}
+
+int plan_paid(db *c, int64_t practice, int64_t patient, const char *since, int64_t *paid, err *e)
+{
+	return db_one_i64(c, e, paid,
+			  "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
+			  "WHERE j.practice_id = $1 AND j.patient_id = $2 AND j.kind = 'payment' AND l.account = '1000' "
+			  "AND j.created_at >= $3",
+			  "iis", practice, patient, since) < 0
+		       ? -1
+		       : 0;
 }
 
 int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
@@ -60,8 +88,8 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
 		return -1;
 	if (total <= 0)
 		return err_field(e, "total_cents", "the patient owes nothing to spread over a plan");
-	if ((total + json_integer_value(inst) - 1) / json_integer_value(inst) > MAX_INSTALLMENTS)
-		return err_field(e, "installment_cents", "would take more than %d installments", MAX_INSTALLMENTS);
+	if ((total + json_integer_value(inst) - 1) / json_integer_value(inst) > PLAN_MAX_INSTALLMENTS)
+		return err_field(e, "installment_cents", "would take more than %d installments", PLAN_MAX_INSTALLMENTS);
 	char now[TS_LEN];
 	ts_now(now);
 	int64_t id = 0;
@@ -111,7 +139,7 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 		db_done(st);
 		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "patient %lld has no payment plan", (long long)patient);
 	}
-	int64_t id = db_col_i64(st, 0), total = db_col_i64(st, 1), inst = db_col_i64(st, 2), first;
+	int64_t id = db_col_i64(st, 0), total = db_col_i64(st, 1), inst = db_col_i64(st, 2);
 	char freq[16], first_due[11], status[16], created[TS_LEN];
 	snprintf(freq, sizeof freq, "%s", db_col_text(st, 3));
 	snprintf(first_due, sizeof first_due, "%s", db_col_text(st, 4));
@@ -120,10 +148,7 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 	json_t *note = db_col_null(st, 6) ? json_null() : json_string(db_col_text(st, 6));
 	db_done(st);
 	int64_t paid;
-	if (db_one_i64(x->db, e, &paid,
-		       "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
-		       "WHERE j.practice_id = $1 AND j.patient_id = $2 AND j.kind = 'payment' AND l.account = '1000' AND j.created_at >= $3",
-		       "iis", ctx_practice(x), patient, created) < 0) {
+	if (plan_paid(x->db, ctx_practice(x), patient, created, &paid, e)) {
 		json_decref(note);
 		return -1;
 	}
@@ -132,21 +157,19 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 	date_today(today_s);
 	int64_t today;
 	day_parse(today_s, &today);
-	day_parse(first_due, &first);
+	plan_installment ins[PLAN_MAX_INSTALLMENTS];
+	int n = plan_schedule(first_due, freq, total, inst, paid, ins);
 	json_t *sched = json_array();
-	int64_t left = total, covered = paid, expected = 0;
-	for (int k = 0; left > 0 && k < MAX_INSTALLMENTS; k++) {
-		int64_t amount = left < inst ? left : inst, day = due_day(first, freq, k);
-		left -= amount;
-		if (day <= today)
-			expected += amount;
-		int64_t got = covered < amount ? covered : amount;
-		covered -= got;
+	int64_t expected = 0;
+	for (int k = 0; k < n; k++) {
+		if (ins[k].day <= today)
+			expected += ins[k].amount_cents;
 		char d[11];
-		day_format(day, d);
+		day_format(ins[k].day, d);
+		int64_t got = ins[k].paid_cents, amount = ins[k].amount_cents;
 		json_array_append_new(sched, json_pack("{s:s, s:I, s:I, s:s}", "due", d, "amount_cents", (json_int_t)amount, "paid_cents",
 						       (json_int_t)got,
-						       "status", got == amount ? "paid" : day < today ? "late" : got ? "part paid" : "due"));
+						       "status", got == amount ? "paid" : ins[k].day < today ? "late" : got ? "part paid" : "due"));
 	}
 	int64_t behind = expected > paid ? expected - paid : 0;
 	if (!strcmp(status, "active") && paid >= total) { /* paid off: done, and the hold lifted */
@@ -161,10 +184,31 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 		}
 		snprintf(status, sizeof status, "completed");
 	}
-	*out = json_pack("{s:I, s:I, s:s, s:I, s:I, s:s, s:s, s:o, s:I, s:I, s:I, s:o}", "id", (json_int_t)id, "patient_id",
+	/* the reminders sent or planned for it */
+	json_t *reminders = json_array();
+	st = db_prepare(x->db,
+			"SELECT due, kind, status, attempts, outcome, sent_at FROM plan_reminder WHERE plan_id = $1 ORDER BY due, id", e);
+	if (!st)
+		rc = DB_ERR;
+	else {
+		db_bind_i64(st, 1, id);
+		while ((rc = db_step(st, e)) == DB_ROW)
+			json_array_append_new(reminders, json_pack("{s:s, s:s, s:s, s:I, s:s?, s:s?}", "due", db_col_text(st, 0), "kind",
+								   db_col_text(st, 1), "status", db_col_text(st, 2), "attempts",
+								   (json_int_t)db_col_i64(st, 3), "outcome", db_col_text(st, 4),
+								   "sent_at", db_col_text(st, 5)));
+		db_done(st);
+	}
+	if (rc == DB_ERR) {
+		json_decref(note);
+		json_decref(sched);
+		json_decref(reminders);
+		return -1;
+	}
+	*out = json_pack("{s:I, s:I, s:s, s:I, s:I, s:s, s:s, s:o, s:I, s:I, s:I, s:o, s:o}", "id", (json_int_t)id, "patient_id",
 			 (json_int_t)patient, "status", status, "total_cents", (json_int_t)total, "installment_cents", (json_int_t)inst,
 			 "frequency", freq, "first_due", first_due, "note", note, "paid_cents", (json_int_t)paid, "expected_to_date_cents",
-			 (json_int_t)expected, "behind_cents", (json_int_t)behind, "schedule", sched);
+			 (json_int_t)expected, "behind_cents", (json_int_t)behind, "schedule", sched, "reminders", reminders);
 	ctx_audit_read(x, "payment_plan.read", "payment_plan", id, patient);
 	return 0;
 }

@@ -47,6 +47,10 @@ const routes = [
   ['get', '/api/v1/statement-runs/{id}/statements.pdf'], ['get', '/api/v1/patients/{id}/statement.pdf'], ['put', '/api/v1/patients/{id}/account-hold'],
   ['post', '/api/v1/payment-plans'], ['get', '/api/v1/patients/{id}/payment-plan'], ['post', '/api/v1/payment-plans/{id}/cancel'], ['get', '/api/v1/ledger-accounts'], ['post', '/api/v1/remittances/{id}/post'],
   ['get', '/api/v1/denials'], ['patch', '/api/v1/denials/{id}'], ['get', '/api/v1/underpayments'], ['get', '/api/v1/posting-exceptions'],
+  ['get', '/api/v1/capitation-contracts'], ['post', '/api/v1/capitation-contracts'], ['get', '/api/v1/capitation-contracts/{id}'],
+  ['patch', '/api/v1/capitation-contracts/{id}'], ['put', '/api/v1/capitation-contracts/{id}/roster'], ['get', '/api/v1/capitation-contracts/{id}/roster'],
+  ['get', '/api/v1/capitation-contracts/{id}/reconciliation'], ['post', '/api/v1/capitation-payments'], ['get', '/api/v1/reports/capitation'],
+  ['post', '/api/v1/payment-plan-reminders/run'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {

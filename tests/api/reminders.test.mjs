@@ -161,3 +161,34 @@ test('quiet hours hold a reminder until they end, in the location\'s time', asyn
   const rs = (await desk.get(`/api/v1/appointments/${a.id}/reminders`)).body.items;
   assert.deepEqual([rs[0].status, rs[0].next_attempt], ['pending', '2026-03-02T16:00:00Z'], '11:00 in New York');
 });
+
+test('payment-plan reminders: an e-mail before an installment is due, a late notice a week after; each once', async () => {
+  const biller = client(px.url, await login(px.url, px.email('biller')));
+  const plan = async (patient, first_due) => (await biller.post('/api/v1/payment-plans', { patient_id: patient, installment_cents: 5000,
+    total_cents: 15000, first_due, frequency: 'monthly' })).body;
+  const jane = await plan(consenting, '2026-03-04'); // due in two days
+  const rick = await plan(silent, '2026-02-20'); // ten days late, and no consent to e-mail
+  assert.equal((await desk.post('/api/v1/payment-plan-reminders/run', {})).status, 403);
+  const before = mails().length;
+  const r = await biller.post('/api/v1/payment-plan-reminders/run', {});
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.body, { planned: 2, sent: 1, skipped: 1, retrying: 0, failed: 0 });
+  const box = mails().filter((m) => /^Subject: Payment plan/m.test(m));
+  assert.equal(mails().length, before + 1);
+  assert.equal(box.length, 1);
+  assert.match(box[0], /^To: jane@example\.test$/m);
+  assert.match(box[0], /^Subject: Payment plan reminder from Practice A$/m);
+  assert.match(box[0], /installment of your payment plan, \$50\.00, is due on March 4, 2026/);
+  assert.deepEqual((await biller.post('/api/v1/payment-plan-reminders/run', {})).body, { planned: 0, sent: 0, skipped: 0, retrying: 0, failed: 0 },
+    'each once');
+  const j = (await biller.get(`/api/v1/patients/${consenting}/payment-plan`)).body;
+  assert.deepEqual(j.reminders.map((x) => [x.due, x.kind, x.status, x.attempts]), [['2026-03-04', 'upcoming', 'sent', 1]]);
+  const k = (await biller.get(`/api/v1/patients/${silent}/payment-plan`)).body;
+  assert.deepEqual(k.reminders.map((x) => [x.due, x.kind, x.status, x.outcome]),
+    [['2026-02-20', 'late', 'skipped', 'skipped: no e-mail consent or address']]);
+  assert.ok(jane.id && rick.id);
+  const admin = client(px.url, await login(px.url, px.email('admin')));
+  const trail = (await admin.get(`/api/v1/audit?patient_id=${consenting}`)).body.items.filter((e) => e.action === 'plan_reminder.send');
+  assert.deepEqual(trail.map((e) => e.outcome), ['success']);
+  assert.deepEqual((await adminB.post('/api/v1/payment-plan-reminders/run', {})).body.planned, 0, 'the other practice has none');
+});
