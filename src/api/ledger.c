@@ -32,6 +32,22 @@ static int adjust_h(req *r, err *e) { return post(r, "adjustment", ledger_adjust
 static int transfer_h(req *r, err *e) { return post(r, "transfer", ledger_transfer, e); }
 static int refund_h(req *r, err *e) { return post(r, "refund", ledger_refund, e); }
 
+/* A paper EOB for claim {id}, posted as a remittance (billing.h eob_post). */
+static int eob_h(req *r, err *e)
+{
+	const char *key;
+	char scoped[128];
+	if (api_idempotency_key(r, &key, e))
+		return -1;
+	if (key)
+		snprintf(scoped, sizeof scoped, "eob:%lld:%s", (long long)r->id, key);
+	if (eob_post(&r->x, r->id, r->body, key ? scoped : NULL, &r->out, e))
+		return -1;
+	if (json_is_true(json_object_get(r->out, "duplicate")))
+		r->status = 200;
+	return 0;
+}
+
 static int reverse_h(req *r, err *e)
 {
 	const char *reason = json_string_value(json_object_get(r->body, "reason"));
@@ -161,6 +177,7 @@ ROUTES(ledger,
        {"POST", "/api/v1/payment-plans/{id}/cancel", P_CLAIM_WRITE, 0, plan_cancel_h, "Cancel an active plan: {reason}"},
        {"POST", "/api/v1/payment-plan-reminders/run", P_CLAIM_WRITE, 0, plan_reminders_h, "Send the payment-plan reminders due now (the server also does every interval)"},
        {"GET", "/api/v1/ledger-accounts", P_BILLING_READ, 0, accounts_h, "The chart of accounts"},
+       {"POST", "/api/v1/claims/{id}/eob", P_CLAIM_WRITE, 0, eob_h, "Post a paper EOB for a sent claim: {paid_on?, method, reference?, payer_claim_number?, lines: [{line_no, paid_cents, adjustments: [{group, reason, amount_cents}], remarks?}]}. Idempotency-Key header", 201},
        {"POST", "/api/v1/remittances/{id}/post", P_CLAIM_WRITE, 0, remit_post_h, "Post what of a remittance is not posted yet (imports post at once)"},
        {"PUT", "/api/v1/capitation-contracts/{id}/roster", P_CLAIM_WRITE, 0, roster_put_h, "Replace a month's roster {month, members: [{member_id, rate_cents?}]}; rows that cannot be read are listed, the others kept"},
        {"GET", "/api/v1/capitation-contracts/{id}/roster", P_BILLING_READ, 0, roster_get_h, "A month's roster ?month=YYYY-MM with the patients its members are"},

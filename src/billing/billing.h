@@ -90,6 +90,18 @@ int claim_batch_file(ctx *x, int64_t id, char **data, size_t *len, err *e);
  * envelope_errors}. */
 int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t **out, err *e);
 int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json_t **out, err *e);
+/* A remittance entered by hand (a paper EOB: eob.c), in the shape x835_read gives, kept
+ * once per key (an Idempotency-Key; NULL: the same content is the same remittance) and
+ * posted like an imported one; answers as remit_file_answer. */
+int remit_enter(ctx *x, const char *key, json_t *doc, json_t **out, err *e);
+/* With a key already entered: answers that remittance again (duplicate) and returns 1; 0
+ * when the key is new. */
+int remit_entered(ctx *x, const char *key, json_t **out, err *e);
+/* A payer's paper EOB for a sent claim {paid_on?, method (check | eft | other), reference?,
+ * payer_claim_number?, lines: [{line_no, paid_cents, adjustments?: [{group, reason,
+ * amount_cents}], remarks?: [...]}]}: checked whole (each line balances: charge = paid +
+ * adjustments) before anything is written, then entered and posted as a remittance. */
+int eob_post(ctx *x, int64_t claim, json_t *in, const char *key, json_t **out, err *e);
 /* One remittance as read, each claim and line with what it matched (claim_id, claim_line,
  * match: exact | modifiers_differ | code_only | none). */
 int remit_get(ctx *x, int64_t id, json_t **out, err *e);

@@ -188,6 +188,63 @@ static int store(ctx *x, int64_t file, json_t *doc, const char *now, int64_t *id
 	return rc;
 }
 
+/* Keeps a file (its SHA-256 hex, name and content) with the remittances read from it (docs,
+ * consumed), audited as `action`, then posts them; answers as remit_file_answer. */
+static int keep_and_post(ctx *x, const char *hex, const char *name, const char *content, json_t *docs, json_t *issues,
+			 const char *action, json_t **out, err *e)
+{
+	int64_t file = 0;
+	char now[TS_LEN];
+	ts_now(now);
+	int rc = db_begin(x->db, e);
+	if (!rc)
+		rc = db_one_i64(x->db, e, &file,
+				"INSERT INTO remittance_file (practice_id, sha256, name, content, created_by, created_at) "
+				"VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+				"isssns", ctx_practice(x), hex, name, content, ctx_user(x), now) < 0
+			     ? -1
+			     : 0;
+	size_t i, n = json_array_size(docs);
+	json_t *d;
+	int64_t *ids = calloc(n, sizeof *ids); /* the remittances stored, for posting */
+	if (!ids && !rc)
+		rc = err_set(e, ERR_INTERNAL, "out of memory");
+	json_array_foreach(docs, i, d) {
+		if (rc || (rc = store(x, file, d, now, &ids[i], e)))
+			break;
+	}
+	if (!rc)
+		rc = ctx_audit(x, action, "remittance_file", file, 0, NULL, e);
+	if (!rc)
+		rc = db_commit(x->db, e);
+	else if (db_in_tx(x->db))
+		db_rollback(x->db);
+	json_decref(docs);
+	if (rc) {
+		free(ids);
+		json_decref(issues);
+		if (e->code == ERR_CONFLICT) /* imported meanwhile by another request */
+			return err_set(e, ERR_CONFLICT, "this file is being imported by someone else");
+		return -1;
+	}
+	/* auto-posting (remit_post: a savepoint per claim); what fails waits for POST
+	 * /remittances/{id}/post and is said in the answer */
+	char posting_error[sizeof e->msg] = "";
+	for (size_t k = 0; k < n && !*posting_error; k++) {
+		json_t *posted = NULL;
+		if (remit_post(x, ids[k], &posted, e))
+			snprintf(posting_error, sizeof posting_error, "%s", e->msg);
+		json_decref(posted);
+	}
+	free(ids);
+	err_clear(e);
+	if (remit_file_answer(x, file, false, issues, out, e))
+		return -1;
+	if (*posting_error)
+		json_object_set_new(*out, "posting_error", json_string(posting_error));
+	return 0;
+}
+
 int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t **out, err *e)
 {
 	if (!data || !len)
@@ -236,55 +293,43 @@ int remit_import(ctx *x, const char *name, const char *data, size_t len, json_t 
 		json_decref(docs);
 		return err_set(e, ERR_UNPROCESSABLE, "the file holds no 835 transaction set");
 	}
-	char now[TS_LEN];
-	ts_now(now);
-	int rc = db_begin(x->db, e);
-	if (!rc)
-		rc = db_one_i64(x->db, e, &file,
-				"INSERT INTO remittance_file (practice_id, sha256, name, content, created_by, created_at) "
-				"VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-				"isssns", ctx_practice(x), hex, name ? name : "upload.835", data, ctx_user(x), now) < 0
-			     ? -1
-			     : 0;
-	size_t i, n = json_array_size(docs);
-	json_t *d;
-	int64_t *ids = calloc(n, sizeof *ids); /* the remittances stored, for posting */
-	if (!ids && !rc)
-		rc = err_set(e, ERR_INTERNAL, "out of memory");
-	json_array_foreach(docs, i, d) {
-		if (rc || (rc = store(x, file, d, now, &ids[i], e)))
-			break;
+	return keep_and_post(x, hex, name ? name : "upload.835", data, docs, issues, "remittance.import", out, e);
+}
+
+/* The file row a remittance entered by hand is kept under: by its key, else its content. */
+static int entered_file(ctx *x, const char *key, const char *text, char hex[HASH_HEX_LEN], int64_t *file, err *e)
+{
+	char basis[160];
+	if (key)
+		snprintf(basis, sizeof basis, "entered:%s", key);
+	sha256_hex(key ? basis : text, strlen(key ? basis : text), hex);
+	return db_one_i64(x->db, e, file, "SELECT id FROM remittance_file WHERE practice_id = $1 AND sha256 = $2", "is",
+			  ctx_practice(x), hex);
+}
+
+int remit_entered(ctx *x, const char *key, json_t **out, err *e)
+{
+	char hex[HASH_HEX_LEN];
+	int64_t file = 0;
+	int r = entered_file(x, key, NULL, hex, &file, e);
+	return r <= 0 ? r : remit_file_answer(x, file, true, NULL, out, e) ? -1 : 1;
+}
+
+int remit_enter(ctx *x, const char *key, json_t *doc, json_t **out, err *e)
+{
+	char *text = json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS);
+	if (!text)
+		return err_set(e, ERR_INTERNAL, "out of memory");
+	char hex[HASH_HEX_LEN];
+	int64_t file = 0;
+	int r = entered_file(x, key, text, hex, &file, e);
+	if (r != 0) {
+		free(text);
+		return r < 0 ? -1 : remit_file_answer(x, file, true, NULL, out, e);
 	}
-	if (!rc)
-		rc = ctx_audit(x, "remittance.import", "remittance_file", file, 0, NULL, e);
-	if (!rc)
-		rc = db_commit(x->db, e);
-	else if (db_in_tx(x->db))
-		db_rollback(x->db);
-	json_decref(docs);
-	if (rc) {
-		free(ids);
-		json_decref(issues);
-		if (e->code == ERR_CONFLICT) /* imported meanwhile by another request */
-			return err_set(e, ERR_CONFLICT, "this file is being imported by someone else");
-		return -1;
-	}
-	/* auto-posting (remit_post: a savepoint per claim); what fails waits for POST
-	 * /remittances/{id}/post and is said in the answer */
-	char posting_error[sizeof e->msg] = "";
-	for (size_t k = 0; k < n && !*posting_error; k++) {
-		json_t *posted = NULL;
-		if (remit_post(x, ids[k], &posted, e))
-			snprintf(posting_error, sizeof posting_error, "%s", e->msg);
-		json_decref(posted);
-	}
-	free(ids);
-	err_clear(e);
-	if (remit_file_answer(x, file, false, issues, out, e))
-		return -1;
-	if (*posting_error)
-		json_object_set_new(*out, "posting_error", json_string(posting_error));
-	return 0;
+	int rc = keep_and_post(x, hex, "entered by hand", text, json_pack("[O]", doc), NULL, "remittance.enter", out, e);
+	free(text);
+	return rc;
 }
 
 int remit_file_answer(ctx *x, int64_t file, bool duplicate, json_t *issues, json_t **out, err *e)
