@@ -113,6 +113,33 @@ static int summary_h(req *r, err *e)
 	return api_report(r, "money", ledger_summary_columns, ledger_summary_ncolumns, rows, e);
 }
 
+static const column denial_cols[] = {{"name", "Reason or payer", COL_TEXT}, {"denials", "Denials", COL_NUM},
+				     {"amount", "Amount", COL_NUM},	       {"unresolved", "Unresolved", COL_NUM},
+				     {"open", "Open", COL_NUM},		       {"appealed", "Appealed", COL_NUM},
+				     {"resubmitted", "Resubmitted", COL_NUM},  {"written_off", "Written off", COL_NUM},
+				     {"closed", "Closed", COL_NUM}};
+
+/* Denials by reason or payer, as JSON or (?format=csv|xlsx) its rows and total in dollars. */
+static int denials_report_h(req *r, err *e)
+{
+	if (denial_report(&r->x, api_arg(r, "by"), api_arg(r, "from"), api_arg(r, "to"), &r->out, e))
+		return -1;
+	const char *fmt = api_arg(r, "format");
+	if (!fmt || !*fmt || !strcmp(fmt, "json"))
+		return 0;
+	json_t *rows = json_copy(json_object_get(r->out, "rows")), *row;
+	json_array_append(rows, json_object_get(r->out, "totals"));
+	size_t i;
+	json_array_foreach(rows, i, row) {
+		json_object_set_new(row, "amount", json_real((double)json_integer_value(json_object_get(row, "amount_cents")) / 100.0));
+		json_object_set_new(row, "unresolved",
+				    json_real((double)json_integer_value(json_object_get(row, "unresolved_cents")) / 100.0));
+	}
+	json_decref(r->out);
+	r->out = NULL;
+	return api_report(r, "denials", denial_cols, 9, rows, e);
+}
+static int collections_h(req *r, err *e) { return collections_report(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
 static int kpis_h(req *r, err *e) { return revenue_cycle_kpis(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
 static int run_h(req *r, err *e) { return statement_run_create(&r->x, r->body, &r->out, e); }
 static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }
@@ -148,9 +175,10 @@ static int worklist_h(req *r, const char *which, err *e)
 {
 	int limit;
 	int64_t after;
-	return api_limit(r, &limit, e) || api_int_arg(r, "cursor", &after, e)
+	worklist_filter f = {api_arg(r, "status"), api_arg(r, "reason"), 0};
+	return api_limit(r, &limit, e) || api_int_arg(r, "cursor", &after, e) || api_int_arg(r, "payer_id", &f.payer_id, e)
 		       ? -1
-		       : posting_worklist(&r->x, which, api_arg(r, "status"), limit, after, &r->out, e);
+		       : posting_worklist(&r->x, which, &f, limit, after, &r->out, e);
 }
 static int denials_h(req *r, err *e) { return worklist_h(r, "denial", e); }
 static int denial_h(req *r, err *e) { return denial_update(&r->x, r->id, r->body, &r->out, e); }
@@ -167,6 +195,8 @@ ROUTES(ledger,
        {"GET", "/api/v1/patients/{id}/account", P_PATIENT_READ, 0, account_h, "A patient's account: insurance, patient and credit balances with the entries and running balances"},
        {"GET", "/api/v1/reports/ar-aging", P_BILLING_READ, 0, aging_h, "A/R aging (0-30 ... 120+ days from the date of service) ?by=payer|patient&as_of="},
        {"GET", "/api/v1/reports/money", P_BILLING_READ, 0, summary_h, "Charges, payments and adjustments ?by=provider|payer|code|month&from=&to=&format=json|csv|xlsx"},
+       {"GET", "/api/v1/reports/denials", P_BILLING_READ, 0, denials_report_h, "Denials of a period by first reason or payer ?by=reason|payer&from=&to=&format=json|csv|xlsx"},
+       {"GET", "/api/v1/reports/collections", P_BILLING_READ, 0, collections_h, "Patient collections of a period ?from=&to=: responsibility, payments, rate, and the accounts at final notice or in collections"},
        {"GET", "/api/v1/reports/revenue-cycle", P_BILLING_READ, 0, kpis_h, "Revenue-cycle indicators of a period ?from=&to=: days in A/R, gross and net collection, denial, clean-claim and first-pass rates, charge lag, A/R over 90 days"},
        {"POST", "/api/v1/statement-runs", P_CLAIM_WRITE, 0, run_h, "Statements for every patient owing at least min_balance_cents (default 500) and not on hold; past the final notice, collections: {min_balance_cents?, as_of?}", 201},
        {"GET", "/api/v1/statement-runs/{id}/statements.pdf", P_BILLING_READ, 0, run_pdf_h, "A run's statements as one PDF to print and mail"},
@@ -184,7 +214,7 @@ ROUTES(ledger,
        {"GET", "/api/v1/capitation-contracts/{id}/reconciliation", P_BILLING_READ, 0, cap_reconcile_h, "A month's capitation payments against its roster ?month=YYYY-MM"},
        {"POST", "/api/v1/capitation-payments", P_CLAIM_WRITE, 0, cap_payment_h, "A capitation payment {contract_id, month, amount_cents, method, reference?, received_on?, members?}. Idempotency-Key header", 201},
        {"GET", "/api/v1/reports/capitation", P_BILLING_READ, 0, cap_report_h, "Capitation revenue per member ?from=YYYY-MM&to=YYYY-MM: members, paid, visits and what they would have charged"},
-       {"GET", "/api/v1/denials", P_BILLING_READ, 0, denials_h, "The denial worklist ?status=open"},
+       {"GET", "/api/v1/denials", P_BILLING_READ, 0, denials_h, "The denial worklist ?status=open&payer_id=&reason=CO-50|N115"},
        {"PATCH", "/api/v1/denials/{id}", P_CLAIM_WRITE, 0, denial_h, "Work a denial: {status: appealed | resubmitted | written_off (writeoff permission, posts the write-off) | closed | open, note}"},
-       {"GET", "/api/v1/underpayments", P_BILLING_READ, 0, underpayments_h, "Lines paid below their contract ?status=open"},
+       {"GET", "/api/v1/underpayments", P_BILLING_READ, 0, underpayments_h, "Lines paid below their contract ?status=open&payer_id="},
        {"GET", "/api/v1/posting-exceptions", P_BILLING_READ, 0, exceptions_h, "What an 835 could not post, with the reason ?status=open"});

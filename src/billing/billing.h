@@ -115,8 +115,13 @@ int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
  * paid_cents, denials, underpayments, exceptions: [{line, reason}], next_claim_id?}]}. */
 int remit_post(ctx *x, int64_t remittance, json_t **out, err *e);
 /* The worklists posting leaves (worklists.c): which is "denial", "underpayment" or
- * "posting_exception"; status filters (NULL: all); {items, next_cursor}. */
-int posting_worklist(ctx *x, const char *which, const char *status, int limit, int64_t after, json_t **out, err *e);
+ * "posting_exception"; {items, next_cursor}. Filters (NULL or 0: all): status; payer_id
+ * (denials, underpayments); reason, a CARC with its group or a RARC the denial carries. */
+typedef struct worklist_filter {
+	const char *status, *reason;
+	int64_t payer_id;
+} worklist_filter;
+int posting_worklist(ctx *x, const char *which, const worklist_filter *f, int limit, int64_t after, json_t **out, err *e);
 /* The revenue-cycle indicators of a period [from, to] (YYYY-MM-DD, kpis.c): {from, to,
  * totals: {charges_cents, payments_cents, contractual_cents, other_adjustments_cents,
  * ar_cents (at `to`)}, days_in_ar: {value, ar_cents, charges_cents, days}, and as {value,
@@ -128,6 +133,19 @@ int posting_worklist(ctx *x, const char *which, const char *status, int limit, i
  * entry, average), ar_over_90_share (A/R over 90 days / A/R)}. Fee-for-service: charges
  * covered by capitation and capitation payments are left out. */
 int revenue_cycle_kpis(ctx *x, const char *from, const char *to, json_t **out, err *e);
+/* Reports (reports.c). Denials of a period [from, to] (YYYY-MM-DD, by the day denied) by
+ * "reason" (the first CARC the payer gave, with its group) or "payer": {from, to, by, rows:
+ * [{name, denials, amount_cents, unresolved_cents (open, appealed or resubmitted), open,
+ * appealed, resubmitted, written_off, closed}] largest first, totals}. */
+int denial_report(ctx *x, const char *by, const char *from, const char *to, json_t **out, err *e);
+/* Patient collections of a period: {from, to, totals: {patient_responsibility_cents (what
+ * became patients' to pay: self-pay charges, shares from payers, transfers),
+ * patient_payments_cents (less refunds), paid_on_visit_day_cents, refunds_cents,
+ * adjusted_cents (patients' balances adjusted or written off), collection_rate (payments /
+ * responsibility, %)}, accounts: [{patient_id, mrn, name, stage (final notice |
+ * collections), last_statement_on, balance_cents, last_payment_on}] (at most 500, still
+ * owing)}. */
+int collections_report(ctx *x, const char *from, const char *to, json_t **out, err *e);
 /* Capitation (capitation.c). A contract (BR_CAPITATION: payer, period, pmpm_cents, carve_outs
  * "90471,90686") pays per member per month for the members on its monthly roster. */
 typedef struct capitation {

@@ -8,33 +8,46 @@
 #include "billing/scrub.h"
 #include "ledger/ledger.h"
 
+/* Each list binds $1 practice, $2 status ('' any), $3 cursor, $4 limit; and as its `bind`
+ * says, $5 payer (0 any) and $6 a reason pattern ('' any). */
 static const struct {
-	const char *name, *sql, *fmt; /* columns: id first, then JSON fields named in fmt order */
+	const char *name, *sql, *bind, *fmt; /* columns: id first, then JSON fields named in fmt order */
 	const char *const cols[12];
 } lists[] = {
 	{"denial",
 	 "SELECT d.id, d.claim_id, d.line_no, c.patient_id, d.payer_id, y.name, d.amount_cents, d.reasons, d.denied_on, d.appeal_by, "
 	 "d.status FROM denial d JOIN claim c ON c.id = d.claim_id JOIN payer y ON y.id = d.payer_id "
-	 "WHERE d.practice_id = $1 AND ($2 = '' OR d.status = $2) AND d.id > $3 ORDER BY d.id LIMIT $4",
-	 "iiiiisissss",
+	 "WHERE d.practice_id = $1 AND ($2 = '' OR d.status = $2) AND d.id > $3 AND ($5 = 0 OR d.payer_id = $5) "
+	 "AND ($6 = '' OR ',' || d.reasons || ',' LIKE $6) ORDER BY d.id LIMIT $4",
+	 "isiiis", "iiiiisissss",
 	 {"id", "claim_id", "line_no", "patient_id", "payer_id", "payer_name", "amount_cents", "reasons", "denied_on", "appeal_by",
 	  "status"}},
 	{"underpayment",
 	 "SELECT u.id, u.claim_id, u.line_no, c.patient_id, u.payer_id, y.name, u.expected_cents, u.allowed_cents, u.paid_cents, "
 	 "u.expected_cents - u.allowed_cents, u.status FROM underpayment u JOIN claim c ON c.id = u.claim_id "
 	 "JOIN payer y ON y.id = u.payer_id WHERE u.practice_id = $1 AND ($2 = '' OR u.status = $2) AND u.id > $3 "
-	 "ORDER BY u.id LIMIT $4",
-	 "iiiiisiiiis",
+	 "AND ($5 = 0 OR u.payer_id = $5) ORDER BY u.id LIMIT $4",
+	 "isiii", "iiiiisiiiis",
 	 {"id", "claim_id", "line_no", "patient_id", "payer_id", "payer_name", "expected_cents", "allowed_cents", "paid_cents",
 	  "difference_cents", "status"}},
 	{"posting_exception",
 	 "SELECT x.id, x.remittance_id, x.claim_id, x.line_seq, x.reason, x.amount_cents, x.status, x.created_at "
 	 "FROM posting_exception x WHERE x.practice_id = $1 AND ($2 = '' OR x.status = $2) AND x.id > $3 ORDER BY x.id LIMIT $4",
-	 "iiiisiss", {"id", "remittance_id", "claim_id", "line", "reason", "amount_cents", "status", "created_at"}},
+	 "isii", "iiiisiss", {"id", "remittance_id", "claim_id", "line", "reason", "amount_cents", "status", "created_at"}},
 };
 
-int posting_worklist(ctx *x, const char *which, const char *status, int limit, int64_t after, json_t **out, err *e)
+int posting_worklist(ctx *x, const char *which, const worklist_filter *f, int limit, int64_t after, json_t **out, err *e)
 {
+	const char *status = f->status, *reason = f->reason;
+	char pattern[24] = "";
+	if (reason && *reason) {
+		bool fine = strlen(reason) <= 12;
+		for (const char *c = reason; fine && *c; c++)
+			fine = (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-';
+		if (!fine)
+			return err_field(e, "reason", "must be a CARC with its group (CO-50) or a RARC (N115)");
+		snprintf(pattern, sizeof pattern, "%%,%s,%%", reason);
+	}
 	size_t k = 0;
 	while (k < sizeof lists / sizeof *lists && strcmp(lists[k].name, which))
 		k++;
@@ -45,7 +58,7 @@ int posting_worklist(ctx *x, const char *which, const char *status, int limit, i
 	db_stmt *st = db_prepare(x->db, lists[k].sql, e);
 	if (!st)
 		return -1;
-	db_bindv(st, "isii", ctx_practice(x), status ? status : "", after, (int64_t)limit + 1);
+	db_bindv(st, lists[k].bind, ctx_practice(x), status ? status : "", after, (int64_t)limit + 1, f->payer_id, pattern);
 	json_t *items = json_array();
 	int rc, n = 0;
 	int64_t last = 0;

@@ -288,6 +288,34 @@ test('money report: charges, payments and adjustments by payer, code, provider a
   assert.equal((await desk.get('/api/v1/reports/money?by=payer&from=2026-03-01&to=2026-03-31')).status, 403);
 });
 
+test('denials by reason and by payer; the worklist by reason and payer; patient collections', async () => {
+  const q = 'from=2026-03-01&to=2026-03-31';
+  const byReason = ok(await biller.get(`/api/v1/reports/denials?by=reason&${q}`), 200);
+  assert.deepEqual(byReason.rows.map((r) => [r.name, r.denials, r.amount_cents, r.unresolved_cents, r.written_off]), [['CO-50', 1, 6500, 0, 1]]);
+  assert.deepEqual([byReason.totals.denials, byReason.totals.amount_cents], [1, 6500]);
+  assert.deepEqual(ok(await biller.get(`/api/v1/reports/denials?by=payer&${q}`), 200).rows.map((r) => r.name), ['Aetna']);
+  assert.equal(ok(await biller.get('/api/v1/reports/denials?by=reason&from=2026-04-01&to=2026-04-30'), 200).rows.length, 0);
+  const csv = await fetch(`${px.url}/api/v1/reports/denials?by=reason&${q}&format=csv`, { headers: { Authorization: biller.auth } });
+  const lines = (await csv.text()).trim().split(/\r?\n/);
+  assert.deepEqual([lines[0], lines.length], ['Reason or payer,Denials,Amount,Unresolved,Open,Appealed,Resubmitted,Written off,Closed', 3]);
+  assert.equal((await biller.get(`/api/v1/reports/denials?by=code&${q}`)).status, 400);
+  const list = async (f) => ok(await biller.get(`/api/v1/denials?${f}`), 200).items.length;
+  assert.deepEqual([await list('reason=N115'), await list('reason=CO-50'), await list('reason=CO-45'), await list(`payer_id=${aetna}`),
+    await list(`payer_id=${medigap}`)], [1, 1, 0, 1, 0]);
+  assert.equal((await biller.get('/api/v1/denials?reason=co%2050')).status, 400);
+  // collections: the desk's 25.00 less the 5.00 refund; Budd's 900.00 of deductibles went to collections
+  const c = ok(await biller.get(`/api/v1/reports/collections?${q}`), 200);
+  assert.deepEqual([c.totals.patient_payments_cents, c.totals.refunds_cents], [2000, 500]);
+  assert.ok(c.totals.patient_responsibility_cents >= 90000);
+  assert.equal(c.totals.collection_rate, 100 * 2000 / c.totals.patient_responsibility_cents);
+  const budd = ok(await biller.get('/api/v1/patients?q=Budd'), 200).items[0].id;
+  assert.deepEqual(c.accounts.map((a) => [a.patient_id, a.name, a.stage, a.balance_cents, a.last_payment_on]),
+    [[budd, 'Budd, William', 'collections', 90000, null]]);
+  assert.equal((await desk.get(`/api/v1/reports/collections?${q}`)).status, 403);
+  assert.deepEqual(ok(await adminB.get(`/api/v1/reports/collections?${q}`), 200).accounts, []);
+  assert.deepEqual(ok(await adminB.get(`/api/v1/reports/denials?${q}`), 200).rows, []);
+});
+
 test('a payment plan: its schedule against the payments, the account held from statements while it runs', async () => {
   const budd = ok(await biller.get('/api/v1/patients?q=Budd'), 200).items[0].id;
   const body = { patient_id: budd, installment_cents: 30000, first_due: '2026-03-20', frequency: 'monthly' };
