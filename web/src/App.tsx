@@ -29,6 +29,8 @@ import { BillingSetupPage } from './pages/billing/BillingSetupPage';
 import { RemittancesPage } from './pages/billing/RemittancesPage';
 import { RemittanceDetailPage } from './pages/billing/RemittanceDetailPage';
 import { ArAgingPage } from './pages/billing/ArAgingPage';
+import { RevenueCyclePage } from './pages/billing/RevenueCyclePage';
+import { MoneyReportPage } from './pages/billing/MoneyReportPage';
 import { DenialsPage } from './pages/billing/DenialsPage';
 import { UnderpaymentsPage } from './pages/billing/UnderpaymentsPage';
 import { PostingExceptionsPage } from './pages/billing/PostingExceptionsPage';
@@ -137,6 +139,8 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'billing/remittances', permission: 'billing.read', what: 'remittances', Page: RemittancesPage },
   { path: 'billing/remittances/:id', permission: 'billing.read', what: 'this remittance', Page: RemittanceDetailPage },
   { path: 'billing/ar/aging', permission: 'billing.read', what: 'the A/R aging', Page: ArAgingPage },
+  { path: 'billing/ar/kpis', permission: 'billing.read', what: 'the revenue-cycle indicators', Page: RevenueCyclePage },
+  { path: 'billing/ar/money', permission: 'billing.read', what: 'the money report', Page: MoneyReportPage },
   { path: 'billing/ar/denials', permission: 'billing.read', what: 'the denials', Page: DenialsPage },
   { path: 'billing/ar/underpayments', permission: 'billing.read', what: 'the underpayments', Page: UnderpaymentsPage },
   { path: 'billing/ar/exceptions', permission: 'billing.read', what: 'the posting exceptions', Page: PostingExceptionsPage },

@@ -101,6 +101,8 @@ export const NAV: NavSection[] = [
     icon: IconReceipt,
     items: [
       { label: 'A/R aging', path: '/billing/ar/aging', permission: 'billing.read' },
+      { label: 'Revenue cycle', path: '/billing/ar/kpis', permission: 'billing.read' },
+      { label: 'Money report', path: '/billing/ar/money', permission: 'billing.read' },
       { label: 'Denials', path: '/billing/ar/denials', permission: 'billing.read', count: 'denials' },
       { label: 'Underpayments', path: '/billing/ar/underpayments', permission: 'billing.read', count: 'underpayments' },
       { label: 'Posting exceptions', path: '/billing/ar/exceptions', permission: 'billing.read', count: 'exceptions' },

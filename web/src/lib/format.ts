@@ -218,3 +218,26 @@ export function formatDecimal(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '\u2014';
   return decimalFmt.format(n);
 }
+
+const countFmt = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+
+/** A whole count with grouping: "1,777"; "—" when there is none. */
+export function formatCount(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '\u2014';
+  return countFmt.format(n);
+}
+
+/** A number of days with at most one decimal: "1 day", "16.9 days"; "—" when there is none. */
+export function formatDays(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '\u2014';
+  const text = decimalFmt.format(n);
+  return `${text} ${text === '1' ? 'day' : 'days'}`;
+}
+
+const monthFmt = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** A month "2026-10" as "Oct 2026" (anything else unchanged). */
+export function formatMonth(ym: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  return m ? monthFmt.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1))) : ym;
+}

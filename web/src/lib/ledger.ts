@@ -3,7 +3,7 @@
 // reversals, the A/R aging, and the words for entry kinds and payment methods.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
-import type { AgingBy, ArAging, EntryKind, JournalEntry, PatientAccount, PaymentMethod } from './types';
+import type { AgingBy, ArAging, EntryKind, JournalEntry, MoneyBy, MoneyRow, PatientAccount, PaymentMethod, Period, RevenueCycle } from './types';
 
 /** What each kind of entry is, in the account's "What" column. */
 export const ENTRY_KINDS: Record<EntryKind, string> = {
@@ -58,6 +58,9 @@ export const ledgerCalls = {
   pay: (body: PaymentBody, key: string) => api.post<JournalEntry>('/payments', body, { 'Idempotency-Key': key }),
   reverse: (entryId: number, reason: string) => api.post<JournalEntry>(`/journal-entries/${entryId}/reverse`, { reason }),
   aging: (by: AgingBy, asOf: string | null, signal?: AbortSignal) => api.get<ArAging>('/reports/ar-aging', { by, as_of: asOf }, signal),
+  revenueCycle: (p: Period, signal?: AbortSignal) => api.get<RevenueCycle>('/reports/revenue-cycle', { from: p.from, to: p.to }, signal),
+  money: (by: MoneyBy, p: Period, signal?: AbortSignal) =>
+    api.get<{ items: MoneyRow[] }>('/reports/money', { by, from: p.from, to: p.to }, signal).then((r) => r.items),
 };
 
 export function usePatientAccount(patientId: number) {
@@ -75,6 +78,15 @@ export function useLedgerChanged() {
 
 /** One colour per age bucket (0-30 … 120+), from fresh to old, in the chart and its legend. */
 export const AGING_COLORS = ['teal.6', 'yellow.5', 'orange.6', 'red.6', 'red.9'];
+
+/** One colour per kind of money, in the revenue-cycle and money charts and their legends. */
+export const MONEY_COLORS = {
+  charges: 'praxis.6',
+  payments: 'teal.7',
+  adjustments: 'orange.8',
+  contractual: 'orange.8',
+  other: 'grape.6',
+} as const;
 
 /** "0-30" as "0–30 days". */
 export function bucketLabel(bucket: string): string {

@@ -672,6 +672,59 @@ export interface ArAging {
   ar_cents: number;
 }
 
+/** A reporting period, both days included ("YYYY-MM-DD"). */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** A revenue-cycle indicator: value (a percentage, or days) = numerator / denominator; null when there is nothing to divide by. */
+export interface KpiRatio {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+/** GET /reports/revenue-cycle: the indicators of a period, each with the numbers it is made of. */
+export interface RevenueCycle extends Period {
+  totals: {
+    charges_cents: number;
+    payments_cents: number;
+    contractual_cents: number;
+    other_adjustments_cents: number;
+    /** Owed at the end of the period. */
+    ar_cents: number;
+  };
+  /** The A/R at `to` over the period's average charges per day. */
+  days_in_ar: { value: number | null; ar_cents: number; charges_cents: number; days: number };
+  /** Percentages (0–100): payments / charges. */
+  gross_collection_rate: KpiRatio;
+  /** Payments / (charges − contractual adjustments). */
+  net_collection_rate: KpiRatio;
+  /** Claims with a denial / claims adjudicated (counts). */
+  denial_rate: KpiRatio;
+  /** Claims sent and never rejected / claims sent (counts). */
+  clean_claim_rate: KpiRatio;
+  /** Claims paid on their one submission / claims decided (counts). */
+  first_pass_resolution_rate: KpiRatio;
+  /** Days from visit to charge entry: the sum of days / visits. */
+  charge_lag_days: KpiRatio;
+  /** A/R over 90 days / A/R (cents). */
+  ar_over_90_share: KpiRatio;
+}
+
+export type MoneyBy = 'provider' | 'payer' | 'code' | 'month';
+
+/** A row of GET /reports/money: one provider, payer ("Patients" for none), code or month ("YYYY-MM"). */
+export interface MoneyRow {
+  name: string;
+  charges_cents: number;
+  /** Payments against the charges of this row (credits not applied: "Not a visit's"). */
+  payments_cents: number;
+  /** Contractual adjustments, other adjustments and write-offs. */
+  adjustments_cents: number;
+}
+
 export interface Denial {
   id: number;
   claim_id: number;
