@@ -29,6 +29,8 @@ typedef struct principal {
 
 #define CTX_MAX_PENDING 4
 
+typedef struct audit_batch audit_batch;
+
 typedef struct ctx {
 	db *db;
 	const principal *who; /* NULL: the system (CLI, jobs) */
@@ -36,6 +38,7 @@ typedef struct ctx {
 	arena *a;
 	audit_event pending[CTX_MAX_PENDING];
 	int npending;
+	audit_batch *batch; /* non-NULL: ctx_audit queues (ctx_audit_batch_begin) */
 } ctx;
 
 static inline int64_t ctx_practice(const ctx *x) { return x->who ? x->who->practice_id : 0; }
@@ -49,5 +52,16 @@ int ctx_audit(ctx *x, const char *action, const char *object_type, int64_t objec
 void ctx_audit_read(ctx *x, const char *action, const char *object_type, int64_t object_id, int64_t patient_id);
 /* Appends queued events synchronously (CLI). */
 int ctx_flush(ctx *x, err *e);
+
+/* Batches of many writes in one transaction (posting a remittance's claims): between
+ * begin and end, ctx_audit queues its events (copied) instead of appending each; flush
+ * appends the queue inside the open transaction with one read and write of the chain head,
+ * and must run before that transaction commits. A savepoint rolled back drops the events
+ * queued after its mark. end drops what was not flushed. */
+int ctx_audit_batch_begin(ctx *x, err *e);
+int ctx_audit_batch_mark(const ctx *x);
+void ctx_audit_batch_rewind(ctx *x, int mark);
+int ctx_audit_batch_flush(ctx *x, err *e);
+void ctx_audit_batch_end(ctx *x);
 
 #endif

@@ -148,16 +148,13 @@ int audit_append(db *c, const audit_event *ev, err *e)
 	return db_commit(c, e);
 }
 
-/* Exported for the writer: a batch in one transaction. Each practice's head is read once
- * and written once, however many of its events the batch holds. */
-int audit_append_batch(db *c, const audit_event *evs, int n, err *e);
-int audit_append_batch(db *c, const audit_event *evs, int n, err *e)
+int audit_append_many(db *c, const audit_event *evs, int n, err *e)
 {
 	struct head {
 		int64_t practice, seq;
 		char hash[HASH_HEX_LEN];
 	} heads[16];
-	int nh = 0, rc = db_begin(c, e);
+	int nh = 0, rc = 0;
 	for (int i = 0; !rc && i < n; i++) {
 		int k = 0;
 		while (k < nh && heads[k].practice != evs[i].practice_id)
@@ -177,7 +174,16 @@ int audit_append_batch(db *c, const audit_event *evs, int n, err *e)
 	}
 	for (int j = 0; !rc && j < nh; j++)
 		rc = store_head(c, heads[j].practice, heads[j].seq, heads[j].hash, e);
-	if (rc) {
+	return rc;
+}
+
+/* Exported for the writer: a batch in a transaction of its own. */
+int audit_append_batch(db *c, const audit_event *evs, int n, err *e);
+int audit_append_batch(db *c, const audit_event *evs, int n, err *e)
+{
+	if (db_begin(c, e))
+		return -1;
+	if (audit_append_many(c, evs, n, e)) {
 		db_rollback(c);
 		return -1;
 	}

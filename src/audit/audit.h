@@ -37,6 +37,9 @@ typedef struct audit_event {
 
 /* Appends one event. Inside an open transaction it joins it; otherwise it uses its own. */
 int audit_append(db *c, const audit_event *ev, err *e);
+/* Appends events in order inside the caller's open transaction, reading and writing each
+ * practice's chain head once for all of them. */
+int audit_append_many(db *c, const audit_event *evs, int n, err *e);
 
 /* Checks every chain. Returns 0 when intact (with *count events checked), 1 when an event
  * does not verify (*bad_id names it, `why` says how), -1 on error. */

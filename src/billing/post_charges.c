@@ -100,11 +100,11 @@ int charges_post(ctx *x, int64_t encounter, err *e)
 		if (capitation_covers(&cap, db_col_text(st, 2))) {
 			int64_t owes = copay < cents ? copay : cents;
 			copay -= owes;
-			lines[n++] = (ledger_line){ACCT_AR_PATIENT, owes, patient, 0, charge, "PR", "3"};
-			lines[n++] = (ledger_line){ACCT_CAPITATED, cents - owes, patient, 0, charge, "CO", "24"};
+			lines[n++] = (ledger_line){ACCT_AR_PATIENT, owes, patient, 0, charge, "PR", "3", dos};
+			lines[n++] = (ledger_line){ACCT_CAPITATED, cents - owes, patient, 0, charge, "CO", "24", dos};
 		} else
-			lines[n++] = (ledger_line){payer ? ACCT_AR_INSURANCE : ACCT_AR_PATIENT, cents, patient, payer, charge, NULL, NULL};
-		lines[n++] = (ledger_line){ACCT_REVENUE, -cents, patient, 0, charge, NULL, NULL};
+			lines[n++] = (ledger_line){payer ? ACCT_AR_INSURANCE : ACCT_AR_PATIENT, cents, patient, payer, charge, NULL, NULL, dos};
+		lines[n++] = (ledger_line){ACCT_REVENUE, -cents, patient, 0, charge, NULL, NULL, dos};
 	}
 	db_done(st);
 	if (rc == DB_ERR)

@@ -32,7 +32,7 @@ typedef struct cl_line {
 typedef struct posting {
 	ctx *x;
 	int64_t rc_id, remittance, claim, payer, patient, encounter, order, next_payer;
-	char date[11];
+	char date[11], dos[11]; /* the remittance's date; the claim's date of service */
 	cl_line lines[BILL_MAX_LINES];
 	int nlines;
 	ledger_line out[8 * BILL_MAX_LINES + 16];
@@ -80,7 +80,7 @@ static void add(posting *p, const char *account, int64_t cents, int64_t payer, i
 				return;
 			}
 	if (p->nout < (int)(sizeof p->out / sizeof *p->out))
-		p->out[p->nout++] = (ledger_line){account, cents, p->patient, payer, charge, group, reason};
+		p->out[p->nout++] = (ledger_line){account, cents, p->patient, payer, charge, group, reason, p->dos};
 }
 
 /* One adjustment of a charge: contractual or other adjustment, or the patient's share moved
@@ -243,7 +243,7 @@ static int post_whole_claim(posting *p, json_t *rc, err *e)
 static int load_claim(posting *p, err *e)
 {
 	db_stmt *st = db_prepare(p->x->db,
-				 "SELECT c.payer_id, c.patient_id, c.encounter_id, c.payer_order, "
+				 "SELECT c.payer_id, c.patient_id, c.encounter_id, c.payer_order, c.service_date, "
 				 /* LIMIT, not MIN: MIN(payer_id) would walk the payer index of every claim */
 				 "(SELECT n.payer_id FROM claim n WHERE n.practice_id = c.practice_id AND n.encounter_id = c.encounter_id "
 				 " AND n.payer_order = c.payer_order + 1 AND n.replaced_by IS NULL AND n.status <> 'closed' LIMIT 1) "
@@ -258,7 +258,8 @@ static int load_claim(posting *p, err *e)
 		p->patient = db_col_i64(st, 1);
 		p->encounter = db_col_i64(st, 2);
 		p->order = db_col_i64(st, 3);
-		p->next_payer = db_col_null(st, 4) ? 0 : db_col_i64(st, 4);
+		snprintf(p->dos, sizeof p->dos, "%s", db_col_text(st, 4));
+		p->next_payer = db_col_null(st, 5) ? 0 : db_col_i64(st, 5);
 	}
 	db_done(st);
 	if (rc != DB_ROW)
@@ -436,9 +437,17 @@ int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
 		json_decref(doc);
 		return err_set(e, ERR_INTERNAL, p ? "the remittance cannot be read" : "out of memory");
 	}
-	/* the claims not yet posted, a page at a time (each page's claims get their posting row) */
+	/* the claims not yet posted, a page at a time (each page's claims get their posting row);
+	 * their audit events are written with each batch's commit */
 	int64_t todo[512][3];
-	int n = 0, rc = 0;
+	int n = 0, rc = ctx_audit_batch_begin(x, e), mark = 0;
+	if (rc) {
+		free(p);
+		json_decref(doc);
+		json_decref(*out);
+		*out = NULL;
+		return -1;
+	}
 next_page:
 	n = 0;
 	st = db_prepare(x->db,
@@ -473,6 +482,7 @@ next_page:
 		json_t *rcj = json_array_get(json_object_get(doc, "claims"), (size_t)todo[k][1] - 1);
 		char now[TS_LEN];
 		ts_now(now);
+		mark = ctx_audit_batch_mark(x);
 		rc = db_exec(x->db, "SAVEPOINT claim_posting", e);
 		if (!rc && post_claim(p, rcj, method, trace, e)) {
 			char why[sizeof e->msg + 40];
@@ -480,6 +490,7 @@ next_page:
 			err_clear(e);
 			memset(p->out, 0, sizeof p->out);
 			p->nout = p->posted_lines = p->denied = 0;
+			ctx_audit_batch_rewind(x, mark);
 			rc = db_exec(x->db, "ROLLBACK TO SAVEPOINT claim_posting", e) ||
 					     exception(p, 0, json_integer_value(json_object_get(rcj, "paid_cents")), why, e)
 				     ? -1
@@ -500,7 +511,7 @@ next_page:
 		if (!rc)
 			rc = db_exec(x->db, "RELEASE SAVEPOINT claim_posting", e);
 		if (!rc && (k % 250 == 249 || k == n - 1))
-			rc = db_commit(x->db, e);
+			rc = ctx_audit_batch_flush(x, e) || db_commit(x->db, e) ? -1 : 0;
 		json_object_set_new(p->report, "outcome", json_string(outcome));
 		json_object_set_new(p->report, "paid_cents", json_integer(p->paid));
 		json_object_set_new(p->report, "denials", json_integer(p->denied));
@@ -511,6 +522,7 @@ next_page:
 		db_rollback(x->db);
 	if (!rc && n == 512)
 		goto next_page;
+	ctx_audit_batch_end(x); /* what was not flushed was rolled back */
 	if (!rc) {
 		bool own;
 		rc = db_tx_begin(x->db, &own, e) ? -1 : db_tx_end(x->db, own, post_plb(x, remittance, doc, date, e), e);

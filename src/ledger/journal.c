@@ -30,9 +30,16 @@ static bool system_account(const char *code)
 	return false;
 }
 
-/* The practice's system accounts, created on first use. */
-static int ensure_accounts(ctx *x, err *e)
+/* The practice's system accounts, created on first use. Each thread remembers the last
+ * practice (and database) it found complete, so a run of postings asks once. */
+static int ensure_accounts(ctx *x, bool force, err *e)
 {
+	static _Thread_local struct {
+		const db *c;
+		int64_t practice;
+	} known;
+	if (!force && known.c == x->db && known.practice == ctx_practice(x))
+		return 0;
 	int64_t n;
 	if (db_one_i64(x->db, e, &n, "SELECT COUNT(*) FROM ledger_account WHERE practice_id = $1", "i", ctx_practice(x)) < 0)
 		return -1;
@@ -41,6 +48,10 @@ static int ensure_accounts(ctx *x, err *e)
 			   "INSERT INTO ledger_account (practice_id, code, name, type) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
 			   "isss", ctx_practice(x), system_accounts[i].code, system_accounts[i].name, system_accounts[i].type) < 0)
 			return -1;
+	if (n == (int64_t)NACCOUNTS) { /* complete and committed before: created now, they could still roll back */
+		known.c = x->db;
+		known.practice = ctx_practice(x);
+	}
 	return 0;
 }
 
@@ -52,12 +63,17 @@ static int insert_lines(ctx *x, int64_t entry, const ledger_entry *en, const cha
 		const ledger_line *l = &en->lines[i];
 		if (l->amount_cents &&
 		    db_run(x->db, e,
-			   "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, "
-			   "charge_id, group_code, reason_code, effective_date, service_date) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-			   "$8, $9, $10, (SELECT en.service_date FROM charge c JOIN encounter en ON en.id = c.encounter_id "
-			   "WHERE c.id = $7))",
-			   "iisinnnsss", entry, ctx_practice(x), l->account, l->amount_cents, l->patient_id, l->payer_id, l->charge_id,
-			   l->group, l->reason, date) < 0)
+			   l->service_date || !l->charge_id
+				   ? "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, "
+				     "charge_id, group_code, reason_code, effective_date, service_date) VALUES ($1, $2, $3, $4, $5, $6, "
+				     "$7, $8, $9, $10, $11)"
+				   : "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, "
+				     "charge_id, group_code, reason_code, effective_date, service_date) VALUES ($1, $2, $3, $4, $5, $6, "
+				     "$7, $8, $9, $10, (SELECT en.service_date FROM charge c JOIN encounter en ON en.id = c.encounter_id "
+				     "WHERE c.id = $7))",
+			   l->service_date || !l->charge_id ? "iisinnnssss" : "iisinnnsss", entry, ctx_practice(x), l->account,
+			   l->amount_cents, l->patient_id, l->payer_id, l->charge_id, l->group, l->reason, date,
+			   l->charge_id ? l->service_date : NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -99,7 +115,7 @@ int ledger_post(ctx *x, const ledger_entry *en, int64_t *id, bool *duplicate, er
 	ts_now(now);
 	date_today(today);
 	if (!rc)
-		rc = ensure_accounts(x, e);
+		rc = ensure_accounts(x, false, e);
 	if (!rc && !kept) /* nothing moves: no entry (an all-zero posting is not an event) */
 		return db_tx_end(x->db, own, 0, e);
 	if (!rc)
@@ -231,7 +247,7 @@ int ledger_charge_balance(ctx *x, int64_t charge_id, int64_t payer_id, int64_t *
 int ledger_accounts(ctx *x, json_t **out, err *e)
 {
 	bool own;
-	if (db_tx_begin(x->db, &own, e) || db_tx_end(x->db, own, ensure_accounts(x, e), e))
+	if (db_tx_begin(x->db, &own, e) || db_tx_end(x->db, own, ensure_accounts(x, true, e), e))
 		return -1;
 	db_stmt *st = db_prepare(x->db, "SELECT code, name, type FROM ledger_account WHERE practice_id = $1 ORDER BY code", e);
 	if (!st)

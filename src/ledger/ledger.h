@@ -40,6 +40,8 @@ typedef struct ledger_line {
 	int64_t charge_id;     /* A/R: what for; 0: none */
 	const char *group;     /* CARC group of an adjustment, or NULL */
 	const char *reason;    /* CARC reason, or NULL */
+	const char *service_date; /* the charge's date of service when the caller knows it (NULL:
+				     read from the charge's encounter) */
 } ledger_line;
 
 typedef struct ledger_entry {
@@ -109,9 +111,9 @@ int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e
 /* Charges, payments and adjustments of a period [from, to] grouped by "provider" (the
  * visit's rendering provider), "payer" (who the entry was with; "Patients" for none), "code"
  * or "month": [{name, charges_cents, payments_cents, adjustments_cents}]. A payment counts
- * against the charge it paid (payments not applied to a charge, e.g. credits, count under
- * "Not a visit's" by provider and code). For spreadsheets: ledger_summary_columns (in
- * dollars: charges, payments, adjustments). */
+ * against the charge it paid, when it paid it (a credit counts once it is applied);
+ * adjustments of no visit (an 835's PLB) count under "Not a visit's" by provider and code.
+ * For spreadsheets: ledger_summary_columns (in dollars: charges, payments, adjustments). */
 int ledger_summary(ctx *x, const char *by, const char *from, const char *to, json_t **out, err *e);
 extern const column ledger_summary_columns[];
 extern const int ledger_summary_ncolumns;
