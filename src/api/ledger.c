@@ -149,7 +149,7 @@ static int plan_create_h(req *r, err *e) { return payment_plan_create(&r->x, r->
 static int plan_get_h(req *r, err *e) { return payment_plan_get(&r->x, r->id, &r->out, e); }
 static int plan_cancel_h(req *r, err *e) { return payment_plan_cancel(&r->x, r->id, r->body, &r->out, e); }
 static int accounts_h(req *r, err *e) { return ledger_accounts(&r->x, &r->out, e); }
-static int remit_post_h(req *r, err *e) { return remit_post(&r->x, r->id, &r->out, e); }
+static int remit_post_h(req *r, err *e) { return remit_post(&r->x, r->id, NULL, &r->out, e); }
 static int roster_put_h(req *r, err *e) { return capitation_roster_put(&r->x, r->id, r->body, &r->out, e); }
 static int roster_get_h(req *r, err *e)
 {

@@ -13,20 +13,35 @@ static const char zero_hash[] = "00000000000000000000000000000000000000000000000
 
 /* The encoding that is hashed: prev_hash then each field as "<len>:<bytes>", in this order.
  * Changing it invalidates every stored chain: do not. */
-static void put(buf *b, const char *s)
+/* v in decimal at the end of out[24]; returns where it starts. (Every event is hashed:
+ * this runs on each read of patient data, so no printf.) */
+static char *decimal(int64_t v, char out[24])
 {
-	char len[24];
-	int n = snprintf(len, sizeof len, "%zu:", s ? strlen(s) : 0);
-	buf_add(b, len, (size_t)n);
-	if (s)
-		buf_adds(b, s);
+	char *p = out + 23;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	*p = 0;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return p;
 }
+
+static void put_len(buf *b, const char *s, size_t n)
+{
+	char len[24], *d = decimal((int64_t)n, len);
+	buf_add(b, d, (size_t)(len + 23 - d));
+	buf_add(b, ":", 1);
+	buf_add(b, s, n);
+}
+
+static void put(buf *b, const char *s) { put_len(b, s ? s : "", s ? strlen(s) : 0); }
 
 static void num(buf *b, int64_t v)
 {
-	char s[24];
-	snprintf(s, sizeof s, "%lld", (long long)v);
-	put(b, s);
+	char s[24], *d = decimal(v, s);
+	put_len(b, d, (size_t)(s + 23 - d));
 }
 
 static void encode(buf *b, const char *prev, int64_t practice, int64_t seq, const char *at, int64_t user,

@@ -112,8 +112,9 @@ int remit_list(ctx *x, int limit, int64_t before_id, json_t **out, err *e);
  * its own (a claim that fails is rolled back alone and queued as an exception; claims commit
  * in batches), then its provider-level adjustments once. Answers {remittance_id, claims:
  * [{remittance_claim_id, claim_id, outcome (posted | denied | exception), entry_id,
- * paid_cents, denials, underpayments, exceptions: [{line, reason}], next_claim_id?}]}. */
-int remit_post(ctx *x, int64_t remittance, json_t **out, err *e);
+ * paid_cents, denials, underpayments, exceptions: [{line, reason}], next_claim_id?}]}.
+ * doc: the remittance as just stored (an import posting at once), or NULL to read it. */
+int remit_post(ctx *x, int64_t remittance, json_t *doc, json_t **out, err *e);
 /* The worklists posting leaves (worklists.c): which is "denial", "underpayment" or
  * "posting_exception"; {items, next_cursor}. Filters (NULL or 0: all): status; payer_id
  * (denials, underpayments); reason, a CARC with its group or a RARC the denial carries. */

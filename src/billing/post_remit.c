@@ -349,7 +349,7 @@ static int post_claim(posting *p, json_t *rc, const char *method, const char *tr
 	int64_t entry = 0;
 	ledger_entry en = {.kind = "insurance_payment", .effective_date = p->date, .patient_id = p->patient, .payer_id = p->payer,
 			   .claim_id = p->claim, .remittance_id = p->remittance, .method = method, .reference = trace,
-			   .idempotency_key = key, .lines = p->out, .nlines = p->nout};
+			   .idempotency_key = key, .key_is_new = true, .lines = p->out, .nlines = p->nout};
 	if (p->nout && ledger_post(p->x, &en, &entry, NULL, e))
 		return -1;
 	/* the patient's share may be met by a credit they already have (a copay paid at the desk) */
@@ -407,20 +407,20 @@ static int post_plb(ctx *x, int64_t remittance, json_t *doc, const char *date, e
 	return n ? ledger_post(x, &en, NULL, NULL, e) : 0;
 }
 
-int remit_post(ctx *x, int64_t remittance, json_t **out, err *e)
+int remit_post(ctx *x, int64_t remittance, json_t *given, json_t **out, err *e)
 {
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT document, COALESCE(paid_on, ''), method, trace FROM remittance "
+				 "SELECT CASE WHEN $3 = 1 THEN '' ELSE document END, COALESCE(paid_on, ''), method, trace FROM remittance "
 				 "WHERE id = $1 AND practice_id = $2",
 				 e);
 	if (!st)
 		return -1;
-	db_bindv(st, "ii", remittance, ctx_practice(x));
+	db_bindv(st, "iii", remittance, ctx_practice(x), (int64_t)(given != NULL));
 	int r = db_step(st, e);
 	json_t *doc = NULL;
 	char date[11] = "", method[16] = "", trace[64] = "";
 	if (r == DB_ROW) {
-		doc = json_loads(db_col_text(st, 0), 0, NULL);
+		doc = given ? json_incref(given) : json_loads(db_col_text(st, 0), 0, NULL);
 		if (!date_normalise(db_col_text(st, 1), date)) /* a payer's impossible BPR16: the day it came */
 			date_today(date);
 		snprintf(method, sizeof method, "%s", db_col_text(st, 2));
@@ -465,13 +465,17 @@ next_page:
 	}
 	rc = !st || r == DB_ERR ? -1 : 0;
 	/* claims go in batches of one transaction (one fsync), each claim in a savepoint of its
-	 * own: one that fails is rolled back alone and waits as an exception */
+	 * own (prepared once, not parsed per claim): one that fails is rolled back alone and
+	 * waits as an exception */
 	for (int k = 0; !rc && k < n; k++) {
 		if (k % 250 == 0 && db_begin(x->db, e)) {
 			rc = -1;
 			break;
 		}
-		memset(p, 0, sizeof *p);
+		/* a fresh posting (not memset: out[] is large, and nout says what of it is used) */
+		p->nout = p->nlines = p->denied = p->posted_lines = p->exceptions = p->underpaid = 0;
+		p->paid = p->payer = p->patient = p->encounter = p->order = p->next_payer = 0;
+		p->dos[0] = 0;
 		p->x = x;
 		p->rc_id = todo[k][0];
 		p->remittance = remittance;
@@ -483,15 +487,14 @@ next_page:
 		char now[TS_LEN];
 		ts_now(now);
 		mark = ctx_audit_batch_mark(x);
-		rc = db_exec(x->db, "SAVEPOINT claim_posting", e);
+		rc = db_run(x->db, e, "SAVEPOINT claim_posting", "") < 0 ? -1 : 0;
 		if (!rc && post_claim(p, rcj, method, trace, e)) {
 			char why[sizeof e->msg + 40];
 			snprintf(why, sizeof why, "could not be posted: %s", e->msg);
 			err_clear(e);
-			memset(p->out, 0, sizeof p->out);
 			p->nout = p->posted_lines = p->denied = 0;
 			ctx_audit_batch_rewind(x, mark);
-			rc = db_exec(x->db, "ROLLBACK TO SAVEPOINT claim_posting", e) ||
+			rc = (db_run(x->db, e, "ROLLBACK TO SAVEPOINT claim_posting", "") < 0) ||
 					     exception(p, 0, json_integer_value(json_object_get(rcj, "paid_cents")), why, e)
 				     ? -1
 				     : 0;
@@ -509,7 +512,7 @@ next_page:
 				     ? -1
 				     : 0;
 		if (!rc)
-			rc = db_exec(x->db, "RELEASE SAVEPOINT claim_posting", e);
+			rc = db_run(x->db, e, "RELEASE SAVEPOINT claim_posting", "") < 0 ? -1 : 0;
 		if (!rc && (k % 250 == 249 || k == n - 1))
 			rc = ctx_audit_batch_flush(x, e) || db_commit(x->db, e) ? -1 : 0;
 		json_object_set_new(p->report, "outcome", json_string(outcome));

@@ -219,9 +219,9 @@ static int keep_and_post(ctx *x, const char *hex, const char *name, const char *
 		rc = db_commit(x->db, e);
 	else if (db_in_tx(x->db))
 		db_rollback(x->db);
-	json_decref(docs);
 	if (rc) {
 		free(ids);
+		json_decref(docs);
 		json_decref(issues);
 		if (e->code == ERR_CONFLICT) /* imported meanwhile by another request */
 			return err_set(e, ERR_CONFLICT, "this file is being imported by someone else");
@@ -232,10 +232,11 @@ static int keep_and_post(ctx *x, const char *hex, const char *name, const char *
 	char posting_error[sizeof e->msg] = "";
 	for (size_t k = 0; k < n && !*posting_error; k++) {
 		json_t *posted = NULL;
-		if (remit_post(x, ids[k], &posted, e))
+		if (remit_post(x, ids[k], json_array_get(docs, k), &posted, e)) /* as stored, matched */
 			snprintf(posting_error, sizeof posting_error, "%s", e->msg);
 		json_decref(posted);
 	}
+	json_decref(docs);
 	free(ids);
 	err_clear(e);
 	if (remit_file_answer(x, file, false, issues, out, e))

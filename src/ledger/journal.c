@@ -1,8 +1,10 @@
 /* journal.c: balanced entries, reversals and the chart of accounts (see ledger.h). */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/timeutil.h"
 #include "ledger/ledger.h"
 
@@ -55,28 +57,85 @@ static int ensure_accounts(ctx *x, bool force, err *e)
 	return 0;
 }
 
-/* The entry's non-zero lines. The date of service of a charge's line is copied from its
- * encounter. */
+#define LINE_COLS 11
+#define ROWS_PER_INSERT 16
+
+/* "INSERT INTO journal_line (...) VALUES ($1..$11), ... " for 1 to ROWS_PER_INSERT rows,
+ * written once per process. */
+static char *insert_sql[ROWS_PER_INSERT + 1];
+static pthread_once_t insert_sql_once = PTHREAD_ONCE_INIT;
+
+static void make_insert_sql(void)
+{
+	for (int n = 1; n <= ROWS_PER_INSERT; n++) {
+		buf b;
+		buf_init(&b, 1 << 16);
+		buf_adds(&b, "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, charge_id, "
+			     "group_code, reason_code, effective_date, service_date) VALUES ");
+		for (int r = 0; r < n; r++) {
+			buf_adds(&b, r ? ", (" : "(");
+			for (int c = 1; c <= LINE_COLS; c++)
+				buf_addf(&b, "%s$%d", c > 1 ? ", " : "", r * LINE_COLS + c);
+			buf_adds(&b, ")");
+		}
+		insert_sql[n] = buf_detach(&b);
+	}
+}
+
+static void bind_opt(db_stmt *st, int i, int64_t v)
+{
+	if (v)
+		db_bind_i64(st, i, v);
+	else
+		db_bind_null(st, i);
+}
+
+/* The entry's non-zero lines, up to ROWS_PER_INSERT to a statement. A charge's line takes
+ * its date of service from the caller, else from the charge's encounter. */
 static int insert_lines(ctx *x, int64_t entry, const ledger_entry *en, const char *date, err *e)
 {
-	for (int i = 0; i < en->nlines; i++) {
-		const ledger_line *l = &en->lines[i];
-		if (l->amount_cents &&
-		    db_run(x->db, e,
-			   l->service_date || !l->charge_id
-				   ? "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, "
-				     "charge_id, group_code, reason_code, effective_date, service_date) VALUES ($1, $2, $3, $4, $5, $6, "
-				     "$7, $8, $9, $10, $11)"
-				   : "INSERT INTO journal_line (entry_id, practice_id, account, amount_cents, patient_id, payer_id, "
-				     "charge_id, group_code, reason_code, effective_date, service_date) VALUES ($1, $2, $3, $4, $5, $6, "
-				     "$7, $8, $9, $10, (SELECT en.service_date FROM charge c JOIN encounter en ON en.id = c.encounter_id "
-				     "WHERE c.id = $7))",
-			   l->service_date || !l->charge_id ? "iisinnnssss" : "iisinnnsss", entry, ctx_practice(x), l->account,
-			   l->amount_cents, l->patient_id, l->payer_id, l->charge_id, l->group, l->reason, date,
-			   l->charge_id ? l->service_date : NULL) < 0)
+	pthread_once(&insert_sql_once, make_insert_sql);
+	const ledger_line *keep[ROWS_PER_INSERT];
+	bool undated = false;
+	for (int i = 0; i < en->nlines;) {
+		int n = 0;
+		for (; i < en->nlines && n < ROWS_PER_INSERT; i++)
+			if (en->lines[i].amount_cents)
+				keep[n++] = &en->lines[i];
+		if (!n)
+			break;
+		db_stmt *st = db_prepare(x->db, insert_sql[n], e);
+		if (!st)
+			return -1;
+		for (int r = 0; r < n; r++) {
+			const ledger_line *l = keep[r];
+			int b = r * LINE_COLS;
+			db_bind_i64(st, b + 1, entry);
+			db_bind_i64(st, b + 2, ctx_practice(x));
+			db_bind_text(st, b + 3, l->account);
+			db_bind_i64(st, b + 4, l->amount_cents);
+			bind_opt(st, b + 5, l->patient_id);
+			bind_opt(st, b + 6, l->payer_id);
+			bind_opt(st, b + 7, l->charge_id);
+			db_bind_text(st, b + 8, l->group);
+			db_bind_text(st, b + 9, l->reason);
+			db_bind_text(st, b + 10, date);
+			db_bind_text(st, b + 11, l->charge_id ? l->service_date : NULL);
+			undated = undated || (l->charge_id && !l->service_date);
+		}
+		int rc = db_step(st, e);
+		db_done(st);
+		if (rc == DB_ERR)
 			return -1;
 	}
-	return 0;
+	/* a charge's date of service the caller did not know */
+	return undated && db_run(x->db, e,
+		      "UPDATE journal_line SET service_date = (SELECT en.service_date FROM charge c JOIN encounter en "
+		      "ON en.id = c.encounter_id WHERE c.id = journal_line.charge_id) WHERE entry_id = $1 AND charge_id IS NOT NULL "
+		      "AND service_date IS NULL",
+		      "i", entry) < 0
+		       ? -1
+		       : 0;
 }
 
 int ledger_post(ctx *x, const ledger_entry *en, int64_t *id, bool *duplicate, err *e)
@@ -97,7 +156,7 @@ int ledger_post(ctx *x, const ledger_entry *en, int64_t *id, bool *duplicate, er
 	if (db_tx_begin(x->db, &own, e))
 		return -1;
 	int rc = 0;
-	if (en->idempotency_key) {
+	if (en->idempotency_key && !en->key_is_new) {
 		int found = db_one_i64(x->db, e, &entry,
 				       "SELECT id FROM journal_entry WHERE practice_id = $1 AND idempotency_key = $2", "is",
 				       ctx_practice(x), en->idempotency_key);

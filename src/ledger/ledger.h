@@ -51,6 +51,8 @@ typedef struct ledger_entry {
 	const char *effective_date; /* YYYY-MM-DD; NULL: today */
 	int64_t patient_id, payer_id, claim_id, remittance_id, reverses; /* 0: none */
 	const char *method, *reference, *reason, *idempotency_key;
+	bool key_is_new; /* the caller knows the key was never used (a remittance claim posts once):
+			    no lookup, the unique index still guards */
 	const ledger_line *lines;
 	int nlines;
 } ledger_entry;

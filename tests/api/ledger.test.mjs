@@ -421,3 +421,28 @@ test('reconciliation holds after random postings, transfers, adjustments and rev
   }
   assert.ok(done >= 25, `${done} postings checked`);
 });
+
+test('a claim whose posting fails is rolled back alone and waits as an exception; the others post', async () => {
+  const claims = [];
+  for (const day of ['2026-03-16', '2026-03-17']) {
+    const e = ok(await biller.post('/api/v1/encounters', { patient_id: patient, service_date: day, rendering_provider_id: doc, location_id: loc,
+      diagnoses: ['I10'], lines: [{ code: '99213', pointers: [1] }] }));
+    const c = ok(await biller.post(`/api/v1/encounters/${e.id}/claims`), 200).items[0];
+    ok(await biller.post(`/api/v1/claims/${c.id}/status`, { status: 'submitted' }), 200);
+    claims.push(c.id);
+  }
+  // the first claim's journal entry key is taken behind the application's back: its posting fails
+  const next = Number(px.db.sql('SELECT COALESCE(MAX(id), 0) + 1 FROM remittance_claim').trim());
+  px.db.sql(`INSERT INTO journal_entry (practice_id, kind, effective_date, idempotency_key, created_at) VALUES (${px.practiceA}, 'payment', '2026-03-16', 'remit-claim:${next}', '2026-03-16T00:00:00Z')`);
+  const before = await account();
+  const clp = (id) => [seg('CLP', String(id), '1', '150', '90', '0', '12', `ICN-${id}`), seg('SVC', 'HC:99213', '150', '90', '', '1'), seg('CAS', 'CO', '45', '60')];
+  const imp = await (await upload(biller, era(951, [...clp(claims[0]), ...clp(claims[1])]))).json();
+  assert.deepEqual(imp.remittances[0].posting, { claims_posted: 1, denials: 0, exceptions: 1 });
+  const ex = ok(await biller.get('/api/v1/posting-exceptions?status=open'), 200).items.filter((x) => x.claim_id === claims[0]);
+  assert.equal(ex.length, 1);
+  assert.match(ex[0].reason, /^could not be posted: /);
+  assert.equal(ok(await biller.get(`/api/v1/claims/${claims[0]}`), 200).status, 'submitted', 'nothing of it stayed');
+  assert.equal(ok(await biller.get(`/api/v1/claims/${claims[1]}`), 200).status, 'paid');
+  const after = await account();
+  assert.equal(before.balances.insurance_cents - after.balances.insurance_cents, 15000, 'the second claim left the payer\'s A/R: paid and adjusted');
+});
