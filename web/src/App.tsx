@@ -31,6 +31,8 @@ import { RemittanceDetailPage } from './pages/billing/RemittanceDetailPage';
 import { ArAgingPage } from './pages/billing/ArAgingPage';
 import { RevenueCyclePage } from './pages/billing/RevenueCyclePage';
 import { MoneyReportPage } from './pages/billing/MoneyReportPage';
+import { DenialsReportPage } from './pages/billing/DenialsReportPage';
+import { CollectionsReportPage } from './pages/billing/CollectionsReportPage';
 import { DenialsPage } from './pages/billing/DenialsPage';
 import { UnderpaymentsPage } from './pages/billing/UnderpaymentsPage';
 import { PostingExceptionsPage } from './pages/billing/PostingExceptionsPage';
@@ -141,6 +143,8 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'billing/ar/aging', permission: 'billing.read', what: 'the A/R aging', Page: ArAgingPage },
   { path: 'billing/ar/kpis', permission: 'billing.read', what: 'the revenue-cycle indicators', Page: RevenueCyclePage },
   { path: 'billing/ar/money', permission: 'billing.read', what: 'the money report', Page: MoneyReportPage },
+  { path: 'billing/ar/denials-report', permission: 'billing.read', what: 'the denials report', Page: DenialsReportPage },
+  { path: 'billing/ar/collections', permission: 'billing.read', what: 'the collections report', Page: CollectionsReportPage },
   { path: 'billing/ar/denials', permission: 'billing.read', what: 'the denials', Page: DenialsPage },
   { path: 'billing/ar/underpayments', permission: 'billing.read', what: 'the underpayments', Page: UnderpaymentsPage },
   { path: 'billing/ar/exceptions', permission: 'billing.read', what: 'the posting exceptions', Page: PostingExceptionsPage },

@@ -1,9 +1,10 @@
 // Denials: every claim line a payer denied, found when its 835 was posted, with the reason
 // codes, the amount, and the appeal deadline (the most urgent first). Each row opens its
 // claim (a corrected claim, the appeal) and records the step taken: appealed, resubmitted,
-// written off (the writeoff permission), closed or reopened.
+// written off (the writeoff permission), closed or reopened. Filtered by payer and by a reason
+// the denial carries (CO-50, N115), in the address like the open / all choice.
 import { useState } from 'react';
-import { Group, Stack } from '@mantine/core';
+import { Group, Input, Stack } from '@mantine/core';
 import { formatDate } from '../../lib/format';
 import { useCursorList } from '../../lib/lists';
 import { useSession } from '../../lib/session';
@@ -16,26 +17,33 @@ import { moneyColumn } from '../../components/billing/money';
 import { ReasonChips } from '../../components/billing/ReasonChips';
 import { AppealBy } from './ar/AppealBy';
 import { DenialActions, DenialStepDialog } from './ar/DenialActions';
+import { useDenialFilters } from './ar/DenialFilters';
 import { ClaimLineCell, useStatusFilter } from './ar/worklist';
 import { WorklistTable } from './ar/WorklistTable';
 
 export function DenialsPage() {
   const session = useSession();
   const filter = useStatusFilter();
+  const filters = useDenialFilters();
   const [working, setWorking] = useState<{ denial: Denial; step: DenialStatus } | null>(null);
   const actions = (d: Denial) => (
     <DenialActions denial={d} canWork={session.can('claim.write')} canWriteOff={session.can('writeoff')} onStep={(denial, step) => setWorking({ denial, step })} />
   );
-  const list = useCursorList<Denial>(['ar', 'denials', 'list'], WORKLIST_PATHS.denials, { status: filter.query }, { keepPrevious: true });
+  const list = useCursorList<Denial>(['ar', 'denials', 'list'], WORKLIST_PATHS.denials, { status: filter.query, ...filters.query }, { keepPrevious: true });
   return (
     <>
       <PageHeader title="Denials" description="Claim lines the payers denied: appeal or correct the claim before the deadline, then record the step with Update." />
-      <Group mb="sm">{filter.control}</Group>
+      <Group mb="sm" align="flex-start" gap="sm" wrap="wrap" role="search" aria-label="Filter the denials">
+        <Input.Wrapper label="Show">{filter.control}</Input.Wrapper>
+        {filters.controls}
+      </Group>
       <WorklistTable<Denial>
         list={list}
         label="Denials"
         noun="denials"
-        noRecordsText={filter.status === 'open' ? 'No open denial: nothing to work' : 'No denial yet'}
+        noRecordsText={
+          filters.any ? 'No denial matches these filters' : filter.status === 'open' ? 'No open denial: nothing to work' : 'No denial yet'
+        }
         initialSort={{ columnAccessor: 'appeal_by', direction: 'asc' }}
         columns={[
           { accessor: 'appeal_by', title: 'Appeal by', sortable: true, render: (d) => <AppealBy date={d.appeal_by} open={d.status === 'open'} /> },

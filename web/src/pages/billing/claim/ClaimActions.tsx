@@ -1,6 +1,6 @@
 // What may happen to a claim next, as buttons for its state: submit, record the payer's
 // answer (accepted, rejected, paid, partly paid, denied), close, a corrected claim or a
-// void (confirmed, saying what will happen), and the CMS-1500 form.
+// void (confirmed, saying what will happen), the payer's paper EOB, and the CMS-1500 form.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
@@ -10,6 +10,7 @@ import { downloadFile } from '../../../lib/api';
 import { CLAIM_STEPS, claimCalls, isFixable, isWithPayer, STEP_LABELS, useClaimChanged, useClaimRun, type ClaimAction } from '../../../lib/billing';
 import type { ClaimDetail } from '../../../lib/types';
 import { ActionDialog, useDialogAction } from '../../../components/Dialogs';
+import { EobDialog } from './EobDialog';
 
 const STEP_WORDS: Record<ClaimAction, string> = {
   submitted: 'The claim is scrubbed once more and marked as sent to the payer.',
@@ -107,6 +108,7 @@ function ReplaceDialog({ claim, kind, onClose }: { claim: ClaimDetail; kind: 'co
 export function ClaimActions({ claim, canWrite }: { claim: ClaimDetail; canWrite: boolean }) {
   const [step, setStep] = useState<ClaimAction | null>(null);
   const [replace, setReplace] = useState<'correct' | 'void' | null>(null);
+  const [eob, setEob] = useState(false);
   const { busy, run } = useClaimRun(claim.id);
   const live = canWrite && !claim.replaced_by;
   const steps = live ? CLAIM_STEPS[claim.status] : [];
@@ -128,6 +130,7 @@ export function ClaimActions({ claim, canWrite }: { claim: ClaimDetail; canWrite
           Scrub again
         </Button>
       ) : null}
+      {live && (claim.status === 'submitted' || claim.status === 'accepted') ? <Button onClick={() => setEob(true)}>Enter paper EOB</Button> : null}
       {answers.map((s) => (
         <Button key={s} variant="light" color={s === 'denied' || s === 'rejected' ? 'red' : undefined} onClick={() => setStep(s)}>
           {STEP_LABELS[s]}
@@ -153,6 +156,7 @@ export function ClaimActions({ claim, canWrite }: { claim: ClaimDetail; canWrite
       </Button>
       {step ? <StepDialog claim={claim} step={step} onClose={() => setStep(null)} /> : null}
       {replace ? <ReplaceDialog claim={claim} kind={replace} onClose={() => setReplace(null)} /> : null}
+      {eob ? <EobDialog claim={claim} onClose={() => setEob(false)} /> : null}
     </Group>
   );
 }
