@@ -37,6 +37,9 @@ import { DenialsPage } from './pages/billing/DenialsPage';
 import { UnderpaymentsPage } from './pages/billing/UnderpaymentsPage';
 import { PostingExceptionsPage } from './pages/billing/PostingExceptionsPage';
 import { StatementsPage } from './pages/billing/StatementsPage';
+import { CapitationPage } from './pages/billing/CapitationPage';
+import { CapitationContractPage } from './pages/billing/CapitationContractPage';
+import { CapitationRevenuePage } from './pages/billing/CapitationRevenuePage';
 
 /** Pages for people who are not staff (patients): no sign-in, outside the app's shell. */
 const PUBLIC_PAGES: { path: string; Page: ComponentType }[] = [{ path: '/appointment-link', Page: AppointmentLinkPage }];
@@ -148,6 +151,9 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'billing/ar/denials', permission: 'billing.read', what: 'the denials', Page: DenialsPage },
   { path: 'billing/ar/underpayments', permission: 'billing.read', what: 'the underpayments', Page: UnderpaymentsPage },
   { path: 'billing/ar/exceptions', permission: 'billing.read', what: 'the posting exceptions', Page: PostingExceptionsPage },
+  { path: 'billing/ar/capitation', permission: 'billing.read', what: 'capitation', Page: CapitationPage },
+  { path: 'billing/ar/capitation/revenue', permission: 'billing.read', what: 'capitation revenue per member', Page: CapitationRevenuePage },
+  { path: 'billing/ar/capitation/:id', permission: 'billing.read', what: 'this capitation contract', Page: CapitationContractPage },
   { path: 'billing/ar/statements', permission: 'claim.write', what: 'statement runs', Page: StatementsPage },
   { path: 'billing/setup', permission: 'billing.setup', what: 'billing setup', Page: BillingSetupPage },
   { path: 'admin/users', permission: 'user.read', what: 'users', Page: UsersPage },

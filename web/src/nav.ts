@@ -108,6 +108,8 @@ export const NAV: NavSection[] = [
       { label: 'Denials', path: '/billing/ar/denials', permission: 'billing.read', count: 'denials' },
       { label: 'Underpayments', path: '/billing/ar/underpayments', permission: 'billing.read', count: 'underpayments' },
       { label: 'Posting exceptions', path: '/billing/ar/exceptions', permission: 'billing.read', count: 'exceptions' },
+      { label: 'Capitation', path: '/billing/ar/capitation', permission: 'billing.read' },
+      { label: 'Capitation revenue', path: '/billing/ar/capitation/revenue', permission: 'billing.read' },
       { label: 'Statements', path: '/billing/ar/statements', permission: 'claim.write' },
     ],
   },
