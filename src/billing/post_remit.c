@@ -12,6 +12,9 @@
  * claim or line, or one whose numbers do not balance, waits in posting_exception with the
  * reason. A line allowed (paid + patient share) below its contract's expected amount is an
  * underpayment. A line covered by capitation posts nothing (it was settled when charged).
+ * On a secondary or tertiary claim, OA-23 (the impact of the prior payers' adjudication) is
+ * what the earlier payers already settled: it is not posted again, is no denial, and the
+ * contract's expected amount (a primary's) is not compared.
  * The claim becomes paid, partial or denied; a claim for the next payer is
  * scrubbed again (its primary has adjudicated). Provider-level adjustments (PLB) post once
  * per remittance against cash. */
@@ -83,10 +86,18 @@ static void add(posting *p, const char *account, int64_t cents, int64_t payer, i
 		p->out[p->nout++] = (ledger_line){account, cents, p->patient, payer, charge, group, reason, p->dos};
 }
 
+/* OA-23 on a later payer's claim: the earlier payers' part, settled when they paid. */
+static bool prior_payers(const posting *p, const char *group, const char *reason)
+{
+	return p->order > 1 && group && reason && !strcmp(group, "OA") && !strcmp(reason, "23");
+}
+
 /* One adjustment of a charge: contractual or other adjustment, or the patient's share moved
- * on to whoever owes it next. */
+ * on to whoever owes it next (nothing for the prior payers' part of a later payer's claim). */
 static void adjust(posting *p, int64_t charge, const char *group, const char *reason, int64_t cents)
 {
+	if (prior_payers(p, group, reason))
+		return;
 	add(p, ACCT_AR_INSURANCE, -cents, p->payer, charge, group, reason);
 	if (!strcmp(group, "PR"))
 		add(p, p->next_payer ? ACCT_AR_INSURANCE : ACCT_AR_PATIENT, cents, p->next_payer, charge, group, reason);
@@ -96,7 +107,7 @@ static void adjust(posting *p, int64_t charge, const char *group, const char *re
 }
 
 /* A line the payer paid nothing for, for more than the patient's share and the contract. */
-static bool is_denial(int64_t paid, json_t *adjustments)
+static bool is_denial(const posting *p, int64_t paid, json_t *adjustments)
 {
 	if (paid)
 		return false;
@@ -104,7 +115,7 @@ static bool is_denial(int64_t paid, json_t *adjustments)
 	json_t *a;
 	json_array_foreach(adjustments, i, a) {
 		const char *g = json_string_value(json_object_get(a, "group")), *r = json_string_value(json_object_get(a, "reason"));
-		if (g && r && strcmp(g, "PR") && !(strcmp(g, "CO") == 0 && strcmp(r, "45") == 0))
+		if (g && r && strcmp(g, "PR") && !(strcmp(g, "CO") == 0 && strcmp(r, "45") == 0) && !prior_payers(p, g, r))
 			return true;
 	}
 	return false;
@@ -171,7 +182,7 @@ static int post_line(posting *p, json_t *l, int64_t seq, bool reversal, err *e)
 		p->posted_lines++;
 		return 0;
 	}
-	if (!reversal && is_denial(paid, adjs)) {
+	if (!reversal && is_denial(p, paid, adjs)) {
 		char reasons[200];
 		reasons_text(adjs, json_object_get(l, "remarks"), reasons, sizeof reasons);
 		return denial(p, cl, charge, reasons, e);
@@ -182,7 +193,7 @@ static int post_line(posting *p, json_t *l, int64_t seq, bool reversal, err *e)
 	json_array_foreach(adjs, i, a)
 		adjust(p, cl->charge_id, json_string_value(json_object_get(a, "group")), json_string_value(json_object_get(a, "reason")),
 		       json_integer_value(json_object_get(a, "amount_cents")));
-	if (!reversal && cl->has_expected && paid + pr < cl->expected_cents) {
+	if (!reversal && p->order == 1 && cl->has_expected && paid + pr < cl->expected_cents) {
 		char now[TS_LEN];
 		ts_now(now);
 		p->underpaid++;
@@ -217,7 +228,8 @@ static int post_whole_claim(posting *p, json_t *rc, err *e)
 	json_array_foreach(json_object_get(rc, "adjustments"), k, a) if (n < 32) {
 		parts[n].group = json_string_value(json_object_get(a, "group"));
 		parts[n].reason = json_string_value(json_object_get(a, "reason"));
-		parts[n++].cents = json_integer_value(json_object_get(a, "amount_cents"));
+		parts[n].cents = json_integer_value(json_object_get(a, "amount_cents"));
+		n += !prior_payers(p, parts[n].group, parts[n].reason);
 	}
 	for (int j = 0; j < n; j++) {
 		int64_t left = parts[j].cents;
@@ -335,6 +347,8 @@ static int post_claim(posting *p, json_t *rc, const char *method, const char *tr
 		json_array_foreach(json_object_get(rc, "adjustments"), i, a) if (p->nlines && p->posted_lines) {
 			const char *g = json_string_value(json_object_get(a, "group")), *r = json_string_value(json_object_get(a, "reason"));
 			int64_t cents = json_integer_value(json_object_get(a, "amount_cents"));
+			if (prior_payers(p, g, r))
+				continue;
 			p->paid -= cents;
 			if (!strcmp(g, "PR"))
 				add(p, p->next_payer ? ACCT_AR_INSURANCE : ACCT_AR_PATIENT, cents, p->next_payer, p->lines[0].charge_id, g, r);
