@@ -59,6 +59,7 @@ static int reverse_h(req *r, err *e)
 
 static int entry_h(req *r, err *e) { return ledger_entry_get(&r->x, r->id, &r->out, e); }
 static int account_h(req *r, err *e) { return ledger_patient_account(&r->x, r->id, &r->out, e); }
+static int family_h(req *r, err *e) { return ledger_family_account(&r->x, r->id, &r->out, e); }
 static const column aging_cols[] = {{"name", "Owed by", COL_TEXT},	 {"d0_30", "0-30 days", COL_NUM},
 				    {"d31_60", "31-60 days", COL_NUM},	 {"d61_90", "61-90 days", COL_NUM},
 				    {"d91_120", "91-120 days", COL_NUM}, {"d120", "Over 120 days", COL_NUM},
@@ -193,6 +194,7 @@ ROUTES(ledger,
        {"GET", "/api/v1/journal-entries/{id}", P_BILLING_READ, 0, entry_h, "One journal entry with its lines"},
        {"POST", "/api/v1/journal-entries/{id}/reverse", P_CLAIM_WRITE, 0, reverse_h, "Reverse an entry (once): {reason}", 201},
        {"GET", "/api/v1/patients/{id}/account", P_PATIENT_READ, 0, account_h, "A patient's account: insurance, patient and credit balances with the entries and running balances"},
+       {"GET", "/api/v1/patients/{id}/family-account", P_PATIENT_READ, 0, family_h, "The family account a patient belongs to (their guarantor's): each patient's balances, the account's credit and what is due"},
        {"GET", "/api/v1/reports/ar-aging", P_BILLING_READ, 0, aging_h, "A/R aging (0-30 ... 120+ days from the date of service) ?by=payer|patient&as_of="},
        {"GET", "/api/v1/reports/money", P_BILLING_READ, 0, summary_h, "Charges, payments and adjustments ?by=provider|payer|code|month&from=&to=&format=json|csv|xlsx"},
        {"GET", "/api/v1/reports/denials", P_BILLING_READ, 0, denials_report_h, "Denials of a period by first reason or payer ?by=reason|payer&from=&to=&format=json|csv|xlsx"},

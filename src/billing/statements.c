@@ -5,7 +5,8 @@
  * patient). Its amount is what they owe less any credit. Successive statements without a
  * payment between them escalate: statement, second notice, final notice; after the final
  * notice the account is referred to collections instead of printed. Accounts on hold
- * (disputed, payment plan) are skipped. */
+ * (disputed, payment plan) are skipped. A family account (ledger.h) gets one statement,
+ * addressed to its holder, listing each patient's visits. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,8 @@ static json_t *addr(db_stmt *st, int c)
 			 db_col_text(st, c + 2), "state", db_col_text(st, c + 3), "postal_code", db_col_text(st, c + 4));
 }
 
-/* The statement document of one patient as of a date (formats/statement.h), with the notice
- * it would be; *doc NULL when the patient owes nothing billable. */
+/* The statement document of an account (its holder) as of a date (formats/statement.h),
+ * with the notice it would be; *doc NULL when the account owes nothing billable. */
 static int statement_doc(ctx *x, int64_t patient, const char *as_of, json_t **doc, err *e)
 {
 	*doc = NULL;
@@ -32,10 +33,11 @@ static int statement_doc(ctx *x, int64_t patient, const char *as_of, json_t **do
 	db_stmt *st = db_prepare(
 		x->db,
 		"SELECT c.code, c.charge_cents, en.service_date, SUM(CASE WHEN l.account = '1110' THEN l.amount_cents ELSE 0 END), "
-		"SUM(CASE WHEN l.account = '1100' THEN l.amount_cents ELSE 0 END) FROM journal_line l JOIN charge c ON c.id = l.charge_id "
-		"JOIN encounter en ON en.id = c.encounter_id WHERE l.practice_id = $1 AND l.patient_id = $2 "
-		"AND l.account IN ('1100', '1110') AND l.effective_date <= $3 "
-		"GROUP BY l.charge_id, c.code, c.charge_cents, en.service_date, c.line_no "
+		"SUM(CASE WHEN l.account = '1100' THEN l.amount_cents ELSE 0 END), p.given_name, p.family_name, en.patient_id "
+		"FROM journal_line l JOIN charge c ON c.id = l.charge_id JOIN encounter en ON en.id = c.encounter_id "
+		"JOIN patient p ON p.id = en.patient_id WHERE l.practice_id = $1 AND l.patient_id IN " ACCOUNT_MEMBERS(2)
+		" AND l.account IN ('1100', '1110') AND l.effective_date <= $3 "
+		"GROUP BY l.charge_id, c.code, c.charge_cents, en.service_date, c.line_no, p.given_name, p.family_name, en.patient_id "
 		"HAVING SUM(CASE WHEN l.account = '1110' THEN l.amount_cents ELSE 0 END) > 0 "
 		"AND SUM(CASE WHEN l.account = '1100' THEN l.amount_cents ELSE 0 END) = 0 ORDER BY en.service_date, c.line_no",
 		e);
@@ -43,7 +45,8 @@ static int statement_doc(ctx *x, int64_t patient, const char *as_of, json_t **do
 		return -1;
 	db_bindv(st, "iis", ctx_practice(x), patient, as_of);
 	json_t *lines = json_array();
-	int64_t owed = 0, aging[5] = {0};
+	int64_t owed = 0, aging[5] = {0}, first_patient = 0;
+	bool family = false;
 	int rc;
 	while ((rc = db_step(st, e)) == DB_ROW) {
 		int64_t charge = db_col_i64(st, 1), pat = db_col_i64(st, 3), dos;
@@ -51,9 +54,17 @@ static int statement_doc(ctx *x, int64_t patient, const char *as_of, json_t **do
 		int64_t age = asof_day - dos;
 		aging[age <= 30 ? 0 : age <= 60 ? 1 : age <= 90 ? 2 : age <= 120 ? 3 : 4] += pat;
 		owed += pat;
-		json_array_append_new(lines, json_pack("{s:s, s:s, s:I, s:I, s:I}", "service_date", db_col_text(st, 2), "code",
+		family = family || (first_patient && first_patient != db_col_i64(st, 7));
+		first_patient = db_col_i64(st, 7);
+		json_array_append_new(lines, json_pack("{s:s, s:s, s:I, s:I, s:I, s:s++}", "service_date", db_col_text(st, 2), "code",
 						       db_col_text(st, 0), "charge_cents", (json_int_t)charge, "insurance_cents",
-						       (json_int_t)(charge - pat), "patient_cents", (json_int_t)pat));
+						       (json_int_t)(charge - pat), "patient_cents", (json_int_t)pat, "patient",
+						       db_col_text(st, 5), " ", db_col_text(st, 6)));
+	}
+	if (!family) { /* one patient: their name heads the statement, the lines need none */
+		size_t i;
+		json_t *l;
+		json_array_foreach(lines, i, l) json_object_del(l, "patient");
 	}
 	db_done(st);
 	int64_t credit = 0, prior = 0, paid = 0;
@@ -65,15 +76,16 @@ static int statement_doc(ctx *x, int64_t patient, const char *as_of, json_t **do
 		json_decref(lines);
 		return 0;
 	}
-	/* statements since the patient last paid, and what they paid since the last statement */
+	/* statements since the account last paid, and what it paid since the last statement */
 	if (db_one_i64(x->db, e, &prior,
 		       "SELECT COUNT(*) FROM statement s WHERE s.practice_id = $1 AND s.patient_id = $2 AND s.created_at > "
-		       "COALESCE((SELECT MAX(j.created_at) FROM journal_entry j WHERE j.practice_id = $1 AND j.patient_id = $2 "
-		       "AND j.kind = 'payment'), '')",
+		       "COALESCE((SELECT MAX(j.created_at) FROM journal_entry j WHERE j.practice_id = $1 AND j.patient_id IN "
+		       ACCOUNT_MEMBERS(2) " AND j.kind = 'payment'), '')",
 		       "ii", ctx_practice(x), patient) < 0 ||
 	    db_one_i64(x->db, e, &paid,
 		       "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
-		       "WHERE j.practice_id = $1 AND j.patient_id = $2 AND j.kind = 'payment' AND l.account = '1000' AND j.created_at > "
+		       "WHERE j.practice_id = $1 AND j.patient_id IN " ACCOUNT_MEMBERS(2) " AND j.kind = 'payment' "
+		       "AND l.account = '1000' AND j.created_at > "
 		       "COALESCE((SELECT MAX(s.created_at) FROM statement s WHERE s.practice_id = $1 AND s.patient_id = $2), '')",
 		       "ii", ctx_practice(x), patient) < 0) {
 		json_decref(lines);
@@ -91,13 +103,14 @@ static int statement_doc(ctx *x, int64_t patient, const char *as_of, json_t **do
 	}
 	db_bindv(st, "ii", patient, ctx_practice(x));
 	if ((rc = db_step(st, e)) == DB_ROW) {
-		char name[200];
-		snprintf(name, sizeof name, "%s %s", db_col_text(st, 2), db_col_text(st, 1));
+		char name[220], holder[200];
+		snprintf(holder, sizeof holder, "%s %s", db_col_text(st, 2), db_col_text(st, 1));
+		snprintf(name, sizeof name, "%s%s", holder, family ? " and family" : "");
 		const char *guarantor = db_col_text(st, 3);
 		*doc = json_pack("{s:s, s:I, s:s, s:{s:s, s:o, s:s?}, s:{s:s, s:o}, s:s, s:I, s:[IIIII], s:o, s:I}", "date", as_of,
 				 "notice", (json_int_t)(prior + 1 > 4 ? 4 : prior + 1), "account", db_col_text(st, 0), "practice",
 				 "name", db_col_text(st, 9) ? db_col_text(st, 9) : "", "address", addr(st, 10), "phone",
-				 db_col_text(st, 15), "to", "name", guarantor && *guarantor ? guarantor : name, "address", addr(st, 4),
+				 db_col_text(st, 15), "to", "name", guarantor && *guarantor ? guarantor : holder, "address", addr(st, 4),
 				 "patient_name", name, "balance_cents", (json_int_t)(owed - credit), "aging_cents",
 				 (json_int_t)aging[0], (json_int_t)aging[1], (json_int_t)aging[2], (json_int_t)aging[3],
 				 (json_int_t)aging[4], "lines", lines, "payments_cents", (json_int_t)paid);
@@ -120,11 +133,13 @@ int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
 		return err_field(e, "as_of", "must be a date YYYY-MM-DD");
 	if (!as_of)
 		date_today(day);
-	/* the patients with a patient balance, not on hold */
+	/* the accounts (by holder) with a patient balance, not on hold */
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT l.patient_id FROM journal_line l WHERE l.practice_id = $1 AND l.account = '1110' "
-				 "AND l.effective_date <= $2 AND NOT EXISTS (SELECT 1 FROM account_hold h WHERE h.practice_id = $1 "
-				 "AND h.patient_id = l.patient_id) GROUP BY l.patient_id HAVING SUM(l.amount_cents) > 0 ORDER BY l.patient_id",
+				 "SELECT COALESCE(p.guarantor_patient_id, p.id) FROM journal_line l JOIN patient p ON p.id = l.patient_id "
+				 "WHERE l.practice_id = $1 AND l.account = '1110' AND l.effective_date <= $2 "
+				 "AND NOT EXISTS (SELECT 1 FROM account_hold h WHERE h.practice_id = $1 "
+				 "AND h.patient_id = COALESCE(p.guarantor_patient_id, p.id)) GROUP BY COALESCE(p.guarantor_patient_id, p.id) "
+				 "HAVING SUM(l.amount_cents) > 0 ORDER BY 1",
 				 e);
 	if (!st)
 		return -1;
@@ -232,7 +247,8 @@ int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err 
 	char today[11];
 	date_today(today);
 	json_t *doc;
-	if (statement_doc(x, patient, today, &doc, e))
+	int64_t holder;
+	if (ledger_account_holder(x, patient, &holder, e) || statement_doc(x, holder, today, &doc, e))
 		return -1;
 	if (!doc)
 		return err_set(e, ERR_UNPROCESSABLE, "the patient owes nothing that can be billed to them");
@@ -244,10 +260,11 @@ int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err 
 	return rc;
 }
 
-int account_hold_set(ctx *x, int64_t patient, json_t *in, json_t **out, err *e)
+int account_hold_set(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 {
 	const char *reason = json_string_value(json_object_get(in, "reason"));
-	if (res_find(x, "patient", patient, e))
+	int64_t patient; /* the account's holder: the hold is the account's */
+	if (res_find(x, "patient", id, e) || ledger_account_holder(x, id, &patient, e))
 		return -1;
 	bool lift = json_is_null(json_object_get(in, "reason"));
 	if (!lift && (!reason || !*reason || strlen(reason) > 200))

@@ -140,7 +140,11 @@ static void draw(page *p, json_t *d)
 		}
 		us_date(str(l, "service_date"), day);
 		text(p, p->regular, col[0], y, false, day);
-		text(p, p->regular, col[1], y, false, str(l, "code"));
+		if (json_object_get(l, "patient")) /* a family account: whose visit */
+			snprintf(s, sizeof s, "%s  %s", str(l, "code"), str(l, "patient"));
+		else
+			snprintf(s, sizeof s, "%s", str(l, "code"));
+		text(p, p->regular, col[1], y, false, s);
 		money(json_integer_value(json_object_get(l, "charge_cents")), m);
 		text(p, p->regular, col[2], y, true, m);
 		money(json_integer_value(json_object_get(l, "insurance_cents")), m);

@@ -5,8 +5,9 @@
  *    MRN), practice: {name, address: {line1, line2, city, state, postal_code}, phone},
  *    to: {name, address}, patient_name, balance_cents, aging_cents: [5] (0-30 ... 120+ days
  *    from the visit), lines: [{service_date, code, charge_cents, insurance_cents (paid and
- *    adjusted by insurance), patient_cents (what is owed)}], payments_cents (what the
- *    patient paid since the last statement)}
+ *    adjusted by insurance), patient_cents (what is owed), patient? (whose visit, on a
+ *    family account's statement)}], payments_cents (what the account paid since the last
+ *    statement)}
  * Each page holds the practice, the addressee, the amount due and by when, the notice's
  * wording, the visits owed for, the aging of the balance, how to pay and a stub to return
  * with the payment. Money is printed as dollars; text in the fonts cairo finds. */

@@ -57,6 +57,47 @@ int ledger_patient_account(ctx *x, int64_t patient, json_t **out, err *e)
 }
 
 #define NBUCKETS 5
+int ledger_family_account(ctx *x, int64_t patient, json_t **out, err *e)
+{
+	int64_t holder, credit;
+	if (res_find(x, "patient", patient, e) || ledger_account_holder(x, patient, &holder, e) ||
+	    ledger_credit_balance(x, holder, &credit, e))
+		return -1;
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT m.id, m.mrn, m.family_name, m.given_name, "
+				 "(SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l WHERE l.practice_id = $1 AND l.patient_id = m.id "
+				 " AND l.account = '1100'), "
+				 "(SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l WHERE l.practice_id = $1 AND l.patient_id = m.id "
+				 " AND l.account = '1110') "
+				 "FROM patient m WHERE m.id IN " ACCOUNT_MEMBERS(2) " ORDER BY m.id <> $2, m.family_name, m.given_name, m.id",
+				 e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", ctx_practice(x), holder);
+	json_t *members = json_array();
+	int64_t ins = 0, pat = 0;
+	int rc;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		ins += db_col_i64(st, 4);
+		pat += db_col_i64(st, 5);
+		json_array_append_new(members, json_pack("{s:I, s:s, s:s++, s:b, s:{s:I, s:I}}", "patient_id",
+							 (json_int_t)db_col_i64(st, 0), "mrn", db_col_text(st, 1), "name",
+							 db_col_text(st, 2), ", ", db_col_text(st, 3), "holder", db_col_i64(st, 0) == holder,
+							 "balances", "insurance_cents", (json_int_t)db_col_i64(st, 4), "patient_cents",
+							 (json_int_t)db_col_i64(st, 5)));
+	}
+	db_done(st);
+	if (rc == DB_ERR) {
+		json_decref(members);
+		return -1;
+	}
+	*out = json_pack("{s:I, s:o, s:{s:I, s:I, s:I, s:I}}", "holder_id", (json_int_t)holder, "members", members, "balances",
+			 "insurance_cents", (json_int_t)ins, "patient_cents", (json_int_t)pat, "credit_cents", (json_int_t)credit,
+			 "due_cents", (json_int_t)(pat - credit > 0 ? pat - credit : 0));
+	ctx_audit_read(x, "patient.family_account", "patient", holder, patient);
+	return 0;
+}
+
 static const char *const bucket_names[NBUCKETS] = {"0-30", "31-60", "61-90", "91-120", "120+"};
 
 static int bucket_of(int64_t age)

@@ -75,12 +75,22 @@ int ledger_entry_get(ctx *x, int64_t id, json_t **out, err *e);
 /* The balance of a charge owed by payer (0: by the patient). */
 int ledger_charge_balance(ctx *x, int64_t charge_id, int64_t payer_id, int64_t *cents, err *e);
 
+/* Family accounts: a patient whose guarantor is another patient of the practice belongs to
+ * the guarantor's account (patient.guarantor_patient_id, one level). Payments for any of its
+ * patients go to the account's oldest balances, credit is the account's (kept with the
+ * holder), and statements, holds and payment plans are the holder's. */
+int ledger_account_holder(ctx *x, int64_t patient, int64_t *holder, err *e);
+/* SQL: the patients of the account whose holder is parameter $n, in a query whose $1 is the
+ * practice. */
+#define ACCOUNT_MEMBERS(n) \
+	"(SELECT am.id FROM patient am WHERE am.practice_id = $1 AND (am.id = $" #n " OR am.guarantor_patient_id = $" #n "))"
+
 /* --- posted by hand (payments.c); each answers the entry (ledger_entry_get) with
  * duplicate: true when the idempotency key (the Idempotency-Key header, or NULL) was used. */
 
 /* A patient payment {patient_id, amount_cents, method (cash | check | card | eft | other),
- * reference?, received_on?}: applied to the patient's open charges, oldest visit first; the
- * rest is kept as the patient's credit. */
+ * reference?, received_on?}: applied to the open charges of the patient's account, oldest
+ * visit first; the rest is kept as the account's credit. */
 int ledger_patient_payment(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
 /* {charge_id, payer_id (null: the patient), amount_cents, kind (adjustment | writeoff),
  * reason, group?, carc?}: at most what that party owes on the charge; a write-off needs
@@ -90,11 +100,12 @@ int ledger_adjust(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
  * that is owed), reason?}: moves what is owed on a charge; a credit of the patient's then
  * applies to it. */
 int ledger_transfer(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
-/* {patient_id, amount_cents, method, reference?, reason}: pays back the patient's credit. */
+/* {patient_id, amount_cents, method, reference?, reason}: pays back the account's credit. */
 int ledger_refund(ctx *x, json_t *in, const char *idem, json_t **out, err *e);
-/* Applies the patient's credit to their open charges, oldest first (*applied cents). */
+/* Applies the credit of the patient's account to its open charges, oldest first (*applied
+ * cents). */
 int ledger_apply_credit(ctx *x, int64_t patient, int64_t *applied, err *e);
-/* The patient's credit not yet applied, in cents. */
+/* The credit of the patient's account not yet applied, in cents. */
 int ledger_credit_balance(ctx *x, int64_t patient, int64_t *cents, err *e);
 
 /* --- read (balances.c) --- */
@@ -104,6 +115,11 @@ int ledger_credit_balance(ctx *x, int64_t patient, int64_t *cents, err *e);
  * patient_cents, credit_cents, balance: {insurance_cents, patient_cents, credit_cents}}]}
  * oldest first with running balances. Audited as a read of the patient's data. */
 int ledger_patient_account(ctx *x, int64_t patient, json_t **out, err *e);
+/* The family account a patient belongs to: {holder_id, members: [{patient_id, mrn, name,
+ * holder, balances: {insurance_cents, patient_cents}}] (the holder first), balances:
+ * {insurance_cents, patient_cents, credit_cents, due_cents (patients' balance less the
+ * credit)}}. Audited as a read of the patient's data. */
+int ledger_family_account(ctx *x, int64_t patient, json_t **out, err *e);
 /* A/R aging as of a date (YYYY-MM-DD, NULL: today) by "payer" or "patient": {as_of, by,
  * buckets: ["0-30", "31-60", "61-90", "91-120", "120+"], rows: [{id, name, cents: [5],
  * total_cents}], totals: {cents: [5], total_cents}, ar_cents (all A/R lines, which the
@@ -144,7 +160,7 @@ typedef struct plan_installment {
 } plan_installment;
 int plan_schedule(const char *first_due, const char *frequency, int64_t total, int64_t installment, int64_t paid,
 		  plan_installment out[PLAN_MAX_INSTALLMENTS]);
-int plan_paid(db *c, int64_t practice, int64_t patient, const char *since, int64_t *paid, err *e);
+int plan_paid(db *c, int64_t practice, int64_t holder, const char *since, int64_t *paid, err *e);
 
 /* One pass of payment-plan reminders (the jobs thread, or on demand for one practice; 0:
  * all): an e-mail a few days before each installment not yet paid, and a notice once an

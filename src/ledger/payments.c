@@ -47,23 +47,35 @@ static int patient_ref(ctx *x, json_t *in, int64_t *patient, err *e)
 	return res_ref(x, "patient", *patient, "patient_id", e) && !err_has_fields(e) ? -1 : 0;
 }
 
-/* The patient's charges with a balance they owe, oldest visit first. */
-static int open_charges(ctx *x, int64_t patient, int64_t ids[MAX_APPLY], int64_t owed[MAX_APPLY], int *n, err *e)
+int ledger_account_holder(ctx *x, int64_t patient, int64_t *holder, err *e)
+{
+	*holder = patient;
+	return db_one_i64(x->db, e, holder,
+			  "SELECT COALESCE(guarantor_patient_id, id) FROM patient WHERE id = $1 AND practice_id = $2", "ii", patient,
+			  ctx_practice(x)) < 0
+		       ? -1
+		       : 0;
+}
+
+/* The account's charges with a balance its patients owe, oldest visit first. */
+static int open_charges(ctx *x, int64_t holder, int64_t ids[MAX_APPLY], int64_t who[MAX_APPLY], int64_t owed[MAX_APPLY],
+			int *n, err *e)
 {
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT l.charge_id, SUM(l.amount_cents) FROM journal_line l JOIN charge c ON c.id = l.charge_id "
-				 "JOIN encounter en ON en.id = c.encounter_id WHERE l.practice_id = $1 AND l.patient_id = $2 "
-				 "AND l.account = '1110' GROUP BY l.charge_id, en.service_date HAVING SUM(l.amount_cents) > 0 "
+				 "SELECT l.charge_id, l.patient_id, SUM(l.amount_cents) FROM journal_line l JOIN charge c ON c.id = l.charge_id "
+				 "JOIN encounter en ON en.id = c.encounter_id WHERE l.practice_id = $1 AND l.patient_id IN " ACCOUNT_MEMBERS(2)
+				 " AND l.account = '1110' GROUP BY l.charge_id, l.patient_id, en.service_date HAVING SUM(l.amount_cents) > 0 "
 				 "ORDER BY en.service_date, l.charge_id",
 				 e);
 	if (!st)
 		return -1;
-	db_bindv(st, "ii", ctx_practice(x), patient);
+	db_bindv(st, "ii", ctx_practice(x), holder);
 	int rc;
 	*n = 0;
 	while ((rc = db_step(st, e)) == DB_ROW && *n < MAX_APPLY) {
 		ids[*n] = db_col_i64(st, 0);
-		owed[(*n)++] = db_col_i64(st, 1);
+		who[*n] = db_col_i64(st, 1);
+		owed[(*n)++] = db_col_i64(st, 2);
 	}
 	db_done(st);
 	return rc == DB_ERR ? -1 : 0;
@@ -71,26 +83,28 @@ static int open_charges(ctx *x, int64_t patient, int64_t ids[MAX_APPLY], int64_t
 
 int ledger_credit_balance(ctx *x, int64_t patient, int64_t *cents, err *e)
 {
-	/* the credit account is a liability: credits are negative amounts */
-	if (db_one_i64(x->db, e, cents,
-		       "SELECT COALESCE(-SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND patient_id = $2 "
-		       "AND account = '2100'",
-		       "ii", ctx_practice(x), patient) < 0)
+	/* the credit account is a liability: credits are negative amounts; the account's */
+	int64_t holder;
+	if (ledger_account_holder(x, patient, &holder, e) ||
+	    db_one_i64(x->db, e, cents,
+		       "SELECT COALESCE(-SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND patient_id IN "
+		       ACCOUNT_MEMBERS(2) " AND account = '2100'",
+		       "ii", ctx_practice(x), holder) < 0)
 		return -1;
 	return 0;
 }
 
-/* Spreads `amount` over the patient's open charges, oldest first: A/R lines into out[]. */
-static int spread(ctx *x, int64_t patient, int64_t amount, ledger_line *out, int *n, int64_t *applied, err *e)
+/* Spreads `amount` over the account's open charges, oldest first: A/R lines into out[]. */
+static int spread(ctx *x, int64_t holder, int64_t amount, ledger_line *out, int *n, int64_t *applied, err *e)
 {
-	int64_t ids[MAX_APPLY], owed[MAX_APPLY];
+	int64_t ids[MAX_APPLY], who[MAX_APPLY], owed[MAX_APPLY];
 	int m;
-	if (open_charges(x, patient, ids, owed, &m, e))
+	if (open_charges(x, holder, ids, who, owed, &m, e))
 		return -1;
 	*applied = 0;
 	for (int i = 0; i < m && amount > *applied; i++) {
 		int64_t take = owed[i] < amount - *applied ? owed[i] : amount - *applied;
-		out[(*n)++] = (ledger_line){ACCT_AR_PATIENT, -take, patient, 0, ids[i], NULL, NULL};
+		out[(*n)++] = (ledger_line){ACCT_AR_PATIENT, -take, who[i], 0, ids[i], NULL, NULL};
 		*applied += take;
 	}
 	return 0;
@@ -98,20 +112,20 @@ static int spread(ctx *x, int64_t patient, int64_t amount, ledger_line *out, int
 
 int ledger_apply_credit(ctx *x, int64_t patient, int64_t *applied, err *e)
 {
-	int64_t credit;
+	int64_t credit, holder;
 	*applied = 0;
-	if (ledger_credit_balance(x, patient, &credit, e))
+	if (ledger_account_holder(x, patient, &holder, e) || ledger_credit_balance(x, holder, &credit, e))
 		return -1;
 	if (credit <= 0)
 		return 0;
 	ledger_line lines[MAX_APPLY + 1];
 	int n = 0;
-	if (spread(x, patient, credit, lines, &n, applied, e))
+	if (spread(x, holder, credit, lines, &n, applied, e))
 		return -1;
 	if (!*applied)
 		return 0;
-	lines[n++] = (ledger_line){ACCT_CREDIT, *applied, patient, 0, 0, NULL, NULL};
-	ledger_entry en = {.kind = "credit_apply", .patient_id = patient, .lines = lines, .nlines = n};
+	lines[n++] = (ledger_line){ACCT_CREDIT, *applied, holder, 0, 0, NULL, NULL};
+	ledger_entry en = {.kind = "credit_apply", .patient_id = holder, .lines = lines, .nlines = n};
 	return ledger_post(x, &en, NULL, NULL, e);
 }
 
@@ -137,12 +151,13 @@ int ledger_patient_payment(ctx *x, json_t *in, const char *idem, json_t **out, e
 		return -1;
 	ledger_line lines[MAX_APPLY + 2];
 	int n = 0;
-	int64_t applied = 0, id = 0;
-	int rc = spread(x, patient, amount, lines + 1, &n, &applied, e);
+	int64_t applied = 0, id = 0, holder;
+	/* a payment for any patient of a family account goes to the account's oldest balances */
+	int rc = ledger_account_holder(x, patient, &holder, e) || spread(x, holder, amount, lines + 1, &n, &applied, e) ? -1 : 0;
 	lines[0] = (ledger_line){ACCT_CASH, amount, patient, 0, 0, NULL, NULL};
 	n++;
-	if (amount > applied) /* the rest waits as the patient's credit */
-		lines[n++] = (ledger_line){ACCT_CREDIT, -(amount - applied), patient, 0, 0, NULL, NULL};
+	if (amount > applied) /* the rest waits as the account's credit */
+		lines[n++] = (ledger_line){ACCT_CREDIT, -(amount - applied), holder, 0, 0, NULL, NULL};
 	ledger_entry en = {.kind = "payment", .effective_date = *day ? day : NULL, .patient_id = patient, .method = method,
 			   .reference = ref, .idempotency_key = idem, .lines = lines, .nlines = n};
 	if (!rc)
@@ -264,10 +279,11 @@ int ledger_refund(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
 	int64_t credit, id = 0;
 	if (db_tx_begin(x->db, &own, e))
 		return -1;
-	int rc = ledger_credit_balance(x, patient, &credit, e);
+	int64_t holder;
+	int rc = ledger_account_holder(x, patient, &holder, e) || ledger_credit_balance(x, holder, &credit, e) ? -1 : 0;
 	if (!rc && amount > credit && !idem)
 		rc = err_field(e, "amount_cents", "the patient has %lld cents of credit to refund", (long long)credit);
-	ledger_line lines[2] = {{ACCT_CREDIT, amount, patient, 0, 0, NULL, NULL}, {ACCT_CASH, -amount, patient, 0, 0, NULL, NULL}};
+	ledger_line lines[2] = {{ACCT_CREDIT, amount, holder, 0, 0, NULL, NULL}, {ACCT_CASH, -amount, patient, 0, 0, NULL, NULL}};
 	ledger_entry en = {.kind = "refund", .patient_id = patient, .method = method, .reason = reason,
 			   .reference = json_string_value(json_object_get(in, "reference")), .idempotency_key = idem, .lines = lines,
 			   .nlines = 2};

@@ -49,8 +49,8 @@ int plan_paid(db *c, int64_t practice, int64_t patient, const char *since, int64
 {
 	return db_one_i64(c, e, paid,
 			  "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
-			  "WHERE j.practice_id = $1 AND j.patient_id = $2 AND j.kind = 'payment' AND l.account = '1000' "
-			  "AND j.created_at >= $3",
+			  "WHERE j.practice_id = $1 AND j.patient_id IN " ACCOUNT_MEMBERS(2) " AND j.kind = 'payment' "
+			  "AND l.account = '1000' AND j.created_at >= $3",
 			  "iis", practice, patient, since) < 0
 		       ? -1
 		       : 0;
@@ -60,6 +60,8 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
 {
 	int64_t patient = json_integer_value(json_object_get(in, "patient_id"));
 	if (res_ref(x, "patient", patient, "patient_id", e) && !err_has_fields(e))
+		return -1;
+	if (!err_has_fields(e) && ledger_account_holder(x, patient, &patient, e)) /* a plan is the account's */
 		return -1;
 	json_t *inst = json_object_get(in, "installment_cents"), *tot = json_object_get(in, "total_cents");
 	if (!json_is_integer(inst) || json_integer_value(inst) <= 0)
@@ -82,8 +84,8 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
 		return -1;
 	int64_t total = tot ? json_integer_value(tot) : 0, open = 0;
 	if (!tot && db_one_i64(x->db, e, &total,
-			       "SELECT COALESCE(SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND patient_id = $2 "
-			       "AND account = '1110'",
+			       "SELECT COALESCE(SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND patient_id IN "
+			       ACCOUNT_MEMBERS(2) " AND account = '1110'",
 			       "ii", ctx_practice(x), patient) < 0)
 		return -1;
 	if (total <= 0)
@@ -127,6 +129,8 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
 
 int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 {
+	if (ledger_account_holder(x, patient, &patient, e))
+		return -1;
 	db_stmt *st = db_prepare(x->db,
 				 "SELECT id, total_cents, installment_cents, frequency, first_due, status, note, created_at FROM payment_plan "
 				 "WHERE practice_id = $1 AND patient_id = $2 ORDER BY id DESC LIMIT 1",

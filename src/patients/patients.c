@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "access/resource.h"
 #include "base/buf.h"
 #include "base/text.h"
 #include "base/timeutil.h"
@@ -50,6 +51,7 @@ static const field fields[] = {
 	{"guarantor.name", "guarantor_name", F_TEXT, 0, 100},
 	{"guarantor.relationship", "guarantor_relationship", F_TEXT, 0, 40},
 	{"guarantor.phone", "guarantor_phone", F_TEXT, 0, 30, NULL, text_check_phone},
+	{"guarantor.patient_id", "guarantor_patient_id", F_INT, 0},
 	{"sms_consent", "sms_consent", F_BOOL, 0},
 	{"email_consent", "email_consent", F_BOOL, 0},
 	{"privacy_notice_at", "privacy_notice_at", F_DATE, 0, 0, NULL, not_future},
@@ -142,6 +144,30 @@ static int find_duplicates(ctx *x, json_t *vals, json_t *keys, json_t **cands, e
 	return rc == DB_ERR ? -1 : 0;
 }
 
+/* A guarantor who is a patient of the practice (a family account): not the patient, and
+ * one level only (a guarantor has none of their own; a patient others rely on takes none). */
+static int guarantor_validate(ctx *x, int64_t id, json_t *vals, err *e)
+{
+	json_t *g = json_object_get(vals, "guarantor_patient_id");
+	if (!json_is_integer(g))
+		return 0;
+	int64_t gid = json_integer_value(g), theirs = 0, dependents = 0;
+	if (gid == id)
+		return err_field(e, "guarantor.patient_id", "cannot be the patient themself");
+	if (res_ref(x, "patient", gid, "guarantor.patient_id", e))
+		return -1;
+	if (db_one_i64(x->db, e, &theirs, "SELECT COALESCE(guarantor_patient_id, 0) FROM patient WHERE id = $1", "i", gid) < 0 ||
+	    (id && db_one_i64(x->db, e, &dependents,
+			      "SELECT COUNT(*) FROM patient WHERE practice_id = $1 AND guarantor_patient_id = $2", "ii",
+			      ctx_practice(x), id) < 0))
+		return -1;
+	if (theirs)
+		return err_field(e, "guarantor.patient_id", "has a guarantor of their own: choose that guarantor");
+	if (dependents)
+		return err_field(e, "guarantor.patient_id", "this patient is the guarantor of others, so has none");
+	return 0;
+}
+
 int patient_create(ctx *x, json_t *in, json_t **out, err *e)
 {
 	static const char *const allow[] = {"confirm_new", NULL};
@@ -154,7 +180,7 @@ int patient_create(ctx *x, json_t *in, json_t **out, err *e)
 		err_field(e, "status", "can only become merged by merging");
 	if (rec_validate(patients.fs, patients.n, in, allow, &vals, e))
 		return -1;
-	if (address_validate(vals, e)) {
+	if (address_validate(vals, e) || guarantor_validate(x, 0, vals, e)) {
 		json_decref(vals);
 		return -1;
 	}
@@ -242,7 +268,7 @@ int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 			json_object_del(cur, patients.fs[i].json);
 	int rc = err_has_fields(e) ? -1 : rec_validate(patients.fs, patients.n, cur, NULL, &vals, e);
 	json_decref(cur);
-	if (!rc && address_validate(vals, e))
+	if (!rc && (address_validate(vals, e) || guarantor_validate(x, id, vals, e)))
 		json_decref(vals), rc = -1;
 	if (rc)
 		return -1;

@@ -53,8 +53,6 @@ int rec_bind(const field *fs, int n, json_t *vals, db_stmt *st, int first);
  * fields, as rec_cols(.., false, ..) listed them). */
 json_t *rec_row(const field *fs, int n, db_stmt *st, int col0);
 
-#endif
-
 /* A resource stored in one practice-scoped table with id, version, created_at, updated_at. */
 typedef struct table {
 	const char *name;
@@ -74,3 +72,5 @@ int rec_get(db *c, const table *t, int64_t practice, int64_t id, json_t **out, e
 json_t *rec_page(json_t *items, int64_t next);
 /* Rows in id order after `after_id`: {items, next_cursor}. */
 int rec_list(db *c, const table *t, int64_t practice, int limit, int64_t after_id, json_t **out, err *e);
+
+#endif

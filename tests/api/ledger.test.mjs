@@ -446,3 +446,47 @@ test('a claim whose posting fails is rolled back alone and waits as an exception
   const after = await account();
   assert.equal(before.balances.insurance_cents - after.balances.insurance_cents, 15000, 'the second claim left the payer\'s A/R: paid and adjusted');
 });
+
+test('a family account: a child\'s balance is the guarantor\'s to pay; one statement, payments across it', async () => {
+  const mk = async (given, birth, extra = {}) => desk.post('/api/v1/patients', { family_name: 'Family', given_name: given, birth_date: birth,
+    sex_at_birth: 'F', address, ...extra });
+  const mom = ok(await mk('Mom', '1980-01-01')).id;
+  const bad = await mk('Self', '2015-01-01', { guarantor: { patient_id: 999999 } });
+  assert.deepEqual([bad.status, bad.body.errors.map((x) => x.field)], [400, ['guarantor.patient_id']]);
+  const kid = ok(await mk('Kid', '2015-01-01', { guarantor: { patient_id: mom, relationship: 'mother' } }));
+  assert.equal(kid.guarantor.patient_id, mom);
+  const grandkid = await mk('Grand', '2020-01-01', { guarantor: { patient_id: kid.id } });
+  assert.match(grandkid.body.errors[0].message, /guarantor of their own/);
+  const momNow = ok(await desk.get(`/api/v1/patients/${mom}`), 200);
+  const aunt = ok(await mk('Aunt', '1975-01-01')).id;
+  const self = await desk.patch(`/api/v1/patients/${mom}`, { version: momNow.version, guarantor: { patient_id: aunt } });
+  assert.match(self.body.errors[0].message, /guarantor of others/);
+  assert.deepEqual((await adminB.get(`/api/v1/patients/${kid.id}/family-account`)).status, 404);
+  // self-pay visits: the kid's first
+  for (const [who, day, code] of [[kid.id, '2026-03-05', '99213'], [mom, '2026-03-06', '93000']])
+    ok(await biller.post('/api/v1/encounters', { patient_id: who, service_date: day, rendering_provider_id: doc, location_id: loc,
+      diagnoses: ['I10'], lines: [{ code, pointers: [1] }] }));
+  const fam = ok(await desk.get(`/api/v1/patients/${kid.id}/family-account`), 200);
+  assert.deepEqual([fam.holder_id, fam.members.map((m) => [m.patient_id, m.holder, m.balances.patient_cents])],
+    [mom, [[mom, true, 6500], [kid.id, false, 15000]]]);
+  assert.deepEqual(fam.balances, { insurance_cents: 0, patient_cents: 21500, credit_cents: 0, due_cents: 21500 });
+  // one statement for the account, to its holder, listing whose visit each line is
+  const run = ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' }));
+  const [row] = px.db.sql(`SELECT patient_id || '|' || document FROM statement WHERE run_id = ${run.id} AND patient_id IN (${mom}, ${kid.id})`)
+    .trim().split('\n');
+  const [holder, text] = [Number(row.split('|')[0]), JSON.parse(row.slice(row.indexOf('|') + 1))];
+  assert.deepEqual([holder, text.to.name, text.balance_cents, text.lines.map((l) => [l.code, l.patient])],
+    [mom, 'Mom Family', 21500, [['99213', 'Kid Family'], ['93000', 'Mom Family']]]);
+  assert.equal((await fetch(`${px.url}/api/v1/patients/${kid.id}/statement.pdf`, { headers: { Authorization: biller.auth } })).status, 200);
+  // Mom pays 200.00: the oldest visit (the kid's) first, then hers; the rest of hers stays due
+  ok(await desk.post('/api/v1/payments', { patient_id: mom, amount_cents: 20000, method: 'card', reference: 'fam-1' }));
+  const after = ok(await desk.get(`/api/v1/patients/${mom}/family-account`), 200);
+  assert.deepEqual(after.members.map((m) => m.balances.patient_cents), [1500, 0]);
+  // a payment for the kid beyond what is owed is the account's credit
+  ok(await desk.post('/api/v1/payments', { patient_id: kid.id, amount_cents: 2000, method: 'cash' }));
+  const last = ok(await desk.get(`/api/v1/patients/${kid.id}/family-account`), 200);
+  assert.deepEqual(last.balances, { insurance_cents: 0, patient_cents: 0, credit_cents: 500, due_cents: 0 });
+  // a hold set from the kid's page holds the account
+  const hold = ok(await biller.call('PUT', `/api/v1/patients/${kid.id}/account-hold`, { reason: 'disputed' }), 200);
+  assert.equal(hold.patient_id, mom);
+});
