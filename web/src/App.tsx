@@ -146,7 +146,7 @@ const GUARDED_PAGES: { path: string; permission: Permission; what: string; Page:
   { path: 'billing/ar/aging', permission: 'billing.read', what: 'the A/R aging', Page: ArAgingPage },
   { path: 'billing/ar/kpis', permission: 'billing.read', what: 'the revenue-cycle indicators', Page: RevenueCyclePage },
   { path: 'billing/ar/money', permission: 'billing.read', what: 'the money report', Page: MoneyReportPage },
-  { path: 'billing/ar/denials-report', permission: 'billing.read', what: 'the denials report', Page: DenialsReportPage },
+  { path: 'billing/ar/denials-report', permission: 'billing.read', what: 'the denial report', Page: DenialsReportPage },
   { path: 'billing/ar/collections', permission: 'billing.read', what: 'the collections report', Page: CollectionsReportPage },
   { path: 'billing/ar/denials', permission: 'billing.read', what: 'the denials', Page: DenialsPage },
   { path: 'billing/ar/underpayments', permission: 'billing.read', what: 'the underpayments', Page: UnderpaymentsPage },

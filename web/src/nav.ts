@@ -103,7 +103,7 @@ export const NAV: NavSection[] = [
       { label: 'A/R aging', path: '/billing/ar/aging', permission: 'billing.read' },
       { label: 'Revenue cycle', path: '/billing/ar/kpis', permission: 'billing.read' },
       { label: 'Money report', path: '/billing/ar/money', permission: 'billing.read' },
-      { label: 'Denials report', path: '/billing/ar/denials-report', permission: 'billing.read' },
+      { label: 'Denial report', path: '/billing/ar/denials-report', permission: 'billing.read' },
       { label: 'Collections', path: '/billing/ar/collections', permission: 'billing.read' },
       { label: 'Denials', path: '/billing/ar/denials', permission: 'billing.read', count: 'denials' },
       { label: 'Underpayments', path: '/billing/ar/underpayments', permission: 'billing.read', count: 'underpayments' },

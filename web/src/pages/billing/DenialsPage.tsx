@@ -34,7 +34,9 @@ export function DenialsPage() {
     <>
       <PageHeader title="Denials" description="Claim lines the payers denied: appeal or correct the claim before the deadline, then record the step with Update." />
       <Group mb="sm" align="flex-start" gap="sm" wrap="wrap" role="search" aria-label="Filter the denials">
-        <Input.Wrapper label="Show">{filter.control}</Input.Wrapper>
+        <Input.Wrapper label="Show">
+          <div>{filter.control}</div>
+        </Input.Wrapper>
         {filters.controls}
       </Group>
       <WorklistTable<Denial>

@@ -1,4 +1,4 @@
-// Denials report: the denials of a period (by the day denied) by the first reason the payer gave
+// Denial report: the denials of a period (by the day denied) by the first reason the payer gave
 // or by payer, with how each was worked (open, appealed, resubmitted, written off, closed); the
 // period's figures as cards, bars to compare the rows, the table with its totals (each row
 // opening the Denials worklist filtered by it), and the same table as CSV or XLSX (audited).
@@ -75,7 +75,7 @@ export function DenialsReportPage() {
   return (
     <>
       <PageHeader
-        title="Denials report"
+        title="Denial report"
         description={`Denials by ${by === 'reason' ? 'first reason' : 'payer'} and how they were worked: ${formatDate(period.from)} to ${formatDate(period.to)}.`}
         actions={<Downloads by={by} period={period} disabled={!!error} />}
       />

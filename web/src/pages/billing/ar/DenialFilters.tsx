@@ -15,7 +15,10 @@ function ReasonInput({ value, onChange }: { value: string; onChange: (v: string)
   useEffect(() => setText(value), [value]);
   const wanted = normaliseReason(text);
   const bad = wanted !== '' && !REASON_RE.test(wanted);
-  const commit = useDebouncedCallback((v: string) => onChange(v), 400);
+  const commit = useDebouncedCallback((v: string) => {
+    setText(v);
+    onChange(v);
+  }, 400);
   const change = (t: string) => {
     setText(t);
     const v = normaliseReason(t);

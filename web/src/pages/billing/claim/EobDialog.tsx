@@ -114,7 +114,8 @@ export function EobDialog({ claim, onClose }: { claim: ClaimDetail; onClose: () 
   });
   const method = form.values.method;
   return (
-    <Modal opened onClose={onClose} title={`Paper EOB: claim ${claim.id}`} size={1000}>
+    // A click beside it neither loses what was typed nor, after a double click on "Post EOB", the answer.
+    <Modal opened onClose={onClose} title={`Paper EOB: claim ${claim.id}`} size={1000} closeOnClickOutside={false}>
       {answer ? (
         <Stack>
           <Posted answer={answer} claim={claim} />
@@ -162,7 +163,7 @@ export function EobDialog({ claim, onClose }: { claim: ClaimDetail; onClose: () 
                       : 'Every line balances.'}
                   </Text>
                 </Stack>
-                <Group gap="sm">
+                <Group gap="sm" ml="auto">
                   <Button variant="default" onClick={onClose}>
                     Cancel
                   </Button>

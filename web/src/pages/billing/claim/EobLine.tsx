@@ -97,7 +97,7 @@ export function EobLine({ form, index, line }: { form: UseFormReturnType<EobValu
                 label={k === 0 ? 'Reason (CARC)' : undefined}
                 aria-label={`Line ${n} adjustment ${k + 1} reason (CARC)`}
                 placeholder="45"
-                w={110}
+                w={130}
                 maxLength={5}
                 classNames={{ input: 'mono' }}
                 {...form.getInputProps(`${ap}.reason`)}
