@@ -151,3 +151,19 @@ void day_format(int64_t day, char out[11])
 	civil_from_day(day, &y, &m, &d);
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }
+
+int date_range(const char *from_in, const char *to_in, int max_days, char from[11], char to[11], err *e)
+{
+	if (!from_in || !date_normalise(from_in, from))
+		err_field(e, "from", "must be a date YYYY-MM-DD");
+	if (!to_in || !date_normalise(to_in, to))
+		err_field(e, "to", "must be a date YYYY-MM-DD");
+	if (err_has_fields(e))
+		return -1;
+	int64_t d0, d1;
+	day_parse(from, &d0);
+	day_parse(to, &d1);
+	if (d1 < d0)
+		return err_field(e, "to", "must not be before from");
+	return max_days > 0 && d1 - d0 >= max_days ? err_field(e, "to", "must be within %d days of from", max_days) : 0;
+}

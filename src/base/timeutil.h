@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "base/err.h"
+
 #define TS_LEN 21 /* "YYYY-MM-DDTHH:MM:SSZ" + NUL */
 
 /* Current time; tests may pin it with PRAXIS_NOW=<unix seconds>. */
@@ -25,6 +27,10 @@ bool date_valid(const char *s);
 bool date_normalise(const char *s, char out[11]);
 /* Today's date in UTC, "YYYY-MM-DD". */
 void date_today(char out[11]);
+/* A report's period from its "from" and "to" arguments (YYYY-MM-DD, to not before from, and
+ * at most max_days long when max_days > 0), normalised into from[11] and to[11]; otherwise
+ * field errors naming them. */
+int date_range(const char *from_in, const char *to_in, int max_days, char from[11], char to[11], err *e);
 
 /* Day numbers (days since 1970-01-01): of a civil date, and back; the weekday of one
  * (0 = Sunday); "YYYY-MM-DD" <-> day number (parse is false for anything but a real date). */

@@ -23,17 +23,11 @@ static json_t *ratio(double scale, int64_t num, int64_t den)
 int revenue_cycle_kpis(ctx *x, const char *from_in, const char *to_in, json_t **out, err *e)
 {
 	char from[11], to[11];
-	if (!from_in || !date_normalise(from_in, from))
-		err_field(e, "from", "must be a date YYYY-MM-DD");
-	if (!to_in || !date_normalise(to_in, to))
-		err_field(e, "to", "must be a date YYYY-MM-DD");
-	if (err_has_fields(e))
+	if (date_range(from_in, to_in, 0, from, to, e))
 		return -1;
 	int64_t d0, d1;
 	day_parse(from, &d0);
 	day_parse(to, &d1);
-	if (d1 < d0)
-		return err_field(e, "to", "must not be before from");
 	int64_t days = d1 - d0 + 1, charges, cash, contractual, adjustments, ar, ar90 = 0, denied, adjudicated, submitted, clean,
 		resolved, first_pass, lag_sum, lag_n;
 	/* money: from the journal lines dated in the period */

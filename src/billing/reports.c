@@ -11,17 +11,6 @@
 #define MAX_GROUPS 500
 #define MAX_ACCOUNTS 500
 
-static int period(const char *from_in, const char *to_in, char from[11], char to[11], err *e)
-{
-	if (!from_in || !date_normalise(from_in, from))
-		err_field(e, "from", "must be a date YYYY-MM-DD");
-	if (!to_in || !date_normalise(to_in, to))
-		err_field(e, "to", "must be a date YYYY-MM-DD");
-	if (err_has_fields(e))
-		return -1;
-	return strcmp(to, from) < 0 ? err_field(e, "to", "must not be before from") : 0;
-}
-
 static const char *const denial_statuses[] = {"open", "appealed", "resubmitted", "written_off", "closed"};
 #define NSTATUS (sizeof denial_statuses / sizeof *denial_statuses)
 
@@ -42,7 +31,7 @@ int denial_report(ctx *x, const char *by, const char *from_in, const char *to_in
 	bool payer = by && !strcmp(by, "payer");
 	if (by && *by && strcmp(by, "reason") && !payer)
 		err_field(e, "by", "must be reason or payer");
-	if (period(from_in, to_in, from, to, e))
+	if (date_range(from_in, to_in, 0, from, to, e))
 		return -1;
 	db_stmt *st = db_prepare(x->db,
 				 "SELECT d.reasons, y.name, d.status, d.amount_cents FROM denial d JOIN payer y ON y.id = d.payer_id "
@@ -128,7 +117,7 @@ static int kind_sum(ctx *x, const char *account, const char *kinds, const char *
 int collections_report(ctx *x, const char *from_in, const char *to_in, json_t **out, err *e)
 {
 	char from[11], to[11];
-	if (period(from_in, to_in, from, to, e))
+	if (date_range(from_in, to_in, 0, from, to, e))
 		return -1;
 	int64_t owed, paid, refunded, adjusted, same_day;
 	if (kind_sum(x, ACCT_AR_PATIENT, "'charge', 'insurance_payment', 'transfer'", from, to, &owed, e) ||

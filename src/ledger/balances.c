@@ -276,11 +276,7 @@ int ledger_summary(ctx *x, const char *by, const char *from_in, const char *to_i
 	if (k == sizeof keys / sizeof *keys)
 		return err_field(e, "by", "must be provider, payer, code or month");
 	char from[11], to[11];
-	if (!from_in || !date_normalise(from_in, from))
-		err_field(e, "from", "must be a date YYYY-MM-DD");
-	if (!to_in || !date_normalise(to_in, to))
-		err_field(e, "to", "must be a date YYYY-MM-DD");
-	if (err_has_fields(e))
+	if (date_range(from_in, to_in, 0, from, to, e))
 		return -1;
 	/* per line: charges are revenue credits; payments are what a payment entry (or its
 	 * reversal) took off a charge's A/R, net of the adjustments and transfers it also made on

@@ -13,6 +13,7 @@
 
 #include "audit/audit.h"
 #include "base/timeutil.h"
+#include "jobs/jobs.h"
 #include "ledger/ledger.h"
 #include "notify/notify.h"
 
@@ -140,8 +141,9 @@ static int finish(db *c, int64_t id, const plan_view *p, int attempts, const cha
 	return db_commit(c, e);
 }
 
-static int send_one(db *c, int64_t id, time_t now, plan_reminder_stats *s, err *e)
+static int send_one(db *c, int64_t id, time_t now, void *arg, err *e)
 {
+	plan_reminder_stats *s = arg;
 	int64_t n = db_run(c, e, "UPDATE plan_reminder SET status = 'sending', next_s = $1 WHERE id = $2 AND status = 'pending'",
 			   "ii", (int64_t)now + 600, id);
 	if (n <= 0)
@@ -231,30 +233,5 @@ int plan_reminders_run(db *c, int64_t practice, plan_reminder_stats *s, err *e)
 	day_parse(today_s, &today);
 	if (plan_pass(c, practice, today, now, s, e))
 		return -1;
-	for (int round = 0; round < 100; round++) { /* at most 10,000 a pass; the next pass goes on */
-		int64_t due[100];
-		int k = 0, rc;
-		db_stmt *st = db_prepare(c,
-					 "SELECT id FROM plan_reminder WHERE status = 'pending' AND next_s <= $1 "
-					 "AND ($2 = 0 OR practice_id = $2) ORDER BY next_s LIMIT 100",
-					 e);
-		if (!st)
-			return -1;
-		db_bindv(st, "ii", (int64_t)now, practice);
-		while ((rc = db_step(st, e)) == DB_ROW)
-			due[k++] = db_col_i64(st, 0);
-		db_done(st);
-		if (rc == DB_ERR)
-			return -1;
-		for (int i = 0; i < k; i++)
-			if (send_one(c, due[i], now, s, e))
-				return -1;
-		if (k < 100)
-			break;
-	}
-	/* a server that died while sending leaves rows in 'sending': they go back after 10 minutes */
-	return db_run(c, e, "UPDATE plan_reminder SET status = 'pending' WHERE status = 'sending' AND next_s < $1", "i",
-		      (int64_t)now) < 0
-		       ? -1
-		       : 0;
+	return jobs_due(c, "plan_reminder", practice, now, send_one, s, e);
 }

@@ -12,6 +12,7 @@
 
 #include "base/crypto.h"
 #include "base/timeutil.h"
+#include "jobs/jobs.h"
 #include "notify/notify.h"
 #include "schedule/appt.h"
 #include "schedule/clock.h"
@@ -143,8 +144,9 @@ static int new_link(db *c, const job *j, char token[TOKEN_LEN], err *e)
 		       : 0;
 }
 
-static int send_one(db *c, int64_t id, time_t now, reminder_stats *s, err *e)
+static int send_one(db *c, int64_t id, time_t now, void *arg, err *e)
 {
+	reminder_stats *s = arg;
 	/* claim it: another server may be looking at the same row */
 	int64_t n = db_run(c, e, "UPDATE reminder SET status = 'sending', next_s = $1 WHERE id = $2 AND status = 'pending'",
 			   "ii", (int64_t)now + 600, id);
@@ -227,32 +229,7 @@ int reminders_run(db *c, int64_t practice, reminder_stats *s, err *e)
 	for (int i = 0; i < n; i++)
 		if (plan(c, ids[i], now, s, e))
 			return -1;
-	for (int round = 0; round < 100; round++) { /* at most 10,000 a pass; the next pass goes on */
-		int64_t due[100];
-		int k = 0;
-		st = db_prepare(c,
-				"SELECT id FROM reminder WHERE status = 'pending' AND next_s <= $1 AND ($2 = 0 OR practice_id = $2) "
-				"ORDER BY next_s LIMIT 100",
-				e);
-		if (!st)
-			return -1;
-		db_bindv(st, "ii", (int64_t)now, practice);
-		while ((rc = db_step(st, e)) == DB_ROW)
-			due[k++] = db_col_i64(st, 0);
-		db_done(st);
-		if (rc == DB_ERR)
-			return -1;
-		for (int i = 0; i < k; i++)
-			if (send_one(c, due[i], now, s, e))
-				return -1;
-		if (k < 100)
-			break;
-	}
-	/* a server that died while sending leaves rows in 'sending': they go back after 10 minutes */
-	return db_run(c, e, "UPDATE reminder SET status = 'pending' WHERE status = 'sending' AND next_s < $1", "i",
-		      (int64_t)now) < 0
-		       ? -1
-		       : 0;
+	return jobs_due(c, "reminder", practice, now, send_one, s, e);
 }
 
 int reminder_list(ctx *x, int64_t appointment, json_t **out, err *e)

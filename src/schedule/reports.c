@@ -92,14 +92,14 @@ static int provider_index(const practice_view *v, int64_t id)
 	return hit ? (int)(hit - v->ids) : -1;
 }
 
-static int date_range(const char *from, const char *to, int64_t *d0, int64_t *d1, int max_days, err *e)
+/* The period [from, to] (inclusive) as day numbers, at most max_days long. */
+static int day_range(const char *from_in, const char *to_in, int64_t *d0, int64_t *d1, int max_days, err *e)
 {
-	if (!from || !day_parse(from, d0))
-		return err_field(e, "from", "is required: a date, YYYY-MM-DD");
-	if (!to || !day_parse(to, d1))
-		return err_field(e, "to", "is required: a date, YYYY-MM-DD (inclusive)");
-	if (*d1 < *d0 || *d1 - *d0 >= max_days)
-		return err_field(e, "to", "must be on or after from, and within %d days of it", max_days);
+	char from[11], to[11];
+	if (date_range(from_in, to_in, max_days, from, to, e))
+		return -1;
+	day_parse(from, d0);
+	day_parse(to, d1);
 	return 0;
 }
 
@@ -121,7 +121,7 @@ typedef struct week_acc {
 int report_utilisation(ctx *x, const char *from, const char *to, json_t **rows, err *e)
 {
 	int64_t d0, d1;
-	if (date_range(from, to, &d0, &d1, 53 * 7, e))
+	if (day_range(from, to, &d0, &d1, 53 * 7, e))
 		return -1;
 	practice_view v;
 	if (load_view(x, &v, e)) {
@@ -256,7 +256,7 @@ static void put_quantiles(json_t *r, const char *name, int *v, int n)
 int report_wait_times(ctx *x, const char *from, const char *to, int64_t provider, json_t **rows, err *e)
 {
 	int64_t d0, d1;
-	if (date_range(from, to, &d0, &d1, 366, e))
+	if (day_range(from, to, &d0, &d1, 366, e))
 		return -1;
 	practice_view v;
 	if (load_view(x, &v, e)) {
