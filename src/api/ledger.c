@@ -1,5 +1,7 @@
-/* ledger.c: postings (payments, adjustments, transfers, refunds, reversals, remittances),
- * the patient's account, A/R aging and the posting worklists. */
+/* ledger.c: postings (payments, adjustments, transfers, refunds, reversals, remittances,
+ * paper EOBs, capitation payments), patients' and family accounts, statements and payment
+ * plans, the posting worklists, capitation rosters, and the money reports (A/R aging,
+ * money, revenue cycle, denials, collections, capitation) as JSON, CSV or XLSX. */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +27,13 @@ static int post(req *r, const char *kind, posting_fn fn, err *e)
 	if (json_is_true(json_object_get(r->out, "duplicate")))
 		r->status = 200;
 	return 0;
+}
+
+/* The format asked for is a spreadsheet (csv or xlsx), not JSON. */
+static bool sheet(req *r)
+{
+	const char *fmt = api_arg(r, "format");
+	return fmt && *fmt && strcmp(fmt, "json");
 }
 
 static int payment_h(req *r, err *e) { return post(r, "payment", ledger_patient_payment, e); }
@@ -70,8 +79,7 @@ static int aging_h(req *r, err *e)
 {
 	if (ledger_aging(&r->x, api_arg(r, "by"), api_arg(r, "as_of"), &r->out, e))
 		return -1;
-	const char *fmt = api_arg(r, "format");
-	if (!fmt || !*fmt || !strcmp(fmt, "json"))
+	if (!sheet(r))
 		return 0;
 	json_t *rows = json_array(), *row;
 	json_t *all = json_copy(json_object_get(r->out, "rows"));
@@ -100,8 +108,7 @@ static int summary_h(req *r, err *e)
 	json_t *rows;
 	if (ledger_summary(&r->x, api_arg(r, "by"), api_arg(r, "from"), api_arg(r, "to"), &rows, e))
 		return -1;
-	const char *fmt = api_arg(r, "format");
-	if (!fmt || !*fmt || !strcmp(fmt, "json"))
+	if (!sheet(r))
 		return api_report(r, "money", ledger_summary_columns, ledger_summary_ncolumns, rows, e);
 	size_t i;
 	json_t *row;
@@ -125,8 +132,7 @@ static int denials_report_h(req *r, err *e)
 {
 	if (denial_report(&r->x, api_arg(r, "by"), api_arg(r, "from"), api_arg(r, "to"), &r->out, e))
 		return -1;
-	const char *fmt = api_arg(r, "format");
-	if (!fmt || !*fmt || !strcmp(fmt, "json"))
+	if (!sheet(r))
 		return 0;
 	json_t *rows = json_copy(json_object_get(r->out, "rows")), *row;
 	json_array_append(rows, json_object_get(r->out, "totals"));
@@ -140,8 +146,70 @@ static int denials_report_h(req *r, err *e)
 	r->out = NULL;
 	return api_report(r, "denials", denial_cols, 9, rows, e);
 }
-static int collections_h(req *r, err *e) { return collections_report(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
-static int kpis_h(req *r, err *e) { return revenue_cycle_kpis(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e); }
+static const column collection_cols[] = {{"mrn", "MRN", COL_TEXT},
+					 {"name", "Patient", COL_TEXT},
+					 {"stage", "Stage", COL_TEXT},
+					 {"last_statement_on", "Last statement", COL_TEXT},
+					 {"balance", "Balance ($)", COL_NUM},
+					 {"last_payment_on", "Last payment", COL_TEXT}};
+
+/* Patient collections as JSON, or (?format=csv|xlsx) its accounts at final notice or in
+ * collections. */
+static int collections_h(req *r, err *e)
+{
+	if (collections_report(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e))
+		return -1;
+	if (!sheet(r))
+		return 0;
+	json_t *rows = json_incref(json_object_get(r->out, "accounts")), *row;
+	size_t i;
+	json_array_foreach(rows, i, row)
+		json_object_set_new(row, "balance", json_real((double)json_integer_value(json_object_get(row, "balance_cents")) / 100.0));
+	json_decref(r->out);
+	r->out = NULL;
+	return api_report(r, "collections", collection_cols, 6, rows, e);
+}
+static const column kpi_cols[] = {{"indicator", "Indicator", COL_TEXT}, {"value", "Value", COL_NUM}, {"unit", "Unit", COL_TEXT},
+				  {"numerator", "Numerator", COL_NUM},	{"denominator", "Denominator", COL_NUM}};
+
+/* The indicators as JSON, or (?format=csv|xlsx) one row each with its parts (money in dollars). */
+static int kpis_h(req *r, err *e)
+{
+	if (revenue_cycle_kpis(&r->x, api_arg(r, "from"), api_arg(r, "to"), &r->out, e))
+		return -1;
+	if (!sheet(r))
+		return 0;
+	static const struct {
+		const char *key, *name, *unit;
+		bool money; /* numerator and denominator in cents */
+	} rows[] = {
+		{"days_in_ar", "Days in A/R", "days", true},
+		{"gross_collection_rate", "Gross collection rate", "%", true},
+		{"net_collection_rate", "Net collection rate", "%", true},
+		{"denial_rate", "Denial rate", "%", false},
+		{"clean_claim_rate", "Clean claim rate", "%", false},
+		{"first_pass_resolution_rate", "First-pass resolution rate", "%", false},
+		{"charge_lag_days", "Charge lag", "days", false},
+		{"ar_over_90_share", "A/R over 90 days", "%", true},
+	};
+	json_t *out = json_array();
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		json_t *k = json_object_get(r->out, rows[i].key), *v = json_object_get(k, "value");
+		json_t *num = json_object_get(k, "numerator"), *den = json_object_get(k, "denominator");
+		if (!strcmp(rows[i].key, "days_in_ar")) { /* A/R at the end over charges a day */
+			num = json_object_get(k, "ar_cents");
+			den = json_object_get(k, "charges_cents");
+		}
+		double scale = rows[i].money ? 100.0 : 1.0;
+		json_array_append_new(out, json_pack("{s:s, s:o, s:s, s:f, s:f}", "indicator", rows[i].name, "value",
+						     json_is_number(v) ? json_real(json_number_value(v)) : json_null(), "unit",
+						     rows[i].unit, "numerator", json_number_value(num) / scale, "denominator",
+						     json_number_value(den) / scale));
+	}
+	json_decref(r->out);
+	r->out = NULL;
+	return api_report(r, "revenue-cycle", kpi_cols, 5, out, e);
+}
 static int run_h(req *r, err *e) { return statement_run_create(&r->x, r->body, &r->out, e); }
 static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }
 static int statement_h(req *r, err *e) { return api_download(r, patient_statement_pdf, "statement-%lld.pdf", "application/pdf", e); }
@@ -198,8 +266,8 @@ ROUTES(ledger,
        {"GET", "/api/v1/reports/ar-aging", P_BILLING_READ, 0, aging_h, "A/R aging (0-30 ... 120+ days from the date of service) ?by=payer|patient&as_of="},
        {"GET", "/api/v1/reports/money", P_BILLING_READ, 0, summary_h, "Charges, payments and adjustments ?by=provider|payer|code|month&from=&to=&format=json|csv|xlsx"},
        {"GET", "/api/v1/reports/denials", P_BILLING_READ, 0, denials_report_h, "Denials of a period by first reason or payer ?by=reason|payer&from=&to=&format=json|csv|xlsx"},
-       {"GET", "/api/v1/reports/collections", P_BILLING_READ, 0, collections_h, "Patient collections of a period ?from=&to=: responsibility, payments, rate, and the accounts at final notice or in collections"},
-       {"GET", "/api/v1/reports/revenue-cycle", P_BILLING_READ, 0, kpis_h, "Revenue-cycle indicators of a period ?from=&to=: days in A/R, gross and net collection, denial, clean-claim and first-pass rates, charge lag, A/R over 90 days"},
+       {"GET", "/api/v1/reports/collections", P_BILLING_READ, 0, collections_h, "Patient collections of a period ?from=&to=&format=json|csv|xlsx: responsibility, payments, rate, and the accounts at final notice or in collections"},
+       {"GET", "/api/v1/reports/revenue-cycle", P_BILLING_READ, 0, kpis_h, "Revenue-cycle indicators of a period ?from=&to=&format=json|csv|xlsx: days in A/R, gross and net collection, denial, clean-claim and first-pass rates, charge lag, A/R over 90 days"},
        {"POST", "/api/v1/statement-runs", P_CLAIM_WRITE, 0, run_h, "Statements for every patient owing at least min_balance_cents (default 500) and not on hold; past the final notice, collections: {min_balance_cents?, as_of?}", 201},
        {"GET", "/api/v1/statement-runs/{id}/statements.pdf", P_BILLING_READ, 0, run_pdf_h, "A run's statements as one PDF to print and mail"},
        {"GET", "/api/v1/patients/{id}/statement.pdf", P_PATIENT_READ, 0, statement_h, "A patient's statement as of today (PDF)"},

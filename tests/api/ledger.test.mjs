@@ -267,6 +267,11 @@ test('revenue-cycle indicators of March 2026, each with the numbers it is made o
   assert.deepEqual([k.charge_lag_days.numerator, k.charge_lag_days.denominator], [18 + 16 + 16, 3]);
   assert.equal(k.days_in_ar.value, k.totals.ar_cents / (221500 / 31));
   assert.deepEqual([k.ar_over_90_share.numerator, k.ar_over_90_share.denominator], [0, k.totals.ar_cents]);
+  const csv = await (await fetch(`${px.url}/api/v1/reports/revenue-cycle?from=2026-03-01&to=2026-03-31&format=csv`,
+    { headers: { Authorization: biller.auth } })).text();
+  const rows = csv.trim().split(/\r?\n/);
+  assert.equal(rows[0], 'Indicator,Value,Unit,Numerator,Denominator');
+  assert.equal(rows.find((x) => x.startsWith('Gross collection rate')), `Gross collection rate,${(100 * 104500 / 221500).toFixed(2)},%,1045.00,2215.00`);
   assert.equal((await biller.get('/api/v1/reports/revenue-cycle?from=2026-03-31&to=2026-03-01')).status, 400);
   assert.equal((await desk.get('/api/v1/reports/revenue-cycle?from=2026-03-01&to=2026-03-31')).status, 403);
 });
@@ -311,6 +316,9 @@ test('denials by reason and by payer; the worklist by reason and payer; patient 
   const budd = ok(await biller.get('/api/v1/patients?q=Budd'), 200).items[0].id;
   assert.deepEqual(c.accounts.map((a) => [a.patient_id, a.name, a.stage, a.balance_cents, a.last_payment_on]),
     [[budd, 'Budd, William', 'collections', 90000, null]]);
+  const sheet = await (await fetch(`${px.url}/api/v1/reports/collections?${q}&format=csv`, { headers: { Authorization: biller.auth } })).text();
+  assert.deepEqual(sheet.trim().split(/\r?\n/).map((l) => l.split(',').slice(1, 5)),
+    [['Patient', 'Stage', 'Last statement', 'Balance ($)'], ['"Budd', ' William"', 'collections', '2026-03-20']]);
   assert.equal((await desk.get(`/api/v1/reports/collections?${q}`)).status, 403);
   assert.deepEqual(ok(await adminB.get(`/api/v1/reports/collections?${q}`), 200).accounts, []);
   assert.deepEqual(ok(await adminB.get(`/api/v1/reports/denials?${q}`), 200).rows, []);
