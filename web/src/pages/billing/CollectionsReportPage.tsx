@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { formatDate, formatMoney, formatPercent } from '../../lib/format';
 import { reportCalls, type CollectionsReport } from '../../lib/reports';
 import { PageHeader } from '../../components/PageHeader';
+import { ReportDownloads } from './ar/ReportDownloads';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { CollectionsTable } from './ar/CollectionsTable';
@@ -64,6 +65,7 @@ export function CollectionsReportPage() {
       <PageHeader
         title="Patient collections"
         description={`What patients owed and paid: ${formatDate(period.from)} to ${formatDate(period.to)}; the accounts at their final notice or in collections.`}
+        actions={<ReportDownloads path="/reports/collections" query={{ from: period.from, to: period.to }} disabled={!!error} />}
       />
       <Stack gap="md">
         <PeriodPicker period={period} preset={preset} error={error} today={today} onChange={setPeriod} />

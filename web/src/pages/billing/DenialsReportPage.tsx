@@ -3,13 +3,11 @@
 // period's figures as cards, bars to compare the rows, the table with its totals (each row
 // opening the Denials worklist filtered by it), and the same table as CSV or XLSX (audited).
 // The grouping and the period are in the address.
-import { Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { formatCount, formatDate, formatMoney } from '../../lib/format';
 import { useUrlParams } from '../../lib/params';
-import { reportCalls, type DenialBy, type DenialReport } from '../../lib/reports';
-import type { Period } from '../../lib/types';
-import { DownloadButton } from '../../components/DownloadButton';
+import { reportCalls, type DenialReport } from '../../lib/reports';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
@@ -18,27 +16,8 @@ import { DenialReportTable } from './ar/DenialReportTable';
 import { DENIAL_BY, denialBy } from './ar/denialReport';
 import { FigureCard, type Figure } from './ar/FigureCard';
 import { PeriodPicker } from './ar/PeriodPicker';
+import { ReportDownloads } from './ar/ReportDownloads';
 import { usePeriod } from './ar/period';
-
-function Downloads({ by, period, disabled }: { by: DenialBy; period: Period; disabled: boolean }) {
-  return (
-    <Group gap="xs" role="group" aria-label="Download">
-      {(['csv', 'xlsx'] as const).map((f) => (
-        <DownloadButton
-          key={f}
-          size="xs"
-          path="/reports/denials"
-          query={{ by, from: period.from, to: period.to, format: f }}
-          aria-label={`Download ${f.toUpperCase()}`}
-          unavailable={disabled ? { title: 'Nothing to download', message: 'Choose an end on or after the start first.' } : null}
-          done={(name) => `${name} downloaded. The export is recorded in the audit trail.`}
-        >
-          {f.toUpperCase()}
-        </DownloadButton>
-      ))}
-    </Group>
-  );
-}
 
 function figures(r: DenialReport): Figure[] {
   const t = r.totals;
@@ -77,7 +56,7 @@ export function DenialsReportPage() {
       <PageHeader
         title="Denial report"
         description={`Denials by ${by === 'reason' ? 'first reason' : 'payer'} and how they were worked: ${formatDate(period.from)} to ${formatDate(period.to)}.`}
-        actions={<Downloads by={by} period={period} disabled={!!error} />}
+        actions={<ReportDownloads path="/reports/denials" query={{ by, from: period.from, to: period.to }} disabled={!!error} />}
       />
       <Stack gap="md">
         <SegmentedControl

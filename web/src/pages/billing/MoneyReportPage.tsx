@@ -2,13 +2,12 @@
 // adjustments by provider, payer, procedure code or month; bars to compare the rows, the table
 // with every figure and its totals, the same table as CSV or XLSX (audited). The grouping and
 // the period are in the address.
-import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { formatDate } from '../../lib/format';
 import { ledgerCalls } from '../../lib/ledger';
 import { useUrlParams } from '../../lib/params';
-import type { MoneyBy, Period } from '../../lib/types';
-import { DownloadButton } from '../../components/DownloadButton';
+import type { MoneyBy } from '../../lib/types';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
@@ -16,28 +15,8 @@ import { chartNote, MoneyChart } from './ar/MoneyChart';
 import { MoneyTable } from './ar/MoneyTable';
 import { MONEY_BY, moneyBy } from './ar/money';
 import { PeriodPicker } from './ar/PeriodPicker';
+import { ReportDownloads } from './ar/ReportDownloads';
 import { usePeriod } from './ar/period';
-
-/** The report as shown (grouping and period) as a spreadsheet. */
-function Downloads({ by, period, disabled }: { by: MoneyBy; period: Period; disabled: boolean }) {
-  return (
-    <Group gap="xs" role="group" aria-label="Download">
-      {(['csv', 'xlsx'] as const).map((f) => (
-        <DownloadButton
-          key={f}
-          size="xs"
-          path="/reports/money"
-          query={{ by, from: period.from, to: period.to, format: f }}
-          aria-label={`Download ${f.toUpperCase()}`}
-          unavailable={disabled ? { title: 'Nothing to download', message: 'Choose an end on or after the start first.' } : null}
-          done={(name) => `${name} downloaded. The export is recorded in the audit trail.`}
-        >
-          {f.toUpperCase()}
-        </DownloadButton>
-      ))}
-    </Group>
-  );
-}
 
 export function MoneyReportPage() {
   const [params, set] = useUrlParams();
@@ -56,7 +35,7 @@ export function MoneyReportPage() {
       <PageHeader
         title="Money report"
         description={`Charges, payments and adjustments by ${label(by)}: ${formatDate(period.from)} to ${formatDate(period.to)}.`}
-        actions={<Downloads by={by} period={period} disabled={!!error} />}
+        actions={<ReportDownloads path="/reports/money" query={{ by, from: period.from, to: period.to }} disabled={!!error} />}
       />
       <Stack gap="md">
         <SegmentedControl

@@ -1,12 +1,14 @@
 // Revenue cycle: how well the practice turns its visits into money over a period, as the
 // indicators a practice manager follows (days in A/R, collection rates, denials, clean claims,
 // first-pass resolution, A/R over 90 days, charge lag), each on a card with what it means and
-// the two figures it is made of; the period's money as bars. The period is in the address.
+// the two figures it is made of; the period's money as bars; the indicators as CSV or XLSX.
+// The period is in the address.
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { formatDate } from '../../lib/format';
 import { ledgerCalls } from '../../lib/ledger';
 import { PageHeader } from '../../components/PageHeader';
+import { ReportDownloads } from './ar/ReportDownloads';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { KpiCard } from './ar/KpiCard';
@@ -32,6 +34,7 @@ export function RevenueCyclePage() {
         description={`How well the practice turns its visits into money: ${formatDate(period.from)} to ${formatDate(period.to)}${
           error ? '' : ` (${days} ${days === 1 ? 'day' : 'days'})`
         }.`}
+        actions={<ReportDownloads path="/reports/revenue-cycle" query={{ from: period.from, to: period.to }} disabled={!!error} />}
       />
       <Stack gap="md">
         <PeriodPicker period={period} preset={preset} error={error} today={today} onChange={setPeriod} />
