@@ -211,6 +211,13 @@ static int kpis_h(req *r, err *e)
 	return api_report(r, "revenue-cycle", kpi_cols, 5, out, e);
 }
 static int run_h(req *r, err *e) { return statement_run_create(&r->x, r->body, &r->out, e); }
+static int runs_h(req *r, err *e)
+{
+	int limit;
+	int64_t before;
+	return api_limit(r, &limit, e) || api_int_arg(r, "cursor", &before, e) ? -1 : statement_run_list(&r->x, limit, before, &r->out, e);
+}
+static int mailing_h(req *r, err *e) { return api_download(r, statement_run_mailing, "statements-%lld-mailing.csv", "text/csv; charset=utf-8", e); }
 static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }
 static int statement_h(req *r, err *e) { return api_download(r, patient_statement_pdf, "statement-%lld.pdf", "application/pdf", e); }
 static int hold_h(req *r, err *e) { return account_hold_set(&r->x, r->id, r->body, &r->out, e); }
@@ -269,6 +276,8 @@ ROUTES(ledger,
        {"GET", "/api/v1/reports/collections", P_BILLING_READ, 0, collections_h, "Patient collections of a period ?from=&to=&format=json|csv|xlsx: responsibility, payments, rate, and the accounts at final notice or in collections"},
        {"GET", "/api/v1/reports/revenue-cycle", P_BILLING_READ, 0, kpis_h, "Revenue-cycle indicators of a period ?from=&to=&format=json|csv|xlsx: days in A/R, gross and net collection, denial, clean-claim and first-pass rates, charge lag, A/R over 90 days"},
        {"POST", "/api/v1/statement-runs", P_CLAIM_WRITE, 0, run_h, "Statements for every patient owing at least min_balance_cents (default 500) and not on hold; past the final notice, collections: {min_balance_cents?, as_of?}", 201},
+       {"GET", "/api/v1/statement-runs", P_BILLING_READ, 0, runs_h, "The statement runs, newest first"},
+       {"GET", "/api/v1/statement-runs/{id}/mailing.csv", P_BILLING_READ, 0, mailing_h, "A run's mailing list for the mail house: each printed statement's addressee, address, amount and page in the PDF"},
        {"GET", "/api/v1/statement-runs/{id}/statements.pdf", P_BILLING_READ, 0, run_pdf_h, "A run's statements as one PDF to print and mail"},
        {"GET", "/api/v1/patients/{id}/statement.pdf", P_PATIENT_READ, 0, statement_h, "A patient's statement as of today (PDF)"},
        {"PUT", "/api/v1/patients/{id}/account-hold", P_CLAIM_WRITE, 0, hold_h, "Hold an account from statements {reason} (disputed, payment plan), or lift it {reason: null}"},

@@ -192,6 +192,12 @@ int capitation_report(ctx *x, const char *from, const char *to, json_t **out, er
  * ERR_UNPROCESSABLE when nothing is billable). Holds: {reason} sets, {reason: null} lifts. */
 int statement_run_create(ctx *x, json_t *in, json_t **out, err *e);
 int statement_run_pdf(ctx *x, int64_t run, char **pdf, size_t *len, err *e);
+/* The runs, newest first: {items: [{id, as_of, min_balance_cents, statements, collections,
+ * total_cents, created_at, created_by}], next_cursor}. */
+int statement_run_list(ctx *x, int limit, int64_t before, json_t **out, err *e);
+/* A run's mailing list for the mail house, one row per printed statement in the PDF's order
+ * (statement, account, notice, addressee and address, amount due, page): CSV. */
+int statement_run_mailing(ctx *x, int64_t run, char **csv, size_t *len, err *e);
 int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err *e);
 int account_hold_set(ctx *x, int64_t patient, json_t *in, json_t **out, err *e);
 /* Works a denial: {status: appealed | resubmitted | written_off | closed | open, note}. A

@@ -15,6 +15,7 @@
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "formats/statement.h"
+#include "formats/table.h"
 #include "ledger/ledger.h"
 
 static json_t *addr(db_stmt *st, int c)
@@ -238,6 +239,79 @@ int statement_run_pdf(ctx *x, int64_t run, char **pdf, size_t *len, err *e)
 	if (rc == 0)
 		ctx_audit_read(x, "statement_run.export", "statement_run", run, 0);
 	return rc == 0 ? 0 : -1;
+}
+
+int statement_run_list(ctx *x, int limit, int64_t before, json_t **out, err *e)
+{
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT r.id, r.as_of, r.min_balance_cents, r.statements, r.collections, r.total_cents, r.created_at, "
+				 "u.email FROM statement_run r LEFT JOIN app_user u ON u.id = r.created_by WHERE r.practice_id = $1 "
+				 "AND ($2 = 0 OR r.id < $2) ORDER BY r.id DESC LIMIT $3",
+				 e);
+	if (!st)
+		return -1;
+	db_bindv(st, "iii", ctx_practice(x), before, (int64_t)limit + 1);
+	json_t *items = json_array();
+	int rc, n = 0;
+	int64_t last = 0;
+	while ((rc = db_step(st, e)) == DB_ROW && n++ < limit) {
+		last = db_col_i64(st, 0);
+		json_array_append_new(items, json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:s, s:s?}", "id", (json_int_t)last, "as_of",
+						       db_col_text(st, 1), "min_balance_cents", (json_int_t)db_col_i64(st, 2),
+						       "statements", (json_int_t)db_col_i64(st, 3), "collections",
+						       (json_int_t)db_col_i64(st, 4), "total_cents", (json_int_t)db_col_i64(st, 5),
+						       "created_at", db_col_text(st, 6), "created_by", db_col_text(st, 7)));
+	}
+	bool more = rc == DB_ROW;
+	db_done(st);
+	if (rc == DB_ERR) {
+		json_decref(items);
+		return -1;
+	}
+	*out = json_pack("{s:o, s:o}", "items", items, "next_cursor", more ? json_integer(last) : json_null());
+	return 0;
+}
+
+static const column mailing_cols[] = {
+	{"statement", "Statement", COL_INT}, {"account", "Account", COL_TEXT}, {"notice", "Notice", COL_TEXT},
+	{"name", "Name", COL_TEXT},	     {"line1", "Address 1", COL_TEXT}, {"line2", "Address 2", COL_TEXT},
+	{"city", "City", COL_TEXT},	     {"state", "State", COL_TEXT},     {"postal_code", "ZIP", COL_TEXT},
+	{"amount", "Amount due", COL_NUM},   {"page", "Page in PDF", COL_INT},
+};
+
+int statement_run_mailing(ctx *x, int64_t run, char **csv, size_t *len, err *e)
+{
+	if (res_find(x, "statement_run", run, e))
+		return -1;
+	db_stmt *st = db_prepare(x->db, "SELECT id, document FROM statement WHERE run_id = $1 AND notice < 4 ORDER BY id", e);
+	if (!st)
+		return -1;
+	db_bind_i64(st, 1, run);
+	static const char *const notices[] = {"", "statement", "second notice", "final notice"};
+	json_t *rows = json_array();
+	int rc, page = 0;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		json_t *d = json_loads(db_col_text(st, 1), 0, NULL), *to = json_object_get(d, "to"), *a = json_object_get(to, "address");
+		int64_t notice = json_integer_value(json_object_get(d, "notice"));
+		json_array_append_new(
+			rows, json_pack("{s:I, s:O?, s:s, s:O?, s:O?, s:O?, s:O?, s:O?, s:O?, s:f, s:i}", "statement",
+					(json_int_t)db_col_i64(st, 0), "account", json_object_get(d, "account"), "notice",
+					notices[notice >= 1 && notice <= 3 ? notice : 1], "name", json_object_get(to, "name"), "line1",
+					json_object_get(a, "line1"), "line2", json_object_get(a, "line2"), "city", json_object_get(a, "city"),
+					"state", json_object_get(a, "state"), "postal_code", json_object_get(a, "postal_code"), "amount",
+					(double)json_integer_value(json_object_get(d, "balance_cents")) / 100.0, "page", ++page));
+		json_decref(d);
+	}
+	db_done(st);
+	if (rc == DB_ERR) {
+		json_decref(rows);
+		return -1;
+	}
+	rc = table_csv(mailing_cols, (int)(sizeof mailing_cols / sizeof *mailing_cols), rows, csv, len, e);
+	json_decref(rows);
+	if (!rc)
+		ctx_audit_read(x, "statement_run.mailing", "statement_run", run, 0);
+	return rc;
 }
 
 int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err *e)

@@ -248,6 +248,12 @@ test('statements: what patients owe once insurance is done, escalating to collec
     notices.push([r.statements, r.collections]);
   }
   assert.deepEqual(notices, [[1, 0], [1, 0], [0, 1]], 'second notice, final notice, then collections instead of a statement');
+  const runs = ok(await biller.get('/api/v1/statement-runs'), 200).items;
+  assert.deepEqual([runs.length, runs.at(-1).id, runs.at(-1).statements, runs[0].collections], [5, run1.id, 1, 1], 'newest first');
+  const mail = await (await fetch(`${px.url}/api/v1/statement-runs/${run1.id}/mailing.csv`, { headers: { Authorization: biller.auth } })).text();
+  assert.deepEqual(mail.trim().split(/\r?\n/), ['Statement,Account,Notice,Name,Address 1,Address 2,City,State,ZIP,Amount due,Page in PDF',
+    `${mail.split(/\r?\n/)[1].split(',')[0]},${mail.split(/\r?\n/)[1].split(',')[1]},statement,William Budd,12 Elm St,,Springfield,MA,01103,900.00,1`]);
+  assert.equal((await adminB.get(`/api/v1/statement-runs/${run1.id}/mailing.csv`)).status, 404);
   assert.equal((await adminB.get(`/api/v1/statement-runs/${run1.id}/statements.pdf`)).status, 404);
   assert.equal((await adminB.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: 'x' })).status, 404);
   assert.equal((await biller.post('/api/v1/statement-runs', { min_balance_cents: 0 })).status, 400);

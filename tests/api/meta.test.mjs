@@ -50,7 +50,7 @@ const routes = [
   ['get', '/api/v1/capitation-contracts'], ['post', '/api/v1/capitation-contracts'], ['get', '/api/v1/capitation-contracts/{id}'],
   ['patch', '/api/v1/capitation-contracts/{id}'], ['put', '/api/v1/capitation-contracts/{id}/roster'], ['get', '/api/v1/capitation-contracts/{id}/roster'],
   ['get', '/api/v1/capitation-contracts/{id}/reconciliation'], ['post', '/api/v1/capitation-payments'], ['get', '/api/v1/reports/capitation'],
-  ['post', '/api/v1/payment-plan-reminders/run'], ['post', '/api/v1/claims/{id}/eob'], ['get', '/api/v1/reports/denials'], ['get', '/api/v1/reports/collections'], ['get', '/api/v1/patients/{id}/family-account'],
+  ['post', '/api/v1/payment-plan-reminders/run'], ['post', '/api/v1/claims/{id}/eob'], ['get', '/api/v1/reports/denials'], ['get', '/api/v1/reports/collections'], ['get', '/api/v1/patients/{id}/family-account'], ['get', '/api/v1/statement-runs'], ['get', '/api/v1/statement-runs/{id}/mailing.csv'],
 ];
 
 test('the OpenAPI document lists every route with its permission', async () => {
