@@ -1,56 +1,38 @@
-// Patient statements: runs over every patient who owes once insurance is done (printed as one
-// PDF to mail), one patient's statement, and holds that keep an account out of the runs. The
-// server lists neither runs nor holds: the runs made in this browser tab are kept in its
-// session storage, the holds set in the query cache (cleared at sign-out, never reloaded).
-import { useState } from 'react';
+// Patient statements: runs over every account that owes once insurance is done (printed as one
+// PDF to mail, with a mailing list for the mail house), one patient's statement, and holds
+// that keep an account out of the runs. The server lists the runs; it does not list holds:
+// the holds set are kept in the query cache (cleared at sign-out, never reloaded).
 import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
-import { useSession } from './session';
 import type { AccountHold, StatementRun } from './types';
 
-/** A run as this session made it, with when. */
+/** A run as the server lists it: with when and by whom. */
 export interface SessionRun extends StatementRun {
-  ran_at: string;
+  created_at: string;
+  created_by: string | null;
 }
 
 /** The hold this session set on an account (a reason), lifted (null), or not known (undefined). */
 export type KnownHold = string | null | undefined;
 
-const MAX_RUNS = 20;
 const holdKey = (patientId: number) => ['account-hold', patientId];
+export const RUNS_KEY = ['statement-runs'];
 
 export const statementCalls = {
   run: (body: { min_balance_cents: number; as_of: string }) => api.post<StatementRun>('/statement-runs', body),
+  runs: (signal?: AbortSignal) => api.get<{ items: SessionRun[] }>('/statement-runs', { limit: 20 }, signal),
   runPdfPath: (runId: number) => `/statement-runs/${runId}/statements.pdf`,
+  mailingPath: (runId: number) => `/statement-runs/${runId}/mailing.csv`,
   patientPdfPath: (patientId: number) => `/patients/${patientId}/statement.pdf`,
   hold: (patientId: number, reason: string | null) => api.put<AccountHold>(`/patients/${patientId}/account-hold`, { reason }),
 };
 
-function readRuns(key: string): SessionRun[] {
-  try {
-    const runs: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
-    return Array.isArray(runs) ? (runs as SessionRun[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The runs this user made in this browser tab, newest first (kept across reloads: a run's PDF
- * is found only by its id), and `add` for a new one. Only figures, no patient. */
-export function useSessionRuns() {
-  const session = useSession();
-  const key = `praxis.statement-runs.${session.me?.practice.id ?? 0}.${session.me?.user.id ?? 0}`;
-  const [runs, setRuns] = useState<SessionRun[]>(() => readRuns(key));
-  const add = (run: StatementRun) => {
-    const next = [{ ...run, ran_at: new Date().toISOString() }, ...runs].slice(0, MAX_RUNS);
-    try {
-      sessionStorage.setItem(key, JSON.stringify(next));
-    } catch {
-      /* storage full or refused: kept on the page only */
-    }
-    setRuns(next);
-  };
-  return { runs, add };
+/** The latest runs, newest first, and `ran` to show a new one at once. */
+export function useRuns() {
+  const queryClient = useQueryClient();
+  const q = useQuery({ queryKey: RUNS_KEY, queryFn: ({ signal }) => statementCalls.runs(signal) });
+  const ran = () => queryClient.invalidateQueries({ queryKey: RUNS_KEY });
+  return { runs: q.data?.items ?? [], loading: q.isPending, ran };
 }
 
 /** The hold this session set on the account, and `set` after the server took a new one. */

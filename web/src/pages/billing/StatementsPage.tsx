@@ -1,16 +1,16 @@
-// Statements: a run bills every patient who owes at least a minimum once insurance is done,
-// as one PDF to print and mail; old unpaid accounts go to collections instead. There is no
-// list of runs on the server: this page keeps the runs made in this session.
+// Statements: a run bills every account that owes at least a minimum once insurance is done,
+// as one PDF to print and mail (and a mailing list for a mail house); old unpaid accounts go to
+// collections instead. The latest run is shown, the earlier ones listed under it.
 import { Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatMoney } from '../../lib/format';
-import { useSessionRuns } from '../../lib/statements';
+import { useRuns } from '../../lib/statements';
 import { PageHeader } from '../../components/PageHeader';
 import { RunForm } from './statements/RunForm';
 import { EarlierRuns, RunResult } from './statements/RunResult';
 
 export function StatementsPage() {
-  const { runs, add } = useSessionRuns();
+  const { runs, ran } = useRuns();
   const [latest, ...earlier] = runs;
   return (
     <>
@@ -19,7 +19,7 @@ export function StatementsPage() {
         <RunForm
           last={latest}
           onRun={(run) => {
-            add(run);
+            void ran();
             notifications.show({
               color: 'teal',
               message: `Run ${run.id}: ${run.statements} to print (${formatMoney(run.total_cents)}), ${run.collections} referred to collections.`,

@@ -61,7 +61,7 @@ export function RunForm({ last, onRun }: { last: SessionRun | undefined; onRun: 
         </Text>
         {last ? (
           <Alert color="orange" icon={<IconAlertTriangle size={18} />} role="status">
-            You ran statements at {formatDateTime(last.ran_at, undefined, { weekday: false })}. Running them again counts as the next notice for every
+            You ran statements at {formatDateTime(last.created_at, undefined, { weekday: false })}. Running them again counts as the next notice for every
             patient who has not paid since.
           </Alert>
         ) : null}

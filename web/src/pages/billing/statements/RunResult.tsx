@@ -1,7 +1,7 @@
 // What a statement run did: statements printed, accounts referred to collections and the total
-// billed, with its PDF to print and mail (the export is audited). Earlier runs of the session
-// are listed under it, each with its PDF.
-import { Paper, SimpleGrid, Text } from '@mantine/core';
+// billed, with its PDF to print and mail and its mailing list (both exports audited). Earlier
+// runs are listed under it, each with its PDF.
+import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
 import { statementCalls, type SessionRun } from '../../../lib/statements';
@@ -47,9 +47,30 @@ function Figure({ label, value, hint }: { label: string; value: string; hint: st
   );
 }
 
+function Mailing({ run }: { run: SessionRun }) {
+  if (!run.statements) return null;
+  return (
+    <DownloadButton
+      path={statementCalls.mailingPath(run.id)}
+      variant="default"
+      done={(f) => `${f} downloaded: the addressees, amounts and pages, in the PDF's order, for a mail house.`}
+    >
+      Mailing list (CSV)
+    </DownloadButton>
+  );
+}
+
 export function RunResult({ run }: { run: SessionRun }) {
   return (
-    <Section title={`Run ${run.id}: statements dated ${formatDate(run.as_of)}`} right={<Pdf run={run} />}>
+    <Section
+      title={`Run ${run.id}: statements dated ${formatDate(run.as_of)}`}
+      right={
+        <Group gap="xs">
+          <Mailing run={run} />
+          <Pdf run={run} />
+        </Group>
+      }
+    >
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md" data-testid="statement-run-result">
         <Figure label="Statements printed" value={String(run.statements)} hint={`Patients owing at least ${formatMoney(run.min_balance_cents)}`} />
         <Figure label="Referred to collections" value={String(run.collections)} hint="Past their final notice: not printed" />
@@ -61,7 +82,7 @@ export function RunResult({ run }: { run: SessionRun }) {
 
 export function EarlierRuns({ runs }: { runs: SessionRun[] }) {
   return (
-    <Section title="Earlier runs in this session">
+    <Section title="Earlier runs">
       <DataTable<SessionRun>
         aria-label="Earlier statement runs"
         withTableBorder
@@ -79,7 +100,8 @@ export function EarlierRuns({ runs }: { runs: SessionRun[] }) {
               <>
                 <Text size="sm">Run {r.id}</Text>
                 <Text size="xs" c="dimmed">
-                  {formatDateTime(r.ran_at, undefined, { weekday: false })}
+                  {formatDateTime(r.created_at, undefined, { weekday: false })}
+                  {r.created_by ? ` by ${r.created_by}` : ''}
                 </Text>
               </>
             ),
