@@ -145,7 +145,7 @@ export function ContractDialog({ contract, onClose, onSaved }: { contract: Capit
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateInput label="From" required {...DATE_INPUT_PROPS} popoverProps={{ withinPortal: true }} {...form.getInputProps('effective_from')} />
           <DateInput label="Until" clearable {...DATE_INPUT_PROPS} placeholder="Open-ended" popoverProps={{ withinPortal: true }} {...form.getInputProps('effective_to')} />
-          <MoneyInput label="Per member per month" required description="Unless the roster says otherwise" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('pmpm')} />
+          <MoneyInput label="Monthly rate" required description="Per member, unless the roster says otherwise" inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.getInputProps('pmpm')} />
         </SimpleGrid>
         <TextInput
           label="Carve-outs"

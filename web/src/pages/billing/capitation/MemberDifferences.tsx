@@ -33,10 +33,11 @@ function Differences({ title, meaning, rows, names }: { title: string; meaning: 
         records={rows}
         idAccessor="member_id"
         columns={[
-          { accessor: 'member_id', title: 'Member ID', cellsClassName: 'mono' },
+          { accessor: 'member_id', title: 'Member ID', cellsClassName: 'mono', width: '18%' },
           {
             accessor: 'patient_id',
             title: 'Patient',
+            width: '30%',
             render: (m) =>
               m.patient_id ? (
                 <Anchor component={Link} to={`/patients/${m.patient_id}`} size="sm">

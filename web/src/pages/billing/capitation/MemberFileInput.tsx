@@ -91,14 +91,15 @@ export function UnreadableRows({ rows, title }: { rows: Unreadable[]; title: str
   );
 }
 
-/** What was read from the file, in a sentence, and the rows that could not be read. */
-export function MemberFileSummary({ read, children }: { read: ReadFile; children: ReactNode }) {
+/** What was read from the file, in a sentence (and `more` under it), and the rows that could not be read. */
+export function MemberFileSummary({ read, more, children }: { read: ReadFile; more?: ReactNode; children: ReactNode }) {
   const n = read.file.unreadable.length;
   return (
     <Stack gap="xs" data-testid="file-preview">
       <Text size="sm" aria-live="polite">
         {children}
       </Text>
+      {more}
       {n ? <UnreadableRows rows={read.file.unreadable} title={`${n} ${n === 1 ? 'row' : 'rows'} could not be read and will be left out`} /> : null}
     </Stack>
   );

@@ -1,6 +1,7 @@
 // Revenue per member, a row per contract and month: the roster's members, what it expected,
 // what was paid and per member, the members' capitated visits and what they would have
 // charged, per member; the report's totals underneath. A contract's month opens its page.
+// The columns are grouped: the roster, the capitation money, the members' visits.
 import { Link } from 'react-router-dom';
 import { Anchor, Text } from '@mantine/core';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
@@ -24,6 +25,32 @@ export function RevenueTable({ report }: { report: CapReport }) {
     ...moneyColumn<CapReportRow>(accessor, title, (r) => r[accessor] as number),
     footer: footer === null ? '' : money(footer),
   });
+  const month: DataTableColumn<CapReportRow> = {
+    accessor: 'month',
+    title: 'Month',
+    noWrap: true,
+    render: (r) => (
+      <Anchor component={Link} to={`/billing/ar/capitation/${r.contract_id}?month=${r.month}`} size="sm">
+        {formatMonth(r.month)}
+      </Anchor>
+    ),
+    footer: 'Total',
+  };
+  const contract: DataTableColumn<CapReportRow> = {
+    accessor: 'contract',
+    title: 'Contract',
+    width: 200,
+    render: (r) => (
+      <>
+        <Text size="sm" lh={1.3}>
+          {r.contract}
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.3}>
+          {r.payer}
+        </Text>
+      </>
+    ),
+  };
   return (
     <DataTable<CapReportRow>
       aria-label="Revenue per member"
@@ -35,27 +62,28 @@ export function RevenueTable({ report }: { report: CapReport }) {
       records={report.rows}
       idAccessor={(r) => `${r.contract_id}-${r.month}`}
       noRecordsText="No roster in these months"
-      columns={[
+      groups={[
+        { id: 'roster', title: 'Roster', columns: [month, contract, count('members', 'Members', t.member_months)] },
         {
-          accessor: 'month',
-          title: 'Month',
-          noWrap: true,
-          render: (r) => (
-            <Anchor component={Link} to={`/billing/ar/capitation/${r.contract_id}?month=${r.month}`} size="sm">
-              {formatMonth(r.month)}
-            </Anchor>
-          ),
-          footer: 'Total',
+          id: 'paid',
+          title: 'Capitation',
+          textAlign: 'center',
+          columns: [
+            cents('expected_cents', 'Expected', t.expected_cents),
+            cents('paid_cents', 'Paid', t.paid_cents),
+            cents('revenue_per_member_cents', 'Per member', t.revenue_per_member_cents),
+          ],
         },
-        { accessor: 'contract', title: 'Contract', render: (r) => <Text size="sm">{r.contract}</Text> },
-        { accessor: 'payer', title: 'Payer' },
-        count('members', 'Members', t.member_months),
-        cents('expected_cents', 'Expected', t.expected_cents),
-        cents('paid_cents', 'Paid', t.paid_cents),
-        cents('revenue_per_member_cents', 'Paid per member', t.revenue_per_member_cents),
-        count('visits', 'Visits', t.visits),
-        cents('capitated_charges_cents', 'Visits’ charges', t.capitated_charges_cents),
-        cents('charges_per_member_cents', 'Charges per member', t.member_months ? Math.trunc(t.capitated_charges_cents / t.member_months) : 0),
+        {
+          id: 'visits',
+          title: 'Members’ visits',
+          textAlign: 'center',
+          columns: [
+            count('visits', 'Visits', t.visits),
+            cents('capitated_charges_cents', 'Charges', t.capitated_charges_cents),
+            cents('charges_per_member_cents', 'Per member', t.member_months ? Math.trunc(t.capitated_charges_cents / t.member_months) : 0),
+          ],
+        },
       ]}
     />
   );

@@ -25,15 +25,54 @@ const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n 
 function Preview({ read, contract, month, current }: { read: ReadFile; contract: CapitationContract; month: string; current: Reconciliation | undefined }) {
   const rows = read.file.rows;
   const withRate = rows.filter((r) => r.cents !== null).length;
-  const expected = rows.reduce((s, r) => s + (r.cents ?? contract.pmpm_cents), 0);
   return (
-    <MemberFileSummary read={read}>
+    <MemberFileSummary read={read} more={<FirstRows rows={rows} pmpm={contract.pmpm_cents} />}>
       <b>{plural(rows.length, 'member', 'members')}</b> read from {read.name} (member IDs from “{read.file.memberColumn}”
-      {read.file.amountColumn ? `, rates in dollars from “${read.file.amountColumn}”` : ''}).{' '}
-      {withRate < rows.length ? `${plural(rows.length - withRate, 'member has', 'members have')} no rate: the contract’s ${formatMoney(contract.pmpm_cents)} applies. ` : ''}
-      Expected for {formatMonth(month)}: <b>{formatMoney(expected)}</b>.{' '}
-      {current?.members ? `This replaces the ${plural(current.members, 'member', 'members')} now on the month’s roster.` : ''}
+      {read.file.amountColumn ? `, rates in dollars from “${read.file.amountColumn}”` : ', no rate column'}).{' '}
+      {withRate < rows.length
+        ? `${plural(rows.length - withRate, 'member has', 'members have')} no rate: the contract’s ${formatMoney(contract.pmpm_cents)} applies. `
+        : ''}
+      {current?.members
+        ? `This replaces the ${plural(current.members, 'member', 'members')} now on the roster of ${formatMonth(month)}.`
+        : `There is no roster for ${formatMonth(month)} yet.`}
     </MemberFileSummary>
+  );
+}
+
+/** The first rows as read, to see at a glance that the right columns were taken. */
+function FirstRows({ rows, pmpm }: { rows: MemberRow[]; pmpm: number }) {
+  if (!rows.length) return null;
+  const shown = rows.slice(0, 5);
+  return (
+    <Table fz="sm" withTableBorder verticalSpacing={4} mt="xs" aria-label="First rows as read">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={60}>Line</Table.Th>
+          <Table.Th>Member ID</Table.Th>
+          <Table.Th className="num">Rate ($)</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {shown.map((r) => (
+          <Table.Tr key={r.line}>
+            <Table.Td className="num">{r.line}</Table.Td>
+            <Table.Td className="mono">{r.member_id}</Table.Td>
+            <Table.Td className="num">
+              {r.cents === null ? (
+                <Text span size="sm" c="dimmed">
+                  {formatMoney(pmpm, { symbol: false })} (contract)
+                </Text>
+              ) : (
+                formatMoney(r.cents, { symbol: false })
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+      {rows.length > shown.length ? (
+        <Table.Caption>and {formatCount(rows.length - shown.length)} more</Table.Caption>
+      ) : null}
+    </Table>
   );
 }
 
