@@ -20,7 +20,7 @@
 // Optional: PRAXIS_SCREENSHOT_DIR (screenshots are written there), PRAXIS_CHROMIUM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPraxis, client, login } from '../lib/server.mjs';
@@ -60,6 +60,7 @@ before(async () => {
   await visit('Bell', '2026-10-14', ['99213']);
 });
 after(async () => {
+  rmSync(dir, { recursive: true, force: true });
   await px?.stop();
 });
 
