@@ -8,6 +8,7 @@
 #ifndef PRAXIS_DEMO_H
 #define PRAXIS_DEMO_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/crypto.h"
@@ -34,5 +35,10 @@ int demo_generate(db *c, const demo_opts *o, demo_result *out, err *e);
 uint64_t demo_rand(uint64_t *s);
 int demo_schedule(ctx *x, uint64_t *s, int appointments, err *e);
 int demo_billing(ctx *x, uint64_t *s, err *e);
+/* The adjudicated claims (claim ids with 0 paid, 1 one line denied, 2 denied) paid by 835s
+ * per payer and week, imported and posted (remit.c); then about half of the patients who
+ * owe pay at the desk. */
+int demo_remittances(ctx *x, const int64_t *claims, const int *outcomes, size_t n, err *e);
+int demo_desk_payments(ctx *x, uint64_t *s, err *e);
 
 #endif
