@@ -1,4 +1,4 @@
-// Choosing a patient inside a form (booking, waitlist): type a name, birth date,
+// Choosing a patient inside a form (booking, waitlist, a guarantor): type a name, birth date,
 // phone or MRN; the matches show name, birth date and MRN; Enter or a click picks.
 // Once chosen, the patient shows as a card with "Change".
 import { useEffect, useRef, useState } from 'react';
@@ -26,6 +26,8 @@ export function PatientPicker({
   required,
   error,
   autoFocus,
+  exclude,
+  dataPath,
 }: {
   value: PickedPatient | null;
   onChange: (p: PickedPatient | null) => void;
@@ -33,6 +35,10 @@ export function PatientPicker({
   required?: boolean;
   error?: React.ReactNode;
   autoFocus?: boolean;
+  /** Patients not to offer (the patient being edited, say). */
+  exclude?: number[];
+  /** The form path of the field, for focusing it on a server's field error. */
+  dataPath?: string;
 }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -45,7 +51,7 @@ export function PatientPicker({
     enabled: enabled && !value,
     staleTime: 10_000,
   });
-  const items = enabled ? (results.data?.items ?? []).filter((p) => p.status !== 'merged') : [];
+  const items = enabled ? (results.data?.items ?? []).filter((p) => p.status !== 'merged' && !exclude?.includes(p.id)) : [];
 
   useEffect(() => {
     if (items.length > 0) combobox.selectFirstOption();
@@ -110,6 +116,7 @@ export function PatientPicker({
           rightSection={results.isFetching && enabled ? <Loader size={14} /> : null}
           value={query}
           data-autofocus={autoFocus || undefined}
+          data-path={dataPath}
           onChange={(e) => {
             setQuery(e.currentTarget.value);
             combobox.openDropdown();

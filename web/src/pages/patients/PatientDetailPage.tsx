@@ -17,6 +17,7 @@ import {
   SEX_AT_BIRTH_LABELS,
   yesNo,
 } from '../../lib/format';
+import { guarantorPatientId } from '../../lib/family';
 import { useSession } from '../../lib/session';
 import type { Patient } from '../../lib/types';
 import { AuditTable } from '../../components/AuditTable';
@@ -25,6 +26,7 @@ import { PatientAccount } from '../../components/billing/account/PatientAccount'
 import { PatientAppointments } from '../../components/schedule/PatientAppointments';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
+import { GuarantorPatientName } from './GuarantorPatient';
 import {
   changedFields,
   FIELD_LABELS,
@@ -99,7 +101,15 @@ function Demographics({ p }: { p: Patient }) {
         <Field label="Phone">{formatPhone(p.emergency_contact?.phone)}</Field>
       </Card>
       <Card title="Guarantor">
-        {p.guarantor?.name ? (
+        {guarantorPatientId(p) !== null ? (
+          <>
+            <Field label="Patient">
+              <GuarantorPatientName id={guarantorPatientId(p)!} />
+            </Field>
+            <Field label="Relationship">{p.guarantor?.relationship}</Field>
+            <Field label="Account">Family account, held by the guarantor</Field>
+          </>
+        ) : p.guarantor?.name ? (
           <>
             <Field label="Name">{p.guarantor.name}</Field>
             <Field label="Relationship">{p.guarantor.relationship}</Field>
@@ -151,6 +161,8 @@ function PatientEditor({ patient, onDone }: { patient: Patient; onDone: () => vo
         queryClient.setQueryData(['patient', String(patient.id)], updated);
         void queryClient.invalidateQueries({ queryKey: ['patients'] });
         void queryClient.invalidateQueries({ queryKey: ['audit'] });
+        // A new guarantor patient moves this patient into (or out of) a family account.
+        if (changed.includes('guarantor')) void queryClient.invalidateQueries({ queryKey: ['account'] });
         notifications.show({ color: 'teal', title: 'Saved', message: `${formatPersonName(updated)}: ${changed.map((k) => FIELD_LABELS[k] ?? k).join(', ')}` });
         onDone();
       } catch (e) {
@@ -225,7 +237,7 @@ function PatientEditor({ patient, onDone }: { patient: Patient; onDone: () => vo
           </Alert>
         ) : null}
         <PatientErrorAlert title="Not saved" errors={errors} />
-        <PatientFields form={form} />
+        <PatientFields form={form} patientId={patient.id} />
         <Group justify="flex-end" className="sticky-actions">
           <Button variant="default" onClick={onDone}>
             Cancel

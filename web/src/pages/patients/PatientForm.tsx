@@ -1,5 +1,5 @@
 // The patient demographics form, shared by registration and editing.
-import { Checkbox, List, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, List, NativeSelect, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { useState, type ReactNode } from 'react';
@@ -16,8 +16,10 @@ import {
   type AddressValues,
 } from '../../lib/forms';
 import { DATE_INPUT_PROPS, PREFERRED_CONTACT_LABELS, SEX_AT_BIRTH_LABELS, todayIso } from '../../lib/format';
+import { guarantorPatientId, withGuarantorWording } from '../../lib/family';
 import type { Patient } from '../../lib/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { GuarantorFields, type GuarantorKind } from './GuarantorFields';
 
 export interface PatientFormValues {
   family_name: string;
@@ -35,7 +37,8 @@ export interface PatientFormValues {
   preferred_language: string;
   preferred_contact: string;
   emergency_contact: { name: string; relationship: string; phone: string };
-  guarantor: { name: string; relationship: string; phone: string };
+  /** kind says which of the rest count: patient_id for 'patient', name and phone for 'other'. */
+  guarantor: { kind: GuarantorKind; name: string; relationship: string; phone: string; patient_id: number | null };
   sms_consent: boolean;
   email_consent: boolean;
   privacy_notice_at: string | null;
@@ -59,7 +62,7 @@ export const emptyPatientValues = (): PatientFormValues => ({
   preferred_language: '',
   preferred_contact: '',
   emergency_contact: { name: '', relationship: '', phone: '' },
-  guarantor: { name: '', relationship: '', phone: '' },
+  guarantor: { kind: 'self', name: '', relationship: '', phone: '', patient_id: null },
   sms_consent: false,
   email_consent: false,
   privacy_notice_at: null,
@@ -86,15 +89,20 @@ export function patientToValues(p: Patient): PatientFormValues {
       relationship: nullToBlank(p.emergency_contact?.relationship),
       phone: nullToBlank(p.emergency_contact?.phone),
     },
-    guarantor: {
-      name: nullToBlank(p.guarantor?.name),
-      relationship: nullToBlank(p.guarantor?.relationship),
-      phone: nullToBlank(p.guarantor?.phone),
-    },
+    guarantor: guarantorToValues(p),
     sms_consent: Boolean(p.sms_consent),
     email_consent: Boolean(p.email_consent),
     privacy_notice_at: p.privacy_notice_at ? p.privacy_notice_at.slice(0, 10) : null,
   };
+}
+
+function guarantorToValues(p: Patient): PatientFormValues['guarantor'] {
+  const patient_id = guarantorPatientId(p);
+  const name = nullToBlank(p.guarantor?.name);
+  const relationship = nullToBlank(p.guarantor?.relationship);
+  const phone = nullToBlank(p.guarantor?.phone);
+  const kind: GuarantorKind = patient_id !== null ? 'patient' : name || relationship || phone ? 'other' : 'self';
+  return { kind, name, relationship, phone, patient_id };
 }
 
 type Body = Record<string, unknown>;
@@ -102,6 +110,13 @@ type Body = Record<string, unknown>;
 function contactBody(c: { name: string; relationship: string; phone: string }) {
   const o = { name: blankToNull(c.name), relationship: blankToNull(c.relationship), phone: blankToNull(c.phone) };
   return o.name || o.relationship || o.phone ? o : null;
+}
+
+/** The guarantor as the API takes it: null for none (the patient pays), which also clears patient_id. */
+function guarantorBody(g: PatientFormValues['guarantor']) {
+  if (g.kind === 'patient') return { name: null, relationship: blankToNull(g.relationship), phone: null, patient_id: g.patient_id };
+  const contact = g.kind === 'other' ? contactBody(g) : null;
+  return contact ? { ...contact, patient_id: null } : null;
 }
 
 /** Form values → API JSON: trimmed, blanks as null, nested objects null when empty. */
@@ -122,7 +137,7 @@ export function valuesToBody(v: PatientFormValues): Body {
     preferred_language: blankToNull(v.preferred_language),
     preferred_contact: blankToNull(v.preferred_contact),
     emergency_contact: contactBody(v.emergency_contact),
-    guarantor: contactBody(v.guarantor),
+    guarantor: guarantorBody(v.guarantor),
     sms_consent: v.sms_consent,
     email_consent: v.email_consent,
     privacy_notice_at: v.privacy_notice_at,
@@ -180,6 +195,7 @@ export const PATIENT_ERROR_LABELS: Record<string, string> = {
   'guarantor.name': 'Name',
   'guarantor.relationship': 'Relationship',
   'guarantor.phone': 'Phone',
+  'guarantor.patient_id': 'The guarantor',
 };
 
 const phone = (label: string) => (v: string) => (v.trim() && !isPhoneLike(v) ? `Enter a valid ${label}, e.g. (555) 123-4567` : null);
@@ -214,7 +230,11 @@ export function usePatientForm(initialValues: PatientFormValues): PatientForm {
         return null;
       },
       emergency_contact: { phone: phone('phone number') },
-      guarantor: { phone: phone('phone number') },
+      guarantor: {
+        phone: (v, values) => (values.guarantor.kind === 'other' ? phone('phone number')(v) : null),
+        patient_id: (v, values) =>
+          values.guarantor.kind === 'patient' && v === null ? 'Choose the patient who is the guarantor, or “The patient” when there is none' : null,
+      },
       privacy_notice_at: (v) => (v && v > todayIso() ? 'The date cannot be in the future' : null),
     },
   });
@@ -261,7 +281,8 @@ function ContactFields({ form, path, who, relationshipExample }: { form: Patient
   );
 }
 
-export function PatientFields({ form }: { form: PatientForm }) {
+/** `patientId`: the patient being edited (never offered as their own guarantor). */
+export function PatientFields({ form, patientId }: { form: PatientForm; patientId?: number }) {
   const grid = { base: 1, sm: 2, lg: 3 } as const;
   return (
     <Stack gap="md">
@@ -305,10 +326,11 @@ export function PatientFields({ form }: { form: PatientForm }) {
       </Section>
 
       <Section title="Guarantor (responsible party)">
-        <Text size="xs" c="dimmed" mb="xs">
-          Leave empty when the patient is their own guarantor.
-        </Text>
-        <ContactFields form={form} path="guarantor" who="Guarantor" relationshipExample="Parent" />
+        <GuarantorFields
+          form={form}
+          patientId={patientId}
+          otherFields={<ContactFields form={form} path="guarantor" who="Guarantor" relationshipExample="Parent" />}
+        />
       </Section>
 
       <Section title="Consent and privacy">
@@ -337,7 +359,8 @@ export function usePatientErrors(form: PatientForm) {
       setOtherErrors([]);
     },
     /** A failed save: field errors go on their fields, anything else becomes the message. */
-    fail: (e: unknown) => {
+    fail: (thrown: unknown) => {
+      const e = withGuarantorWording(thrown);
       if (e instanceof ApiError && e.fieldErrors.length) {
         setOtherErrors(applyServerErrors(form, e, PATIENT_ERROR_LABELS));
         setError(NEEDS_ATTENTION);

@@ -1,7 +1,7 @@
 // Taking a payment at the desk: amount, how it was paid, its reference and the day it was
 // received (today unless it came earlier, a check in the mail, say). It pays the
-// patient's oldest balances first and keeps the rest as credit (said before posting and in
-// the notification after). The dialog carries one Idempotency-Key from opening to closing,
+// patient's oldest balances first (a family account's: any member's) and keeps the rest as
+// credit (said before posting and in the notification after). The dialog carries one Idempotency-Key from opening to closing,
 // so a double click or a retry after a lost answer posts the payment once.
 import { useState } from 'react';
 import { Input, SegmentedControl, SimpleGrid, Text, TextInput } from '@mantine/core';
@@ -45,7 +45,21 @@ function preview(amount: number | null, owed: number): string | null {
   return credit ? `Pays the ${formatMoney(applied)} owed; ${formatMoney(credit)} is kept as credit.` : `Pays ${formatMoney(applied)} of the ${formatMoney(owed)} owed.`;
 }
 
-export function PaymentDialog({ patientId, patientName, patientOwes, onClose }: { patientId: number; patientName: string; patientOwes: number; onClose: () => void }) {
+export function PaymentDialog({
+  patientId,
+  patientName,
+  patientOwes,
+  familyHolder,
+  onClose,
+}: {
+  patientId: number;
+  patientName: string;
+  /** What the patient (or, in a family account, the family) owes. */
+  patientOwes: number;
+  /** The holder of the family account the patient belongs to, if they share one. */
+  familyHolder?: string;
+  onClose: () => void;
+}) {
   const [key] = useState(newIdempotencyKey);
   const changed = useLedgerChanged();
   const [error, setError] = useState<string | null>(null);
@@ -64,13 +78,14 @@ export function PaymentDialog({ patientId, patientName, patientOwes, onClose }: 
       const reference = v.reference.trim();
       const entry = await ledgerCalls.pay({ patient_id: patientId, amount_cents: inputToCents(v.amount)!, method: v.method, received_on: String(v.receivedOn), ...(reference ? { reference } : {}) }, key);
       const { applied, credit } = paymentSplit(entry);
-      const parts = [applied ? `${formatMoney(applied)} paid the balance` : null, credit ? `${formatMoney(credit)} kept as credit` : null].filter(Boolean);
+      const parts = [applied ? `${formatMoney(applied)} paid ${familyHolder ? "the family's balances" : 'the balance'}` : null, credit ? `${formatMoney(credit)} kept as credit` : null].filter(Boolean);
       notifications.show({
         color: 'teal',
         title: entry.duplicate ? 'This payment was already posted' : `Payment of ${formatMoney(applied + credit)} posted`,
         message: `${patientName}: ${parts.join('; ')}.`,
       });
-      changed(patientId);
+      // A family's payment moves every member's balances.
+      changed(familyHolder ? undefined : patientId);
       onClose();
     } catch (e) {
       // The server's field errors go under their fields; anything else above the form.
@@ -83,9 +98,16 @@ export function PaymentDialog({ patientId, patientName, patientOwes, onClose }: 
   const said = preview(inputToCents(form.values.amount), patientOwes);
   return (
     <FormDialog title={`Take a payment: ${patientName}`} error={error} onClose={onClose} onSubmit={submit} submitLabel="Post payment" submitting={form.submitting}>
-      <Text size="sm">
-        The patient owes <b>{formatMoney(patientOwes)}</b>. A payment pays the oldest balances first; anything more is kept as credit.
-      </Text>
+      {familyHolder ? (
+        <Text size="sm">
+          The family account held by {familyHolder} owes <b>{formatMoney(patientOwes)}</b>. A payment pays the family's oldest balances first,
+          whoever's visit they are; anything more is kept as the family's credit.
+        </Text>
+      ) : (
+        <Text size="sm">
+          The patient owes <b>{formatMoney(patientOwes)}</b>. A payment pays the oldest balances first; anything more is kept as credit.
+        </Text>
+      )}
       <Input.Wrapper label="Method" required>
         <SegmentedControl
           fullWidth
