@@ -9,7 +9,9 @@
 // (a reason is required) puts the month back to not paid, and the right payment reconciles it.
 // A provider (billing.read only) sees the month but the writing buttons are disabled with the
 // reason and no payment can be reversed. Last, Revenue per member over the last 3 months shows
-// the figures, the bars and the table totals the API answers for the same months.
+// the figures, the bars and the table totals the API answers for the same months. A capitated
+// visit's claim page marks its line "Capitation" (expected $0.00, the reason in the tooltip) and
+// says the claim is encounter data; a visit with a carved-out code marks only the capitated line.
 //
 // Starts its own server on a fresh database (tests/lib/server.mjs) with its clock pinned to 20
 // November 2026 (PRAXIS_NOW), and the browser's clock pinned to the same instant. Set up through
@@ -324,6 +326,41 @@ async function revenueMatchesApi(page, from, to) {
     plain(t.paid_cents), plain(t.revenue_per_member_cents), count(t.visits), plain(t.capitated_charges_cents),
     plain(t.member_months ? Math.trunc(t.capitated_charges_cents / t.member_months) : 0)]);
 }
+
+test('claim page: a capitated line is marked and expects $0.00; a claim of capitated lines only is encounter data', { timeout: 60_000 }, async () => {
+  const claimOf = async (name) => (await must(biller.get(`/api/v1/claims?patient_id=${pt[name].id}`), 200)).items[0];
+  const bell = await must(biller.get(`/api/v1/claims/${(await claimOf('Bell')).id}`), 200); // October: 99213 only
+  assert.deepEqual(bell.lines.map((l) => l.capitated), [true]);
+  const browser = await launch();
+  const consoleErrors = [];
+  const page = await pinnedPage(browser, consoleErrors, { viewport: { width: 1024, height: 800 } });
+  try {
+    await signIn(page, px.url, px.email('biller'));
+    await page.waitForURL(/\/billing\/claims$/);
+    await page.goto(`${px.url}/billing/claims/${bell.id}`);
+    const lines = page.getByRole('table', { name: 'Claim lines' });
+    await lines.getByTestId('capitation-badge').waitFor();
+    await page.getByTestId('encounter-data').getByText('this claim reports capitated services; the payer pays per member per month, not per visit.').waitFor();
+    assert.equal((await lines.locator('tbody tr').first().locator('td').last().innerText()).trim(), '0.00', 'the line expects $0.00');
+    await lines.getByTestId('capitation-badge').focus();
+    await page.getByRole('tooltip').filter({ visible: true, hasText: 'capitation contract: reported as encounter data, expected $0.00' }).waitFor();
+    await shot(page, 'cap-13-claim.png');
+    // Ames's November visit: 99213 capitated, 90686 carved out: one mark, not encounter data
+    const ames = await claimOf('Ames');
+    if (ames) {
+      await page.goto(`${px.url}/billing/claims/${ames.id}`);
+      await lines.locator('tbody tr').nth(1).waitFor();
+      assert.equal(await lines.getByTestId('capitation-badge').count(), 1);
+      assert.equal(await page.getByTestId('encounter-data').count(), 0);
+    }
+    assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');
+  } catch (e) {
+    await shot(page, 'cap-failure-claim.png');
+    throw e;
+  } finally {
+    await browser.close();
+  }
+});
 
 test('provider (billing.read only): the month shows; the writing buttons say why they do nothing', { timeout: 60_000 }, async () => {
   const browser = await launch();

@@ -546,6 +546,9 @@ export interface ClaimLine {
   pointers: number[];
   charge_cents: number;
   expected_cents: number | null;
+  /** Covered by the payer's capitation contract: charged to nobody but the copay, expected $0,
+   * sent as encounter data. */
+  capitated: boolean;
 }
 
 export interface ClaimEvent {
