@@ -21,7 +21,8 @@ export function launch() {
 
 /** A page in New York time whose console errors and page errors land in `errors`. */
 export async function newPage(browser, errors, opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US', timezoneId: TZ, ...opts });
+  // reduced motion: the app then opens and closes without animations, so a click never lands mid-slide
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'en-US', timezoneId: TZ, reducedMotion: 'reduce', ...opts });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('console', (m) => {

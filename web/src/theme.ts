@@ -17,6 +17,8 @@ const praxis: MantineColorsTuple = [
 
 export const theme = createTheme({
   primaryColor: 'praxis',
+  // people who ask their system for less motion get no sliding panels or collapses
+  respectReducedMotion: true,
   primaryShade: 7,
   colors: { praxis },
   defaultRadius: 'md',
