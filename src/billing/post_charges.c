@@ -59,13 +59,15 @@ int charges_post(ctx *x, int64_t encounter, err *e)
 	if (reverse_all(x, encounter, true, "encounter corrected", e))
 		return -1;
 	char dos[11] = "";
-	int64_t patient = 0, payer = 0, coverage = 0, copay = 0;
+	int64_t patient = 0, payer = 0, copay = 0;
+	/* the visit, and the payer and copay of the primary coverage in force that day */
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT en.patient_id, en.service_date, (SELECT cv.id FROM coverage cv JOIN payer y ON y.id = cv.payer_id "
+				 "SELECT en.patient_id, en.service_date, pc.payer_id, COALESCE(pc.copay_cents, 0) FROM encounter en "
+				 "LEFT JOIN coverage pc ON pc.id = (SELECT cv.id FROM coverage cv JOIN payer y ON y.id = cv.payer_id "
 				 " WHERE cv.practice_id = en.practice_id AND cv.patient_id = en.patient_id AND cv.active = 1 "
 				 " AND y.kind <> 'self_pay' AND cv.effective_from <= en.service_date "
 				 " AND (cv.effective_to IS NULL OR cv.effective_to >= en.service_date) ORDER BY cv.priority, cv.id LIMIT 1) "
-				 "FROM encounter en WHERE en.id = $1 AND en.practice_id = $2",
+				 "WHERE en.id = $1 AND en.practice_id = $2",
 				 e);
 	if (!st)
 		return -1;
@@ -74,15 +76,13 @@ int charges_post(ctx *x, int64_t encounter, err *e)
 	if (rc == DB_ROW) {
 		patient = db_col_i64(st, 0);
 		snprintf(dos, sizeof dos, "%s", db_col_text(st, 1));
-		coverage = db_col_null(st, 2) ? 0 : db_col_i64(st, 2);
+		payer = db_col_null(st, 2) ? 0 : db_col_i64(st, 2);
+		copay = db_col_i64(st, 3);
 	}
 	db_done(st);
 	if (rc != DB_ROW)
 		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "encounter %lld not found", (long long)encounter);
 	capitation cap;
-	if (coverage && (db_one_i64(x->db, e, &payer, "SELECT payer_id FROM coverage WHERE id = $1", "i", coverage) < 0 ||
-			 db_one_i64(x->db, e, &copay, "SELECT COALESCE(copay_cents, 0) FROM coverage WHERE id = $1", "i", coverage) < 0))
-		return -1;
 	if (capitation_for(x, payer, patient, dos, &cap, e))
 		return -1;
 	/* the standing charges not yet in the journal */

@@ -81,17 +81,22 @@ static int open_charges(ctx *x, int64_t holder, int64_t ids[MAX_APPLY], int64_t 
 	return rc == DB_ERR ? -1 : 0;
 }
 
+/* The credit of the account whose holder is `holder` (the credit account is a liability:
+ * credits are negative amounts). */
+static int account_credit(ctx *x, int64_t holder, int64_t *cents, err *e)
+{
+	return db_one_i64(x->db, e, cents,
+			  "SELECT COALESCE(-SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND patient_id IN "
+			  ACCOUNT_MEMBERS(2) " AND account = '2100'",
+			  "ii", ctx_practice(x), holder) < 0
+		       ? -1
+		       : 0;
+}
+
 int ledger_credit_balance(ctx *x, int64_t patient, int64_t *cents, err *e)
 {
-	/* the credit account is a liability: credits are negative amounts; the account's */
 	int64_t holder;
-	if (ledger_account_holder(x, patient, &holder, e) ||
-	    db_one_i64(x->db, e, cents,
-		       "SELECT COALESCE(-SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND patient_id IN "
-		       ACCOUNT_MEMBERS(2) " AND account = '2100'",
-		       "ii", ctx_practice(x), holder) < 0)
-		return -1;
-	return 0;
+	return ledger_account_holder(x, patient, &holder, e) || account_credit(x, holder, cents, e) ? -1 : 0;
 }
 
 /* Spreads `amount` over the account's open charges, oldest first: A/R lines into out[]. */
@@ -114,7 +119,7 @@ int ledger_apply_credit(ctx *x, int64_t patient, int64_t *applied, err *e)
 {
 	int64_t credit, holder;
 	*applied = 0;
-	if (ledger_account_holder(x, patient, &holder, e) || ledger_credit_balance(x, holder, &credit, e))
+	if (ledger_account_holder(x, patient, &holder, e) || account_credit(x, holder, &credit, e))
 		return -1;
 	if (credit <= 0)
 		return 0;
@@ -280,7 +285,7 @@ int ledger_refund(ctx *x, json_t *in, const char *idem, json_t **out, err *e)
 	if (db_tx_begin(x->db, &own, e))
 		return -1;
 	int64_t holder;
-	int rc = ledger_account_holder(x, patient, &holder, e) || ledger_credit_balance(x, holder, &credit, e) ? -1 : 0;
+	int rc = ledger_account_holder(x, patient, &holder, e) || account_credit(x, holder, &credit, e) ? -1 : 0;
 	if (!rc && amount > credit && !idem)
 		rc = err_field(e, "amount_cents", "the patient has %lld cents of credit to refund", (long long)credit);
 	ledger_line lines[2] = {{ACCT_CREDIT, amount, holder, 0, 0, NULL, NULL}, {ACCT_CASH, -amount, patient, 0, 0, NULL, NULL}};
