@@ -1,8 +1,8 @@
 // The journal as the desk and the billing office use it: a patient's account, payments taken
 // at the desk (each dialog with its own Idempotency-Key, so a double click posts once),
-// reversals, the A/R aging, and the words for entry kinds and payment methods.
+// reversals, payment plans, the A/R aging, and the words for entry kinds and payment methods.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api';
+import { ApiError, api } from './api';
 import type { AgingBy, ArAging, EntryKind, JournalEntry, MoneyBy, MoneyRow, PatientAccount, PaymentMethod, Period, RevenueCycle } from './types';
 
 /** What each kind of entry is, in the account's "What" column. */
@@ -75,6 +75,98 @@ export function useLedgerChanged() {
     void queryClient.invalidateQueries({ queryKey: ['ar'] });
   };
 }
+
+// ---- Payment plans ----
+// A plan is the account's: a dependent's is their family account holder's (the server looks the
+// holder up on every call). It spreads what the account owes over installments measured against
+// the account's payments since the plan began, holds the account from statement runs while
+// active, and has reminders e-mailed (or skipped, with why, for the desk to call).
+
+export type PlanFrequency = 'monthly' | 'biweekly' | 'weekly';
+export type PlanStatus = 'active' | 'completed' | 'cancelled';
+export type InstallmentStatus = 'paid' | 'part paid' | 'due' | 'late';
+
+/** How often an installment is due, as the desk says it (the order offered). */
+export const PLAN_FREQUENCIES: Record<PlanFrequency, string> = { monthly: 'Monthly', biweekly: 'Every 2 weeks', weekly: 'Weekly' };
+
+export interface PlanInstallment {
+  due: string;
+  amount_cents: number;
+  /** What the payments since the plan began cover of it, oldest installment first. */
+  paid_cents: number;
+  status: InstallmentStatus;
+}
+
+export interface PlanReminder {
+  due: string;
+  /** upcoming: a few days before the installment; late: once it is a week overdue. */
+  kind: 'upcoming' | 'late' | string;
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | string;
+  attempts: number;
+  /** "sent", "skipped: no e-mail consent or address", "attempt 2 failed: ..." */
+  outcome?: string | null;
+  sent_at?: string | null;
+}
+
+/** GET /patients/{id}/payment-plan: the account's latest plan. */
+export interface PaymentPlan {
+  id: number;
+  /** The account holder. */
+  patient_id: number;
+  status: PlanStatus;
+  total_cents: number;
+  installment_cents: number;
+  frequency: PlanFrequency;
+  first_due: string;
+  /** The note it was set up with; once cancelled, the reason. */
+  note: string | null;
+  paid_cents: number;
+  expected_to_date_cents: number;
+  behind_cents: number;
+  schedule: PlanInstallment[];
+  reminders: PlanReminder[];
+}
+
+export interface PlanBody {
+  patient_id: number;
+  installment_cents: number;
+  first_due: string;
+  frequency: PlanFrequency;
+  /** Left out: what the account owes now. */
+  total_cents?: number;
+  note?: string;
+}
+
+export const planCalls = {
+  /** The plan, or null when the account never had one (the server's 404). */
+  get: (patientId: number, signal?: AbortSignal) =>
+    api.get<PaymentPlan>(`/patients/${patientId}/payment-plan`, undefined, signal).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404 && e.code === 'not-found') return null;
+      throw e;
+    }),
+  // No Idempotency-Key: the server takes one active plan per account and refuses a second (409).
+  create: (body: PlanBody) => api.post<PaymentPlan>('/payment-plans', body),
+  cancel: (planId: number, reason: string) => api.post<PaymentPlan>(`/payment-plans/${planId}/cancel`, { reason }),
+};
+
+/** Under the patient's ['account', id] key, so a posting that reloads the account reloads the plan too. */
+export const planKey = (patientId: number) => ['account', patientId, 'plan'];
+
+/**
+ * The account's plan, asked for only once `enabled`: without a plan the server answers 404,
+ * which the browser reports as a failed load, so the Account tab asks when the user does.
+ */
+export function usePaymentPlan(patientId: number, enabled: boolean) {
+  return useQuery({ queryKey: planKey(patientId), queryFn: ({ signal }) => planCalls.get(patientId, signal), enabled });
+}
+
+/** The first installment not fully paid, if any. */
+export function nextInstallment(plan: Pick<PaymentPlan, 'schedule'>): PlanInstallment | undefined {
+  return plan.schedule.find((i) => i.paid_cents < i.amount_cents);
+}
+
+/** What is left to pay on the plan. */
+export const planRemaining = (plan: Pick<PaymentPlan, 'total_cents' | 'paid_cents'>) => Math.max(plan.total_cents - plan.paid_cents, 0);
 
 /** One colour per age bucket (0-30 … 120+), from fresh to old, in the chart and its legend. */
 export const AGING_COLORS = ['teal.6', 'yellow.5', 'orange.6', 'red.6', 'red.9'];

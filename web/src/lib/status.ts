@@ -82,3 +82,18 @@ export const ELIGIBILITY_STATUS: Record<string, { label: string; color: string }
   active: { label: 'Eligible', color: 'teal' },
   inactive: { label: 'Not eligible', color: 'red' },
 };
+
+/** A payment plan's state. */
+export const PLAN_STATUS: Record<string, { label: string; color: string }> = {
+  active: { label: 'Active', color: 'teal' },
+  completed: { label: 'Paid off', color: 'blue' },
+  cancelled: { label: 'Cancelled', color: 'gray' },
+};
+
+/** One installment of a payment plan. */
+export const INSTALLMENT_STATUS: Record<string, { label: string; color: string }> = {
+  paid: { label: 'Paid', color: 'teal' },
+  'part paid': { label: 'Part paid', color: 'yellow' },
+  due: { label: 'Due', color: 'blue' },
+  late: { label: 'Late', color: 'red' },
+};

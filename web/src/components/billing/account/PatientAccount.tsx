@@ -16,6 +16,7 @@ import { AccountStatements } from './AccountStatements';
 import { AccountEntries } from './AccountEntries';
 import { FamilyAccountSection, HolderName } from './FamilyAccountSection';
 import { PaymentDialog } from './PaymentDialog';
+import { PaymentPlanSection } from './PaymentPlanSection';
 import { ReverseDialog } from './ReverseDialog';
 
 export function PatientAccount({ patientId, patientName, canPay }: { patientId: number; patientName: string; canPay: boolean }) {
@@ -56,6 +57,13 @@ export function PatientAccount({ patientId, patientName, canPay }: { patientId: 
         patientName={dependent ? dependent.name : patientName}
         balances={family ? family.balances : a.balances}
         canHold={canHold}
+      />
+      <PaymentPlanSection
+        patientId={patientId}
+        patientName={patientName}
+        family={family}
+        owes={family ? family.balances.patient_cents : a.balances.patient_cents}
+        canWrite={session.can('claim.write')}
       />
       <Paper p="md">
         <Text size="sm" c="dimmed" mb="sm">
