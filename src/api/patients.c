@@ -12,7 +12,11 @@ static int search(req *r, err *e)
 }
 
 static int create(req *r, err *e) { return patient_create(&r->x, r->body, &r->out, e); }
-static int get(req *r, err *e) { return patient_get(&r->x, r->id, &r->out, e); }
+static int get(req *r, err *e)
+{
+	r->content_type = "application/json";
+	return patient_get_text(&r->x, r->id, &r->out_text, &r->out_len, e);
+}
 static int update(req *r, err *e) { return patient_update(&r->x, r->id, r->body, &r->out, e); }
 
 static int merge(req *r, err *e)

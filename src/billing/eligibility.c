@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/json_text.h"
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "formats/x12/x27x.h"
@@ -168,7 +169,7 @@ int coverage_apply_271(ctx *x, x12_reader *r, json_t *result, err *e)
 		const char *elig = status && strcmp(status, "error") ? status : "unknown";
 		json_t *ded = json_object_get(a, "deductible_cents"), *rem = json_object_get(a, "deductible_remaining_cents");
 		json_t *copay = json_object_get(a, "copay_cents"), *coins = json_object_get(a, "coinsurance_bp");
-		char *benefits = json_dumps(json_object_get(a, "benefits"), JSON_COMPACT);
+		char *benefits = json_text(json_object_get(a, "benefits"), NULL);
 		int urc = db_run(x->db, e,
 				 "UPDATE coverage SET eligibility = $1, eligibility_checked_at = $2, eligibility_benefits = $3, "
 				 "version = version + 1, updated_at = $2 WHERE id = $4",

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/crypto.h"
+#include "base/json_text.h"
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "billing/claim.h"
@@ -290,7 +291,7 @@ int x12_inbound_import(ctx *x, const char *name, const char *data, size_t len, j
 	x12_close(r);
 	json_t *summary = json_pack("{s:s, s:o, s:b}", "kind", set, !strcmp(set, "271") ? "coverages" : "claims", claims,
 				    "duplicate", 0);
-	char *text = json_dumps(summary, JSON_COMPACT), now[TS_LEN];
+	char *text = json_text(summary, NULL), now[TS_LEN];
 	ts_now(now);
 	if (!rc)
 		rc = db_run(x->db, e,

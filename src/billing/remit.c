@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "base/crypto.h"
+#include "base/json_text.h"
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "formats/x12/envelope.h"
@@ -152,7 +153,7 @@ static int store(ctx *x, int64_t file, json_t *doc, const char *now, int64_t *id
 		free(m);
 		return -1;
 	}
-	char *text = json_dumps(doc, JSON_COMPACT);
+	char *text = json_text(doc, NULL);
 	int rc = db_one_i64(x->db, e, id,
 			    "INSERT INTO remittance (practice_id, file_id, payer_name, payer_ident, payer_id, method, trace, paid_on, "
 			    "amount_cents, claims_paid_cents, provider_adjustments_cents, balanced, claims, unmatched, document, "
@@ -227,7 +228,7 @@ static int keep_and_post(ctx *x, const char *hex, const char *name, const char *
 			return err_set(e, ERR_CONFLICT, "this file is being imported by someone else");
 		return -1;
 	}
-	/* auto-posting (remit_post: a savepoint per claim); what fails waits for POST
+	/* auto-posting (remit_post: a claim that fails is rolled back alone); what fails waits for POST
 	 * /remittances/{id}/post and is said in the answer */
 	char posting_error[sizeof e->msg] = "";
 	for (size_t k = 0; k < n && !*posting_error; k++) {

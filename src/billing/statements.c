@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "access/resource.h"
+#include "base/json_text.h"
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "formats/statement.h"
@@ -185,7 +186,7 @@ int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
 			continue;
 		}
 		int64_t notice = json_integer_value(json_object_get(doc, "notice"));
-		char *text = json_dumps(doc, JSON_COMPACT);
+		char *text = json_text(doc, NULL);
 		rc = db_run(x->db, e,
 			    "INSERT INTO statement (practice_id, run_id, patient_id, notice, balance_cents, document, created_at) "
 			    "VALUES ($1, $2, $3, $4, $5, $6, $7)",

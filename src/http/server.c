@@ -20,6 +20,7 @@
 #include "audit/audit.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/json_text.h"
 #include "base/log.h"
 #include "base/metrics.h"
 #include "http/static.h"
@@ -78,8 +79,8 @@ static void add_headers(struct MHD_Response *resp, bool api)
 
 static struct MHD_Response *json_response(json_t *j, const char *type)
 {
-	char *s = json_dumps(j, JSON_COMPACT);
-	size_t n = strlen(s);
+	size_t n;
+	char *s = json_text(j, &n);
 	struct MHD_Response *resp = MHD_create_response_from_buffer(n, s, MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(resp, "Content-Type", type);
 	add_headers(resp, true);
@@ -114,7 +115,7 @@ static enum MHD_Result send_problem(struct MHD_Connection *mc, err *e)
 static bool path_match(const char *pat, const char *path, int64_t *id)
 {
 	while (*pat && *path) {
-		if (!strncmp(pat, "{id}", 4)) {
+		if (*pat == '{' && !strncmp(pat, "{id}", 4)) {
 			char *end;
 			if (*path < '1' || *path > '9')
 				return false;
@@ -132,11 +133,71 @@ static bool path_match(const char *pat, const char *path, int64_t *id)
 	return !*pat && !*path;
 }
 
+/* Routes sorted by their resource, the path up to its third '/' ("/api/v1/patients"), so a
+ * request is compared only with the routes of its own resource. */
+typedef struct keyed {
+	char key[48];
+	int order;
+	const route *rt;
+} keyed;
+static keyed *rtab;
+static int nrtab;
+
+static size_t resource_len(const char *path)
+{
+	size_t n = 0;
+	for (int slashes = 0; path[n] && !(path[n] == '/' && ++slashes == 3); n++)
+		;
+	return n;
+}
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : x->order - y->order;
+}
+
+static int index_routes(err *e)
+{
+	nrtab = api_route_count();
+	rtab = calloc((size_t)nrtab, sizeof *rtab);
+	if (!rtab)
+		abort();
+	for (int i = 0; i < nrtab; i++) {
+		const route *rt = api_route_at(i);
+		size_t n = resource_len(rt->path);
+		if (n >= sizeof rtab[i].key || memchr(rt->path, '{', n))
+			return err_set(e, ERR_INTERNAL, "route %s: its resource must be literal and short", rt->path);
+		memcpy(rtab[i].key, rt->path, n);
+		rtab[i].order = i;
+		rtab[i].rt = rt;
+	}
+	qsort(rtab, (size_t)nrtab, sizeof *rtab, keyed_cmp);
+	return 0;
+}
+
+/* A route's resource against the first n bytes of a path: <0, 0, >0. */
+static int key_cmp(const char *key, const char *path, size_t n)
+{
+	int c = strncmp(key, path, n);
+	return c ? c : key[n] != 0;
+}
+
 static const route *find_route(const char *method, const char *path, int64_t *id, bool *path_known)
 {
 	*path_known = false;
-	for (int i = 0; i < api_route_count(); i++) {
-		const route *rt = api_route_at(i);
+	size_t n = resource_len(path);
+	int lo = 0, hi = nrtab; /* the first route of the path's resource */
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (key_cmp(rtab[mid].key, path, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int i = lo; i < nrtab && !key_cmp(rtab[i].key, path, n); i++) {
+		const route *rt = rtab[i].rt;
 		int64_t v = 0;
 		if (!path_match(rt->path, path, &v))
 			continue;
@@ -409,6 +470,8 @@ int http_serve(const http_config *cfg, err *e)
 {
 	srv.cfg = cfg;
 	pthread_key_create(&srv.dbkey, close_db);
+	if (!rtab && index_routes(e))
+		return -1;
 	/* where to listen */
 	char host[256];
 	snprintf(host, sizeof host, "%s", cfg->listen);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/json_text.h"
 #include "base/timeutil.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -103,7 +104,7 @@ int notify_sms(const char *to, const char *body, err *e)
 	if (!notify_sms_configured())
 		return err_set(e, ERR_UNAVAILABLE, "SMS is not configured (PRAXIS_SMS_URL)");
 	json_t *j = json_pack("{s:s,s:s}", "to", to, "body", body);
-	char *payload = json_dumps(j, JSON_COMPACT);
+	char *payload = json_text(j, NULL);
 	json_decref(j);
 	CURL *h = curl_easy_init();
 	struct curl_slist *hd = curl_slist_append(NULL, "Content-Type: application/json");

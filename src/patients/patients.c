@@ -227,6 +227,14 @@ int patient_get(ctx *x, int64_t id, json_t **out, err *e)
 	return 0;
 }
 
+int patient_get_text(ctx *x, int64_t id, char **out, size_t *len, err *e)
+{
+	if (rec_get_text(x->db, &patients, ctx_practice(x), id, out, len, e))
+		return -1;
+	ctx_audit_read(x, "patient.read", "patient", id, id);
+	return 0;
+}
+
 int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 {
 	if (!json_is_object(patch))

@@ -22,6 +22,8 @@
 /* Joins an open transaction (batch imports); `out` may be NULL. */
 int patient_create(ctx *x, json_t *in, json_t **out, err *e);
 int patient_get(ctx *x, int64_t id, json_t **out, err *e);
+/* The same, as JSON text (the read path: no JSON value built). */
+int patient_get_text(ctx *x, int64_t id, char **out, size_t *len, err *e);
 int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e);
 /* Search by name prefix(es), birth date, phone or MRN; q NULL or empty lists everyone.
  * Results are ordered by name; `after_id` continues after that patient (keyset). */

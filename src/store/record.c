@@ -1,10 +1,12 @@
 /* record.c: field tables (see record.h). */
 #include "store/record.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/json_text.h"
 #include "base/text.h"
 #include "base/timeutil.h"
 
@@ -227,8 +229,8 @@ int rec_bind(const field *fs, int n, json_t *vals, db_stmt *st, int p)
 static void set_path(json_t *o, const char *path, json_t *v)
 {
 	const char *dot = strchr(path, '.');
-	if (!dot) {
-		json_object_set_new(o, path, v);
+	if (!dot) { /* field names are the program's own */
+		json_object_set_new_nocheck(o, path, v);
 		return;
 	}
 	char head[64];
@@ -238,9 +240,9 @@ static void set_path(json_t *o, const char *path, json_t *v)
 	json_t *inner = json_object_get(o, head);
 	if (!inner) {
 		inner = json_object();
-		json_object_set_new(o, head, inner);
+		json_object_set_new_nocheck(o, head, inner);
 	}
-	json_object_set_new(inner, dot + 1, v);
+	json_object_set_new_nocheck(inner, dot + 1, v);
 }
 
 json_t *rec_row(const field *fs, int n, db_stmt *st, int col0)
@@ -258,7 +260,7 @@ json_t *rec_row(const field *fs, int n, db_stmt *st, int col0)
 		else if (fs[i].type == F_INSTANT) {
 			char ts[TS_LEN];
 			ts_format((time_t)db_col_i64(st, c), ts);
-			v = json_string(ts);
+			v = json_stringn_nocheck(ts, TS_LEN - 1);
 		} else
 			v = json_string(db_col_text(st, c));
 		set_path(o, fs[i].json, v);
@@ -357,25 +359,146 @@ int rec_update(db *c, const table *t, int64_t practice, int64_t id, int64_t vers
 		       (long long)cur, (long long)version);
 }
 
+/* Each table's SELECT of one record, written once (tables are static: kept for good). */
+static struct {
+	pthread_mutex_t mu;
+	const table *t[64];
+	char *sql[64];
+	int n;
+} reads = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+/* The statement reading one record, bound and not yet stepped. */
+static db_stmt *select_one(db *c, const table *t, int64_t practice, int64_t id, err *e)
+{
+	pthread_mutex_lock(&reads.mu);
+	int i = 0;
+	while (i < reads.n && reads.t[i] != t)
+		i++;
+	if (i == reads.n) {
+		if (i == 64) /* cannot happen: there are fewer tables */
+			abort();
+		buf b;
+		buf_init(&b, 8192);
+		buf_adds(&b, "SELECT ");
+		rec_cols(t->fs, t->n, false, NULL, &b);
+		buf_addf(&b, " FROM %s WHERE practice_id = $1 AND id = $2", t->name);
+		reads.t[i] = t;
+		reads.sql[i] = buf_detach(&b);
+		reads.n++;
+	}
+	const char *sql = reads.sql[i];
+	pthread_mutex_unlock(&reads.mu);
+	db_stmt *st = db_prepare(c, sql, e);
+	if (st)
+		db_bindv(st, "ii", practice, id);
+	return st;
+}
+
+static int not_found(const table *t, int64_t id, int rc, err *e)
+{
+	if (rc == DB_ERR)
+		return -1;
+	return rc == DB_ROW ? 0 : err_set(e, ERR_NOT_FOUND, "%s %lld not found", t->name, (long long)id);
+}
+
 int rec_get(db *c, const table *t, int64_t practice, int64_t id, json_t **out, err *e)
 {
-	buf b;
-	buf_init(&b, 8192);
-	buf_adds(&b, "SELECT ");
-	rec_cols(t->fs, t->n, false, NULL, &b);
-	buf_addf(&b, " FROM %s WHERE practice_id = $1 AND id = $2", t->name);
-	db_stmt *st = db_prepare(c, b.s, e);
-	buf_release(&b);
+	db_stmt *st = select_one(c, t, practice, id, e);
 	if (!st)
 		return -1;
-	db_bindv(st, "ii", practice, id);
 	int rc = db_step(st, e);
 	if (rc == DB_ROW)
 		*out = rec_row(t->fs, t->n, st, 0);
 	db_done(st);
-	if (rc == DB_ERR)
+	return not_found(t, id, rc, e);
+}
+
+/* Column c as rec_row makes it; false when rec_row leaves it out (text that is not UTF-8). */
+static bool value_ok(const field *f, db_stmt *st, int c)
+{
+	if (db_col_null(st, c) || f->type == F_BOOL || f->type == F_INT || f->type == F_INSTANT)
+		return true;
+	const char *s = db_col_text(st, c);
+	return json_utf8_ok(s, strlen(s));
+}
+
+static void value_text(const field *f, db_stmt *st, int c, json_out *o)
+{
+	if (db_col_null(st, c))
+		json_out_raw(o, "null", 4);
+	else if (f->type == F_BOOL)
+		json_out_raw(o, db_col_i64(st, c) ? "true" : "false", db_col_i64(st, c) ? 4 : 5);
+	else if (f->type == F_INT)
+		json_out_int(o, db_col_i64(st, c));
+	else if (f->type == F_INSTANT) {
+		char ts[TS_LEN];
+		ts_format((time_t)db_col_i64(st, c), ts);
+		json_out_string(o, ts, TS_LEN - 1);
+	} else {
+		const char *s = db_col_text(st, c);
+		json_out_string(o, s, strlen(s));
+	}
+}
+
+/* rec_row's object as text in one pass. rec_row creates a dotted field's object when it meets
+ * the first of its fields, and fills it in field order: all of it is written there. */
+static void row_text(const field *fs, int n, db_stmt *st, json_out *o)
+{
+	bool done[128] = {false};
+	bool first = true;
+	json_out_raw(o, "{", 1);
+	for (int i = 0; i < n && i < 128; i++) {
+		if (done[i])
+			continue;
+		const char *dot = strchr(fs[i].json, '.');
+		if (!dot) {
+			if (!value_ok(&fs[i], st, i))
+				continue;
+			json_out_raw(o, first ? "\"" : ",\"", first ? 1 : 2);
+			json_out_raw(o, fs[i].json, strlen(fs[i].json)); /* field names are plain ASCII */
+			json_out_raw(o, "\":", 2);
+			value_text(&fs[i], st, i, o);
+			first = false;
+			continue;
+		}
+		size_t plen = (size_t)(dot - fs[i].json);
+		json_out_raw(o, first ? "\"" : ",\"", first ? 1 : 2);
+		json_out_raw(o, fs[i].json, plen);
+		json_out_raw(o, "\":{", 3);
+		first = false;
+		bool inner_first = true;
+		for (int j = i; j < n && j < 128; j++) {
+			if (strncmp(fs[j].json, fs[i].json, plen) || fs[j].json[plen] != '.')
+				continue;
+			done[j] = true;
+			if (!value_ok(&fs[j], st, j))
+				continue;
+			const char *key = fs[j].json + plen + 1;
+			json_out_raw(o, inner_first ? "\"" : ",\"", inner_first ? 1 : 2);
+			json_out_raw(o, key, strlen(key));
+			json_out_raw(o, "\":", 2);
+			value_text(&fs[j], st, j, o);
+			inner_first = false;
+		}
+		json_out_raw(o, "}", 1);
+	}
+	json_out_raw(o, "}", 1);
+}
+
+int rec_get_text(db *c, const table *t, int64_t practice, int64_t id, char **out, size_t *len, err *e)
+{
+	db_stmt *st = select_one(c, t, practice, id, e);
+	if (!st)
 		return -1;
-	return rc == DB_ROW ? 0 : err_set(e, ERR_NOT_FOUND, "%s %lld not found", t->name, (long long)id);
+	int rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		json_out o;
+		json_out_init(&o);
+		row_text(t->fs, t->n, st, &o);
+		*out = json_out_done(&o, len);
+	}
+	db_done(st);
+	return not_found(t, id, rc, e);
 }
 
 int rec_list(db *c, const table *t, int64_t practice, int limit, int64_t after_id, json_t **out, err *e)

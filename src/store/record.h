@@ -67,6 +67,10 @@ int rec_update(db *c, const table *t, int64_t practice, int64_t id, int64_t vers
 	       err *e);
 /* One row as JSON, or ERR_NOT_FOUND (also for another practice's id). */
 int rec_get(db *c, const table *t, int64_t practice, int64_t id, json_t **out, err *e);
+/* The same as JSON text (json_text of rec_get's object), written from the row without
+ * building the object: a record read is the most frequent answer. *out is malloc'd. A table
+ * has at most 128 fields. */
+int rec_get_text(db *c, const table *t, int64_t practice, int64_t id, char **out, size_t *len, err *e);
 /* A page of a list: {items, next_cursor}; next 0 means the last page (cursor null).
  * Takes the reference to items. */
 json_t *rec_page(json_t *items, int64_t next);

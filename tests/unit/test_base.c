@@ -1,4 +1,4 @@
-/* test_base.c: base/ — text keys, dates, bounded buffers, arena, errors. */
+/* test_base.c: base/ — text keys, dates, bounded buffers, arena, errors, JSON text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "base/err.h"
+#include "base/json_text.h"
 #include "base/text.h"
 #include "base/timeutil.h"
 
@@ -166,6 +167,66 @@ static void crypto_tokens_and_passwords(void **state)
 	assert_false(str_equal_ct("abc", "abcd"));
 }
 
+/* json_text must write exactly what jansson's compact dump writes */
+static void json_text_matches_jansson(void **state)
+{
+	(void)state;
+	const char *docs[] = {
+		"{}", "[]", "\"\"", "0", "-9223372036854775808", "9223372036854775807", "true", "false", "null",
+		"1.5", "-0.000125", "1e300",
+		"{\"a\":1,\"z\":[1,2,{\"k\":null}],\"b\":{\"c\":\"d\",\"e\":[]}}",
+		"\"quote \\\" backslash \\\\ slash / tab \\t nl \\n cr \\r bs \\b ff \\f\"",
+		"\"ctl \\u0001 \\u001f del \\u007f\"",
+		"\"Zo\\u00eb \\u00c5ngstr\\u00f6m \\u2028 \\ud83d\\ude00 \\u65e5\\u672c\"",
+		"{\"k\\\"ey\\n\":\"v\",\"\\u00e9\":-42}",
+		"[[[[[]]]],{\"\":{}}]",
+	};
+	for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+		json_error_t je;
+		json_t *j = json_loads(docs[i], JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+		assert_non_null(j);
+		char *want = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+		size_t len = 0;
+		char *got = json_text(j, &len);
+		assert_string_equal(got, want);
+		assert_int_equal(len, strlen(want));
+		free(want);
+		free(got);
+		json_decref(j);
+	}
+	/* a NUL inside a string is escaped, not a terminator */
+	json_t *s = json_stringn("a\0b", 3);
+	char *got = json_text(s, NULL);
+	assert_string_equal(got, "\"a\\u0000b\"");
+	free(got);
+	json_decref(s);
+}
+
+/* json_utf8_ok accepts exactly what jansson's json_stringn accepts */
+static void json_utf8_ok_matches_jansson(void **state)
+{
+	(void)state;
+	unsigned seed = 12345;
+	unsigned char s[6];
+	for (int round = 0; round < 200000; round++) {
+		size_t n = 1 + round % 5;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			/* mostly bytes around the interesting boundaries */
+			static const unsigned char pick[] = {0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF,
+							     0xF0, 0xF4, 0xF5, 0xFF, 0x90, 0xA0, 0x9F, 0x8F};
+			s[i] = r % 3 ? pick[r % sizeof pick] : (unsigned char)(r >> 4);
+			if (!s[i])
+				s[i] = 0x20;
+		}
+		json_t *j = json_stringn((const char *)s, n);
+		if (json_utf8_ok((const char *)s, n) != (j != NULL))
+			fail_msg("round %d: json_utf8_ok disagrees with jansson on %zu bytes starting %02x", round, n, s[0]);
+		json_decref(j);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +237,8 @@ int main(void)
 		cmocka_unit_test(arena_allocates_aligned_zeroed_memory),
 		cmocka_unit_test(errors_map_to_status_and_problem),
 		cmocka_unit_test(crypto_tokens_and_passwords),
+		cmocka_unit_test(json_text_matches_jansson),
+		cmocka_unit_test(json_utf8_ok_matches_jansson),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 
 #include "store/db.h"
 #include "store/migrate.h"
+#include "base/json_text.h"
 #include "store/record.h"
 
 static char *pg_url(void)
@@ -234,6 +235,64 @@ static void record_merge_is_deep(void **state)
 	json_decref(patch);
 }
 
+/* rec_get_text writes what json_text(rec_get) writes: field order, a dotted field's object
+ * where its first field is (even when its fields are apart), nulls, booleans, instants,
+ * escapes, and text that is not UTF-8 left out */
+static void record_text_matches_json(void **state)
+{
+	(void)state;
+	static const field tf[] = {
+		{"id", "id", F_INT, F_READONLY},
+		{"where.city", "city", F_TEXT, 0},
+		{"name", "name", F_TEXT, 0},
+		{"ok", "ok", F_BOOL, 0},
+		{"where.zip", "zip", F_TEXT, 0},
+		{"seen", "seen", F_INSTANT, 0},
+		{"bad", "bad", F_TEXT, 0},
+		{"who.nick", "nick", F_TEXT, 0},
+		{"n", "n", F_INT, 0},
+	};
+	static const table t = {"t_text", tf, 9};
+	char path[] = "/tmp/praxis-unit-XXXXXX";
+	close(mkstemp(path));
+	db *c;
+	err e = ERR_INIT;
+	assert_int_equal(db_open(path, &c, &e), 0);
+	assert_int_equal(db_exec(c, "CREATE TABLE t_text (id INTEGER PRIMARY KEY, practice_id BIGINT, city TEXT, name TEXT, "
+				    "ok BIGINT, zip TEXT, seen BIGINT, bad TEXT, nick TEXT, n BIGINT);"
+				    "INSERT INTO t_text VALUES (1, 7, 'Zo\xc3\xab \"q\" \\ back', 'line\nnext\ttab', 1, NULL, 1700000000, "
+				    "CAST(X'41C328' AS TEXT), 'x', -42);"
+				    "INSERT INTO t_text VALUES (2, 7, NULL, NULL, 0, '02134', NULL, 'fine', NULL, NULL);",
+				    &e),
+			 0);
+	for (int64_t id = 1; id <= 2; id++) {
+		json_t *j = NULL;
+		char *text = NULL;
+		size_t len = 0;
+		assert_int_equal(rec_get(c, &t, 7, id, &j, &e), 0);
+		assert_int_equal(rec_get_text(c, &t, 7, id, &text, &len, &e), 0);
+		char *want = json_text(j, NULL);
+		assert_string_equal(text, want);
+		assert_int_equal(len, strlen(want));
+		free(want);
+		free(text);
+		json_decref(j);
+	}
+	/* the row with text that is not UTF-8 has no "bad" (as jansson leaves it out) */
+	char *text = NULL;
+	size_t len;
+	assert_int_equal(rec_get_text(c, &t, 7, 1, &text, &len, &e), 0);
+	assert_null(strstr(text, "\"bad\""));
+	assert_non_null(strstr(text, "\"where\":{\"city\":"));
+	free(text);
+	/* another practice's row is not found */
+	assert_int_equal(rec_get_text(c, &t, 8, 1, &text, &len, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+	err_clear(&e);
+	db_close(c);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +303,7 @@ int main(void)
 		cmocka_unit_test(migrate_is_idempotent_and_upgrades),
 		cmocka_unit_test(record_validates_every_field),
 		cmocka_unit_test(record_merge_is_deep),
+		cmocka_unit_test(record_text_matches_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
