@@ -129,7 +129,7 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
 
 int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 {
-	if (ledger_account_holder(x, patient, &patient, e))
+	if (res_find(x, "patient", patient, e) || ledger_account_holder(x, patient, &patient, e))
 		return -1;
 	db_stmt *st = db_prepare(x->db,
 				 "SELECT id, total_cents, installment_cents, frequency, first_due, status, note, created_at FROM payment_plan "
@@ -139,9 +139,12 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 		return -1;
 	db_bindv(st, "ii", ctx_practice(x), patient);
 	int rc = db_step(st, e);
-	if (rc != DB_ROW) {
+	if (rc != DB_ROW) { /* none: null, a state of the account, not a missing resource */
 		db_done(st);
-		return rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "patient %lld has no payment plan", (long long)patient);
+		if (rc == DB_ERR)
+			return -1;
+		*out = json_null();
+		return 0;
 	}
 	int64_t id = db_col_i64(st, 0), total = db_col_i64(st, 1), inst = db_col_i64(st, 2);
 	char freq[16], first_due[11], status[16], created[TS_LEN];

@@ -336,6 +336,7 @@ test('a payment plan: its schedule against the payments, the account held from s
   assert.equal((await desk.post('/api/v1/payment-plans', body)).status, 403);
   assert.deepEqual((await biller.post('/api/v1/payment-plans', { ...body, frequency: 'daily', installment_cents: 0 })).body.errors
     .map((x) => x.field).sort(), ['frequency', 'installment_cents']);
+  assert.equal(ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200), null, 'no plan yet: null');
   const plan = ok(await biller.post('/api/v1/payment-plans', body));
   assert.deepEqual([plan.status, plan.total_cents, plan.expected_to_date_cents, plan.behind_cents], ['active', 90000, 30000, 30000]);
   assert.deepEqual(plan.schedule.map((x) => [x.due, x.amount_cents, x.status]),
