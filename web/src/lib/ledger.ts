@@ -2,7 +2,7 @@
 // at the desk (each dialog with its own Idempotency-Key, so a double click posts once),
 // reversals, payment plans, the A/R aging, and the words for entry kinds and payment methods.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from './api';
+import { api } from './api';
 import type { AgingBy, ArAging, EntryKind, JournalEntry, MoneyBy, MoneyRow, PatientAccount, PaymentMethod, Period, RevenueCycle } from './types';
 
 /** What each kind of entry is, in the account's "What" column. */
@@ -108,7 +108,7 @@ export interface PlanReminder {
   sent_at?: string | null;
 }
 
-/** GET /patients/{id}/payment-plan: the account's latest plan. */
+/** GET /patients/{id}/payment-plan: the account's latest plan (null when it never had one). */
 export interface PaymentPlan {
   id: number;
   /** The account holder. */
@@ -138,12 +138,11 @@ export interface PlanBody {
 }
 
 export const planCalls = {
-  /** The plan, or null when the account never had one (the server's 404). */
-  get: (patientId: number, signal?: AbortSignal) =>
-    api.get<PaymentPlan>(`/patients/${patientId}/payment-plan`, undefined, signal).catch((e: unknown) => {
-      if (e instanceof ApiError && e.status === 404 && e.code === 'not-found') return null;
-      throw e;
-    }),
+  /**
+   * The latest plan, or null when the account never had one (the server answers 200 null: no
+   * plan is a state of the account; a 404 is an unknown patient, or another practice's).
+   */
+  get: (patientId: number, signal?: AbortSignal) => api.get<PaymentPlan | null>(`/patients/${patientId}/payment-plan`, undefined, signal),
   // No Idempotency-Key: the server takes one active plan per account and refuses a second (409).
   create: (body: PlanBody) => api.post<PaymentPlan>('/payment-plans', body),
   cancel: (planId: number, reason: string) => api.post<PaymentPlan>(`/payment-plans/${planId}/cancel`, { reason }),
@@ -152,12 +151,9 @@ export const planCalls = {
 /** Under the patient's ['account', id] key, so a posting that reloads the account reloads the plan too. */
 export const planKey = (patientId: number) => ['account', patientId, 'plan'];
 
-/**
- * The account's plan, asked for only once `enabled`: without a plan the server answers 404,
- * which the browser reports as a failed load, so the Account tab asks when the user does.
- */
-export function usePaymentPlan(patientId: number, enabled: boolean) {
-  return useQuery({ queryKey: planKey(patientId), queryFn: ({ signal }) => planCalls.get(patientId, signal), enabled });
+/** The account's plan (a dependent's is the holder's), or null when it never had one. */
+export function usePaymentPlan(patientId: number) {
+  return useQuery({ queryKey: planKey(patientId), queryFn: ({ signal }) => planCalls.get(patientId, signal) });
 }
 
 /** The first installment not fully paid, if any. */

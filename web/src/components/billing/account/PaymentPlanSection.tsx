@@ -5,9 +5,9 @@
 // paid-off plan is said in a sentence. Without a plan, the billing office sets one up. A
 // dependent's plan is the family account's: its holder's, said so.
 //
-// The plan is asked for when the user opens it (or sets one up): the server answers 404 for an
-// account without a plan, which browsers report as a failed load on every Account tab. Once
-// loaded it stays in the query cache, and the tab shows it at once next time.
+// The plan loads with the tab: an account that never had one answers 200 null (not a 404, so
+// no failed load in the browser's console). It sits under the account's query key, so a
+// posting that reloads the account reloads the plan too.
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -225,11 +225,10 @@ export function PaymentPlanSection({
   const dependent = holder && holder.patient_id !== patientId ? holder : undefined;
   const accountName = dependent ? dependent.name : patientName;
   const known = useKnownHold(dependent ? dependent.patient_id : patientId);
-  const [asked, setAsked] = useState(() => queryClient.getQueryData(planKey(patientId)) !== undefined);
-  const q = usePaymentPlan(patientId, asked);
+  const q = usePaymentPlan(patientId);
   const [settingUp, setSettingUp] = useState(false);
   const [cancelling, setCancelling] = useState(false);
-  const plan = asked ? q.data : undefined;
+  const plan = q.data;
   const active = plan?.status === 'active' ? plan : null;
   // A plan paid off (or cancelled elsewhere) took the server's hold with it.
   const ended = plan && plan.status !== 'active';
@@ -241,7 +240,6 @@ export function PaymentPlanSection({
   const reload = () => changed(family ? undefined : patientId);
   const created = (p: PaymentPlan) => {
     queryClient.setQueryData(planKey(patientId), p);
-    setAsked(true);
     // The server holds the account while the plan runs (unless it was held already).
     if (typeof known.hold !== 'string') known.set(PLAN_HOLD);
     reload();
@@ -252,8 +250,9 @@ export function PaymentPlanSection({
     reload();
   };
 
+  // Offered once the plan is known: none, or the last one ended.
   const setUp =
-    canWrite && !active && !q.isLoading ? (
+    canWrite && q.isSuccess && !active ? (
       <Button variant="light" leftSection={<IconCalendarDollar size={16} />} onClick={() => setSettingUp(true)}>
         Set up payment plan
       </Button>
@@ -279,16 +278,7 @@ export function PaymentPlanSection({
             family owes.
           </Text>
         ) : null}
-        {!asked ? (
-          <Group justify="space-between" gap="sm" wrap="wrap">
-            <Text size="sm" c="dimmed" style={{ flex: 1, minWidth: 240 }}>
-              A plan spreads what the account owes over installments; while it is active, statement runs leave the account alone.
-            </Text>
-            <Button variant="default" onClick={() => setAsked(true)}>
-              Show payment plan
-            </Button>
-          </Group>
-        ) : q.isLoading ? (
+        {q.isLoading ? (
           <Skeleton h={60} />
         ) : q.isError ? (
           <QueryState error={q.error} retry={() => void q.refetch()} />
@@ -297,9 +287,14 @@ export function PaymentPlanSection({
         ) : plan ? (
           <EndedPlan plan={plan} />
         ) : (
-          <Text size="sm" data-testid="plan-none">
-            No payment plan: {dependent ? 'the family account has' : 'this account has'} never had one.
-          </Text>
+          <Stack gap={4}>
+            <Text size="sm" data-testid="plan-none">
+              No payment plan: {dependent ? 'the family account has' : 'this account has'} never had one.
+            </Text>
+            <Text size="sm" c="dimmed">
+              A plan spreads what the account owes over installments; while it is active, statement runs leave the account alone.
+            </Text>
+          </Stack>
         )}
       </Stack>
       {settingUp ? (
@@ -309,10 +304,7 @@ export function PaymentPlanSection({
           owes={owes}
           holderName={dependent?.name}
           onDone={created}
-          onConflict={() => {
-            setAsked(true);
-            void queryClient.invalidateQueries({ queryKey: planKey(patientId) });
-          }}
+          onConflict={() => void queryClient.invalidateQueries({ queryKey: planKey(patientId) })}
           onClose={() => setSettingUp(false)}
         />
       ) : null}
