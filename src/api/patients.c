@@ -8,7 +8,8 @@ static int search(req *r, err *e)
 	int64_t after;
 	if (api_limit(r, &limit, e) || api_int_arg(r, "cursor", &after, e))
 		return -1;
-	return patient_search(&r->x, api_arg(r, "q"), limit, after, &r->out, e);
+	r->content_type = "application/json";
+	return patient_search(&r->x, api_arg(r, "q"), limit, after, &r->out_text, &r->out_len, e);
 }
 
 static int create(req *r, err *e) { return patient_create(&r->x, r->body, &r->out, e); }

@@ -7,6 +7,7 @@
 
 #include "access/resource.h"
 #include "base/buf.h"
+#include "base/json_text.h"
 #include "base/text.h"
 #include "base/timeutil.h"
 #include "store/record.h"
@@ -373,7 +374,33 @@ static int cursor_place(db_stmt *st, char ck[160], char cr[260], err *e)
 	return r == DB_ROW ? 0 : r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
 }
 
-static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id, int limit, json_t **out, err *e)
+/* list_row's object as text, from the LIST_COLS columns in order (a search answers many
+ * rows: no JSON value is built). */
+static void list_row_text(db_stmt *st, json_out *o)
+{
+	static const char *const keys[] = {"id", "mrn", "family_name", "given_name", "preferred_name", "birth_date",
+					   "sex_at_birth", "status", "version"};
+	json_out_raw(o, "{", 1);
+	for (int c = 0; c < 9; c++) {
+		const char *v = c == 0 || c == 8 || db_col_null(st, c) ? NULL : db_col_text(st, c);
+		if (v && !json_utf8_ok(v, strlen(v)))
+			continue; /* as jansson leaves it out */
+		json_out_raw(o, c ? ",\"" : "\"", c ? 2 : 1);
+		json_out_raw(o, keys[c], strlen(keys[c]));
+		json_out_raw(o, "\":", 2);
+		if (c == 0 || c == 8)
+			json_out_int(o, db_col_i64(st, c));
+		else if (v)
+			json_out_string(o, v, strlen(v));
+		else
+			json_out_raw(o, "null", 4);
+	}
+	json_out_raw(o, "}", 1);
+}
+
+/* A page of patients as text: {"items": [...], "next_cursor": "id" or null}, as rec_page. */
+static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id, int limit, char **out, size_t *len,
+		    err *e)
 {
 	db_stmt *st = db_prepare(x->db, sql, e);
 	if (!st)
@@ -385,7 +412,9 @@ static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id,
 	if (after_id)
 		db_bind_i64(st, p++, after_id);
 	db_bind_i64(st, p, (int64_t)limit + 9); /* room for a few duplicates */
-	json_t *items = json_array();
+	json_out o;
+	json_out_init(&o);
+	json_out_raw(&o, "{\"items\":[", 10);
 	int rc, n = 0;
 	int64_t last = 0, seen[512];
 	while ((rc = db_step(st, e)) == DB_ROW) {
@@ -399,18 +428,28 @@ static int run_list(ctx *x, const char *sql, const params *ps, int64_t after_id,
 		if (n > limit)
 			break;
 		last = id;
-		json_array_append_new(items, list_row(st));
+		if (n > 1)
+			json_out_raw(&o, ",", 1);
+		list_row_text(st, &o);
 	}
 	db_done(st);
 	if (rc == DB_ERR) {
-		json_decref(items);
+		free(json_out_done(&o, NULL));
 		return -1;
 	}
-	*out = rec_page(items, n > limit ? last : 0);
+	json_out_raw(&o, "],\"next_cursor\":", 16);
+	if (n > limit) {
+		json_out_raw(&o, "\"", 1);
+		json_out_int(&o, last);
+		json_out_raw(&o, "\"", 1);
+	} else
+		json_out_raw(&o, "null", 4);
+	json_out_raw(&o, "}", 1);
+	*out = json_out_done(&o, len);
 	return 0;
 }
 
-int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **out, err *e)
+int patient_search(ctx *x, const char *q, int limit, int64_t after_id, char **out, size_t *len, err *e)
 {
 	word words[MAX_WORDS];
 	int nw = 0;
@@ -489,7 +528,7 @@ int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **
 		}
 		buf_addf(&b, " ORDER BY k.key, k.rank, k.patient_id LIMIT $%d", ps.n + 2 + (after_id ? 1 : 0));
 	}
-	int rc = run_list(x, b.s, &ps, after_id, limit, out, e);
+	int rc = run_list(x, b.s, &ps, after_id, limit, out, len, e);
 	buf_release(&b);
 	if (rc)
 		return -1;

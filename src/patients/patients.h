@@ -26,8 +26,10 @@ int patient_get(ctx *x, int64_t id, json_t **out, err *e);
 int patient_get_text(ctx *x, int64_t id, char **out, size_t *len, err *e);
 int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e);
 /* Search by name prefix(es), birth date, phone or MRN; q NULL or empty lists everyone.
- * Results are ordered by name; `after_id` continues after that patient (keyset). */
-int patient_search(ctx *x, const char *q, int limit, int64_t after_id, json_t **out, err *e);
+ * Results are ordered by name; `after_id` continues after that patient (keyset). The page
+ * is JSON text, {items: [{id, mrn, family_name, given_name, preferred_name, birth_date,
+ * sex_at_birth, status, version}], next_cursor} (malloc'd *out). */
+int patient_search(ctx *x, const char *q, int limit, int64_t after_id, char **out, size_t *len, err *e);
 int patient_merge(ctx *x, int64_t survivor, int64_t duplicate, json_t **out, err *e);
 
 #endif

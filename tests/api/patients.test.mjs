@@ -185,6 +185,9 @@ test('lists page with a keyset cursor, without repeats or gaps', async () => {
     const r = await desk.get('/api/v1/patients?q=pager&limit=3' + (cursor ? '&cursor=' + cursor : ''));
     assert.equal(r.status, 200);
     seen.push(...r.body.items.map((i) => i.given_name));
+    assert.deepEqual(Object.keys(r.body.items[0]), ['id', 'mrn', 'family_name', 'given_name', 'preferred_name', 'birth_date', 'sex_at_birth', 'status', 'version']);
+    assert.equal(typeof r.body.items[0].id, 'number');
+    assert.ok(r.body.next_cursor === null || typeof r.body.next_cursor === 'string');
     if (!r.body.next_cursor) break;
     cursor = r.body.next_cursor;
   }

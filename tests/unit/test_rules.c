@@ -157,10 +157,13 @@ static int64_t create(ctx *x, const char *fam, const char *giv, const char *dob,
 static int count_hits(ctx *x, const char *q)
 {
 	err e = ERR_INIT;
-	json_t *out = NULL;
-	if (patient_search(x, q, 100, 0, &out, &e))
+	char *text = NULL;
+	size_t len;
+	if (patient_search(x, q, 100, 0, &text, &len, &e))
 		return -1;
-	int n = (int)json_array_size(json_object_get(out, "items"));
+	json_t *out = json_loadb(text, len, 0, NULL); /* the answer is JSON text */
+	free(text);
+	int n = out ? (int)json_array_size(json_object_get(out, "items")) : -2;
 	json_decref(out);
 	return n;
 }
