@@ -112,6 +112,11 @@ test('PATCH needs the version; a stale version answers 409 and changes nothing',
   assert.equal(stale.status, 409);
   assert.equal(stale.body.code, 'version-conflict');
   assert.equal((await desk.get(`/api/v1/patients/${p.id}`)).body.preferred_name, 'V');
+  // a search answers what the record now holds, by every name
+  for (const q of ['version vera', 'v', p.mrn]) {
+    const hit = (await desk.get(`/api/v1/patients?q=${encodeURIComponent(q)}&limit=500`)).body.items.find((i) => i.id === p.id);
+    assert.deepEqual([hit?.preferred_name, hit?.version, hit?.status], ['V', 2, 'active'], q);
+  }
   const ro = await desk.patch(`/api/v1/patients/${p.id}`, { version: 2, mrn: '1' });
   assert.equal(ro.status, 400);
   assert.equal(ro.body.errors[0].field, 'mrn');
