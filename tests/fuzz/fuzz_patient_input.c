@@ -36,8 +36,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t qlen = nl ? (size_t)(nl - data) : size;
 	char *q = strndup((const char *)data, qlen);
 	json_t *out = NULL;
-	if (!patient_search(&x, q, 20, 0, &out, &e))
-		json_decref(out);
+	char *page = NULL;
+	size_t len;
+	if (!patient_search(&x, q, 20, 0, &page, &len, &e)) {
+		/* the page is written as text: it must be JSON */
+		json_t *j = json_loadb(page, len, 0, NULL);
+		if (!json_is_array(json_object_get(j, "items")))
+			abort();
+		json_decref(j);
+		free(page);
+	}
 	err_clear(&e);
 	free(q);
 	if (nl) {

@@ -254,6 +254,8 @@ static void envelope_checks(void **state)
 		{"BHT*1~GS*HC*A*B*1*1*1*X*1~GE*0*1~IEA*1*000000001~", "BHT00@1"},
 		{"GS*HC*A*B*1*1*1*X*1~ST*837*0001~b@d*1~SE*3*0001~GE*1*1~IEA*1*000000001~", "?00@1"},
 		{"SE*1*1~GE*0*1~IEA*0*000000001~", "SE00@1 GE00@1"},
+		/* a set outside any group (the fuzzer's: it once wrote before the groups it acknowledges) */
+		{"ST*837*0001~SE*2*0001~IEA*0*000000001~", "ST00@1 GE00@1"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char d[1024];

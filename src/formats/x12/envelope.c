@@ -186,7 +186,7 @@ void x12_envelope_step(x12_envelope *v, const x12_seg *s)
 		v->total_sets++;
 		x12_ack_info *a = &v->ack;
 		/* kept when it is the file's total_sets-th set, so issue.transaction indexes sets[] */
-		if (a->ngroups == v->total_groups && a->nsets == v->total_sets - 1 && a->nsets < X12_MAX_ACK_SETS) {
+		if (a->ngroups > 0 && a->ngroups == v->total_groups && a->nsets == v->total_sets - 1 && a->nsets < X12_MAX_ACK_SETS) {
 			snprintf(a->sets[a->nsets].id, sizeof a->sets[0].id, "%s", v->st01);
 			snprintf(a->sets[a->nsets++].control, sizeof a->sets[0].control, "%s", v->st02);
 			a->groups[a->ngroups - 1].nsets++;
