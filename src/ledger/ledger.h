@@ -144,7 +144,7 @@ extern const int ledger_summary_ncolumns;
  * plan as payment_plan_get does. */
 int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e);
 /* The patient's latest plan: {id, patient_id, status (active | completed | cancelled),
- * total_cents, installment_cents, frequency, first_due, note, paid_cents (payments since it
+ * total_cents, installment_cents, frequency, first_due, note, cancel_reason, paid_cents (payments since it
  * began), expected_to_date_cents, behind_cents, schedule: [{due, amount_cents, paid_cents,
  * status: paid | part paid | due | late}], reminders: [{due, kind (upcoming | late), status,
  * attempts, outcome, sent_at}]}, or null when the account never had one. A plan paid off

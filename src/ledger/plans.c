@@ -132,7 +132,7 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 	if (res_find(x, "patient", patient, e) || ledger_account_holder(x, patient, &patient, e))
 		return -1;
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT id, total_cents, installment_cents, frequency, first_due, status, note, created_at FROM payment_plan "
+				 "SELECT id, total_cents, installment_cents, frequency, first_due, status, note, created_at, cancel_reason FROM payment_plan "
 				 "WHERE practice_id = $1 AND patient_id = $2 ORDER BY id DESC LIMIT 1",
 				 e);
 	if (!st)
@@ -153,6 +153,9 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 	snprintf(status, sizeof status, "%s", db_col_text(st, 5));
 	snprintf(created, sizeof created, "%s", db_col_text(st, 7));
 	json_t *note = db_col_null(st, 6) ? json_null() : json_string(db_col_text(st, 6));
+	char why[256] = ""; /* a cancelled plan's reason */
+	if (!db_col_null(st, 8))
+		snprintf(why, sizeof why, "%s", db_col_text(st, 8));
 	db_done(st);
 	int64_t paid;
 	if (plan_paid(x->db, ctx_practice(x), patient, created, &paid, e)) {
@@ -216,6 +219,7 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 			 (json_int_t)patient, "status", status, "total_cents", (json_int_t)total, "installment_cents", (json_int_t)inst,
 			 "frequency", freq, "first_due", first_due, "note", note, "paid_cents", (json_int_t)paid, "expected_to_date_cents",
 			 (json_int_t)expected, "behind_cents", (json_int_t)behind, "schedule", sched, "reminders", reminders);
+	json_object_set_new(*out, "cancel_reason", *why ? json_string(why) : json_null());
 	ctx_audit_read(x, "payment_plan.read", "payment_plan", id, patient);
 	return 0;
 }
@@ -235,7 +239,7 @@ int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 	char now[TS_LEN];
 	ts_now(now);
 	int rc = db_begin(x->db, e) ||
-				 db_run(x->db, e, "UPDATE payment_plan SET status = 'cancelled', ended_at = $1, note = $2 WHERE id = $3", "ssi",
+				 db_run(x->db, e, "UPDATE payment_plan SET status = 'cancelled', ended_at = $1, cancel_reason = $2 WHERE id = $3", "ssi",
 					now, reason, id) < 0 ||
 				 db_run(x->db, e,
 					"DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2 AND reason = 'payment plan'", "ii",

@@ -332,7 +332,7 @@ test('denials by reason and by payer; the worklist by reason and payer; patient 
 
 test('a payment plan: its schedule against the payments, the account held from statements while it runs', async () => {
   const budd = ok(await biller.get('/api/v1/patients?q=Budd'), 200).items[0].id;
-  const body = { patient_id: budd, installment_cents: 30000, first_due: '2026-03-20', frequency: 'monthly' };
+  const body = { patient_id: budd, installment_cents: 30000, first_due: '2026-03-20', frequency: 'monthly', note: 'agreed at the desk' };
   assert.equal((await desk.post('/api/v1/payment-plans', body)).status, 403);
   assert.deepEqual((await biller.post('/api/v1/payment-plans', { ...body, frequency: 'daily', installment_cents: 0 })).body.errors
     .map((x) => x.field).sort(), ['frequency', 'installment_cents']);
@@ -348,7 +348,8 @@ test('a payment plan: its schedule against the payments, the account held from s
   assert.deepEqual([now.paid_cents, now.behind_cents, now.schedule[0].status], [30000, 0, 'paid']);
   assert.equal((await adminB.get(`/api/v1/patients/${budd}/payment-plan`)).status, 404);
   assert.equal((await biller.post(`/api/v1/payment-plans/${plan.id}/cancel`, {})).status, 400);
-  assert.equal(ok(await biller.post(`/api/v1/payment-plans/${plan.id}/cancel`, { reason: 'moved away' }), 200).status, 'cancelled');
+  const gone = ok(await biller.post(`/api/v1/payment-plans/${plan.id}/cancel`, { reason: 'moved away' }), 200);
+  assert.deepEqual([gone.status, gone.cancel_reason, gone.note], ['cancelled', 'moved away', plan.note], 'the set-up note is kept');
   const after = ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' }));
   assert.deepEqual([after.statements, after.total_cents], [1, 60000], 'the plan is off and he paid: the notices start again');
 });

@@ -223,10 +223,10 @@ test('biller: sets up a plan (a refused installment corrected), sees its schedul
     await cancel.waitFor({ state: 'detached' });
     const ended = await planOf(pat.id);
     assert.equal(ended.status, 'cancelled');
-    assert.equal(ended.note, 'will pay the rest in full');
+    assert.deepEqual([ended.cancel_reason, ended.note], ['will pay the rest in full', 'agreed at the desk'], 'the set-up note is kept');
     await section.getByText('Cancelled', { exact: true }).waitFor();
     await section.getByTestId('plan-ended').getByText(
-      `The last plan was cancelled: $50.00 monthly from ${usDate(firstDue)}, $150.00 in all; $25.00 paid. Why: will pay the rest in full.`).waitFor();
+      `The last plan was cancelled: $50.00 monthly from ${usDate(firstDue)}, $150.00 in all; $25.00 paid. Why: will pay the rest in full. Note: agreed at the desk.`).waitFor();
     assert.equal(await section.getByRole('table', { name: 'Payment plan schedule' }).count(), 0, 'a cancelled plan is said plainly');
     assert.equal(await section.getByRole('button', { name: 'Cancel plan…' }).count(), 0);
     await section.getByRole('button', { name: 'Set up payment plan' }).waitFor();

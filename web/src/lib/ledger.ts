@@ -118,8 +118,10 @@ export interface PaymentPlan {
   installment_cents: number;
   frequency: PlanFrequency;
   first_due: string;
-  /** The note it was set up with; once cancelled, the reason. */
+  /** The note it was set up with. */
   note: string | null;
+  /** Why it was cancelled (null unless it was). */
+  cancel_reason: string | null;
   paid_cents: number;
   expected_to_date_cents: number;
   behind_cents: number;

@@ -199,7 +199,8 @@ function EndedPlan({ plan }: { plan: PaymentPlan }) {
   return (
     <Text size="sm" data-testid="plan-ended">
       {plan.status === 'cancelled' ? 'The last plan was cancelled' : 'The last plan is paid off'}: {terms(plan)}; {formatMoney(plan.paid_cents)} paid.
-      {plan.note ? `${plan.status === 'cancelled' ? ' Why: ' : ' Note: '}${sentence(plan.note)}` : ''}
+      {plan.cancel_reason ? ` Why: ${sentence(plan.cancel_reason)}` : ''}
+      {plan.note ? ` Note: ${sentence(plan.note)}` : ''}
     </Text>
   );
 }
