@@ -73,6 +73,14 @@ void json_out_int(json_out *o, int64_t v)
 	json_out_raw(o, p, (size_t)(num + sizeof num - p));
 }
 
+void json_out_key(json_out *o, bool *first, const char *key, size_t n)
+{
+	json_out_raw(o, *first ? "\"" : ",\"", *first ? 1 : 2);
+	json_out_raw(o, key, n);
+	json_out_raw(o, "\":", 2);
+	*first = false;
+}
+
 char *json_out_done(json_out *o, size_t *len)
 {
 	o->s[o->len] = 0;

@@ -28,6 +28,9 @@ void json_out_init(json_out *o);
 void json_out_raw(json_out *o, const char *s, size_t n);     /* as is: punctuation, literals */
 void json_out_string(json_out *o, const char *s, size_t n);  /* quoted and escaped */
 void json_out_int(json_out *o, int64_t v);
+/* Starts an object member: a comma unless *first (then cleared), then "key": as is (a name
+ * of the program's own, which needs no escaping). */
+void json_out_key(json_out *o, bool *first, const char *key, size_t n);
 char *json_out_done(json_out *o, size_t *len);
 /* True when s[0..n) is UTF-8 that jansson accepts in a string (json_string refuses the rest). */
 bool json_utf8_ok(const char *s, size_t n);

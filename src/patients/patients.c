@@ -124,13 +124,21 @@ static int index_keys(db *c, int64_t practice, int64_t id, json_t *vals, json_t 
 	return 0;
 }
 
+/* A list row's members, in LIST_COLS (and KEY_COLS) order; the first and last are numbers. */
+static const char *const list_keys[] = {"id", "mrn", "family_name", "given_name", "preferred_name", "birth_date",
+					"sex_at_birth", "status", "version"};
+#define NLIST (int)(sizeof list_keys / sizeof *list_keys)
+
 static json_t *list_row(db_stmt *st)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:o,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_i64(st, 0), "mrn",
-			 db_col_text(st, 1), "family_name", db_col_text(st, 2), "given_name", db_col_text(st, 3),
-			 "preferred_name", db_col_null(st, 4) ? json_null() : json_string(db_col_text(st, 4)),
-			 "birth_date", db_col_text(st, 5), "sex_at_birth", db_col_text(st, 6), "status",
-			 db_col_text(st, 7), "version", (json_int_t)db_col_i64(st, 8));
+	json_t *o = json_object();
+	for (int c = 0; c < NLIST; c++) {
+		json_t *v = c == 0 || c == NLIST - 1 ? json_integer(db_col_i64(st, c))
+			    : db_col_null(st, c)     ? json_null()
+						     : json_string(db_col_text(st, c));
+		json_object_set_new_nocheck(o, list_keys[c], v);
+	}
+	return o;
 }
 
 static int find_duplicates(ctx *x, json_t *vals, json_t *keys, json_t **cands, err *e)
@@ -379,21 +387,18 @@ static int cursor_place(db_stmt *st, char ck[160], char cr[260], err *e)
 	return r == DB_ROW ? 0 : r == DB_ERR ? -1 : err_field(e, "cursor", "is not valid");
 }
 
-/* list_row's object as text, from LIST_COLS (or KEY_COLS) in order (a search answers many
- * rows: no JSON value is built). */
+/* list_row's object as text (a search answers many rows: no JSON value is built). */
 static void list_row_text(db_stmt *st, json_out *o)
 {
-	static const char *const keys[] = {"id", "mrn", "family_name", "given_name", "preferred_name", "birth_date",
-					   "sex_at_birth", "status", "version"};
+	bool first = true;
 	json_out_raw(o, "{", 1);
-	for (int c = 0; c < 9; c++) {
-		const char *v = c == 0 || c == 8 || db_col_null(st, c) ? NULL : db_col_text(st, c);
+	for (int c = 0; c < NLIST; c++) {
+		bool num = c == 0 || c == NLIST - 1;
+		const char *v = num || db_col_null(st, c) ? NULL : db_col_text(st, c);
 		if (v && !json_utf8_ok(v, strlen(v)))
 			continue; /* as jansson leaves it out */
-		json_out_raw(o, c ? ",\"" : "\"", c ? 2 : 1);
-		json_out_raw(o, keys[c], strlen(keys[c]));
-		json_out_raw(o, "\":", 2);
-		if (c == 0 || c == 8)
+		json_out_key(o, &first, list_keys[c], strlen(list_keys[c]));
+		if (num)
 			json_out_int(o, db_col_i64(st, c));
 		else if (v)
 			json_out_string(o, v, strlen(v));

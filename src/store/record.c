@@ -413,18 +413,21 @@ int rec_get(db *c, const table *t, int64_t practice, int64_t id, json_t **out, e
 	return not_found(t, id, rc, e);
 }
 
-/* Column c as rec_row makes it; false when rec_row leaves it out (text that is not UTF-8). */
-static bool value_ok(const field *f, db_stmt *st, int c)
+/* Member `key` with column c as rec_row makes it; nothing when rec_row leaves it out (text
+ * that is not UTF-8). */
+static void field_text(json_out *o, bool *first, const char *key, size_t klen, const field *f, db_stmt *st, int c)
 {
-	if (db_col_null(st, c) || f->type == F_BOOL || f->type == F_INT || f->type == F_INSTANT)
-		return true;
-	const char *s = db_col_text(st, c);
-	return json_utf8_ok(s, strlen(s));
-}
-
-static void value_text(const field *f, db_stmt *st, int c, json_out *o)
-{
-	if (db_col_null(st, c))
+	bool null = db_col_null(st, c);
+	const char *s = NULL;
+	size_t n = 0;
+	if (!null && f->type != F_BOOL && f->type != F_INT && f->type != F_INSTANT) {
+		s = db_col_text(st, c);
+		n = strlen(s);
+		if (!json_utf8_ok(s, n))
+			return;
+	}
+	json_out_key(o, first, key, klen);
+	if (null)
 		json_out_raw(o, "null", 4);
 	else if (f->type == F_BOOL)
 		json_out_raw(o, db_col_i64(st, c) ? "true" : "false", db_col_i64(st, c) ? 4 : 5);
@@ -434,10 +437,8 @@ static void value_text(const field *f, db_stmt *st, int c, json_out *o)
 		char ts[TS_LEN];
 		ts_format((time_t)db_col_i64(st, c), ts);
 		json_out_string(o, ts, TS_LEN - 1);
-	} else {
-		const char *s = db_col_text(st, c);
-		json_out_string(o, s, strlen(s));
-	}
+	} else
+		json_out_string(o, s, n);
 }
 
 /* rec_row's object as text in one pass. rec_row creates a dotted field's object when it meets
@@ -452,33 +453,18 @@ static void row_text(const field *fs, int n, db_stmt *st, json_out *o)
 			continue;
 		const char *dot = strchr(fs[i].json, '.');
 		if (!dot) {
-			if (!value_ok(&fs[i], st, i))
-				continue;
-			json_out_raw(o, first ? "\"" : ",\"", first ? 1 : 2);
-			json_out_raw(o, fs[i].json, strlen(fs[i].json)); /* field names are plain ASCII */
-			json_out_raw(o, "\":", 2);
-			value_text(&fs[i], st, i, o);
-			first = false;
+			field_text(o, &first, fs[i].json, strlen(fs[i].json), &fs[i], st, i);
 			continue;
 		}
 		size_t plen = (size_t)(dot - fs[i].json);
-		json_out_raw(o, first ? "\"" : ",\"", first ? 1 : 2);
-		json_out_raw(o, fs[i].json, plen);
-		json_out_raw(o, "\":{", 3);
-		first = false;
+		json_out_key(o, &first, fs[i].json, plen);
+		json_out_raw(o, "{", 1);
 		bool inner_first = true;
 		for (int j = i; j < n && j < 128; j++) {
 			if (strncmp(fs[j].json, fs[i].json, plen) || fs[j].json[plen] != '.')
 				continue;
 			done[j] = true;
-			if (!value_ok(&fs[j], st, j))
-				continue;
-			const char *key = fs[j].json + plen + 1;
-			json_out_raw(o, inner_first ? "\"" : ",\"", inner_first ? 1 : 2);
-			json_out_raw(o, key, strlen(key));
-			json_out_raw(o, "\":", 2);
-			value_text(&fs[j], st, j, o);
-			inner_first = false;
+			field_text(o, &inner_first, fs[j].json + plen + 1, strlen(fs[j].json + plen + 1), &fs[j], st, j);
 		}
 		json_out_raw(o, "}", 1);
 	}
