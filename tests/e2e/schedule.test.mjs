@@ -44,8 +44,10 @@ async function slotPoint(page, time) {
   return { x: cb.x + cb.width / 2, y: lb.y + lb.height / 2, colX: cb.x };
 }
 
-/** Drags an event from the slot row `from` to the slot row `to` with the mouse. */
+/** Drags an event from the slot row `from` to the slot row `to` with the mouse, once the
+ *  calendar has its data: a refetch landing mid-drag re-renders the events and drops the drag. */
 async function drag(page, event, from, to) {
+  await page.locator('[data-testid="schedule-calendar"][aria-busy="false"]').waitFor();
   await event.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = async (time) => page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).boundingBox();
   const a = await box(from);

@@ -129,6 +129,7 @@ export function ScheduleCalendar({
   onMove,
   allowMove,
   height,
+  busy = false,
 }: {
   view: CalendarView;
   /** The chosen date ("YYYY-MM-DD"); for the week view, any day of the week. */
@@ -145,6 +146,8 @@ export function ScheduleCalendar({
   /** Whether the appointment may be dropped on this provider (who must offer its type). */
   allowMove?: (a: Appointment, providerId: number) => boolean;
   height: string;
+  /** Appointments or open times are being fetched: the calendar is marked aria-busy. */
+  busy?: boolean;
 }) {
   const ref = useRef<FullCalendar>(null);
   const ids = useMemo(() => providers.map((p) => p.id), [providers]);
@@ -309,7 +312,7 @@ export function ScheduleCalendar({
   const viewName = view === 'week' ? 'timeGridWeek' : view === 'day' ? 'timeGridDay' : 'providers';
 
   return (
-    <div className={`praxis-cal${multi ? ' praxis-cal--providers' : ''}`} style={{ height }} data-testid="schedule-calendar">
+    <div className={`praxis-cal${multi ? ' praxis-cal--providers' : ''}`} style={{ height }} data-testid="schedule-calendar" aria-busy={busy}>
       <FullCalendar
         key={`${viewName}-${multi ? ids.length : 1}`}
         ref={ref}
@@ -345,6 +348,8 @@ export function ScheduleCalendar({
         eventClick={eventClick}
         dateClick={dateClick}
         eventDrop={eventDrop}
+        eventDragStart={() => document.body.classList.add('praxis-dragging')}
+        eventDragStop={() => document.body.classList.remove('praxis-dragging')}
         eventAllow={(span, moving) => {
           const a = moving?.extendedProps.appt as Appointment | undefined;
           const pick = fromCal(wallOfCalendarDate(span.start));

@@ -22,7 +22,7 @@ import {
 import { DatePickerInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { IconCalendarPlus, IconChevronLeft, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import { api, errorMessage } from '../../lib/api';
 import {
@@ -91,6 +91,17 @@ function toSpans(slots: Slot[], providerId: number, tz: string): OpenSpan[] {
     if (start < end) out.push({ providerId, start, end });
   }
   return out;
+}
+
+/** The open time of every provider shown, as one list whose identity changes only when a
+ *  query's result does: a new list re-renders the calendar's events, which drops a drag in
+ *  progress (TanStack Query keeps a module-level combine's result across renders). */
+function combineOpenTimes(results: UseQueryResult<OpenSpan[]>[]) {
+  return {
+    spans: results.flatMap((q) => q.data ?? []),
+    error: results.find((q) => q.isError)?.error,
+    fetching: results.some((q) => q.isFetching),
+  };
 }
 
 const VIEWS: { value: CalendarView; label: string }[] = [
@@ -164,7 +175,8 @@ export function CalendarPage() {
     return showCancelled ? all : all.filter((a) => a.status !== 'cancelled');
   }, [appts.data, showCancelled]);
 
-  const openQueries = useQueries({
+  const openTimes = useQueries({
+    combine: combineOpenTimes,
     queries: shown.map((p) => {
       const t = probeType(types.data ?? [], p.id);
       const q = { type_id: t?.id ?? 0, provider_id: p.id, location_id: locationId ?? 0, from: rangeQuery.from, to: rangeQuery.to };
@@ -178,8 +190,7 @@ export function CalendarPage() {
       };
     }),
   });
-  const openSpans = useMemo(() => openQueries.flatMap((q) => q.data ?? []), [openQueries]);
-  const openError = openQueries.find((q) => q.isError)?.error;
+  const { spans: openSpans, error: openError, fetching: openFetching } = openTimes;
 
   const [booking, setBooking] = useState<BookingDefaults | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -412,6 +423,7 @@ export function CalendarPage() {
               canWrite={canWrite}
               tz={tz}
               height="max(520px, calc(100dvh - 300px))"
+              busy={appts.isFetching || openFetching}
               onPickSlot={(p) => setBooking({ providerId: p.providerId, locationId, start: p.start })}
               onOpenAppointment={(a) => setOpenId(a.id)}
               onMove={(m) => void move(m)}
