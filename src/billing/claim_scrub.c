@@ -9,6 +9,7 @@
 #include "billing/claim.h"
 #include "billing/codes_fmt.h"
 #include "billing/price.h"
+#include "registry/registry.h"
 
 static void copy(char *dst, size_t n, db_stmt *st, int col)
 {
@@ -29,7 +30,7 @@ static void split_into(const char *s, char (*out)[3], int max, int *n)
 int claim_load(ctx *x, int64_t id, bill_claim *c, err *e)
 {
 	memset(c, 0, sizeof *c);
-	date_today(c->today);
+	practice_today(x->db, ctx_practice(x), c->today);
 	int64_t patient = 0, rendering = 0, encounter = 0;
 	db_stmt *st = db_prepare(
 		x->db,

@@ -9,6 +9,7 @@
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "formats/x12/x27x.h"
+#include "registry/registry.h"
 
 static json_t *col(db_stmt *st, int c) { return db_col_null(st, c) ? json_null() : json_string(db_col_text(st, c)); }
 
@@ -47,7 +48,7 @@ static int inquiry_load(ctx *x, int64_t id, inquiry *q, err *e)
 	memset(q, 0, sizeof *q);
 	char trace[24], today[11], originator[16];
 	snprintf(trace, sizeof trace, "%lld", (long long)id);
-	date_today(today);
+	practice_today(x->db, ctx_practice(x), today);
 	snprintf(originator, sizeof originator, "1%.9s", db_col_text(st, 14) ? db_col_text(st, 14) : "000000000");
 	json_t *req = json_pack("{s:s, s:s, s:s, s:{s:o, s:o}, s:{s:o, s:o}}", "trace", trace, "date", today, "originator",
 				originator, "payer", "name", col(st, 10), "payer_code", col(st, 11), "provider", "name", col(st, 12),

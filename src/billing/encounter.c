@@ -186,7 +186,7 @@ static int parse(ctx *x, json_t *in, visit *v, err *e)
 			err_field(e, "patient_id", "must be one of this practice's patients");
 	}
 	char today[11];
-	date_today(today);
+	practice_today(x->db, ctx_practice(x), today);
 	if (*v->dos && strcmp(v->dos, today) > 0)
 		err_field(e, "service_date", "must not be in the future");
 	if (!v->rendering)
@@ -264,7 +264,7 @@ int encounter_create(ctx *x, json_t *in, int64_t *id_out, json_t **out, err *e)
 	if (!rc) {
 		join_dx(v, dx);
 		ts_now(now);
-		date_today(today);
+		practice_today(x->db, ctx_practice(x), today);
 		day_parse(v->dos, &dos_day);
 		day_parse(today, &today_day);
 		rc = db_tx_begin(x->db, &own, e);

@@ -13,6 +13,7 @@
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "billing/claim.h"
+#include "registry/registry.h"
 
 #define MAX_ADJ 20
 #define MAX_REMARKS 10
@@ -127,7 +128,7 @@ int eob_post(ctx *x, int64_t claim, json_t *in, const char *key, json_t **out, e
 	char paid_on[11];
 	const char *pd = json_string_value(json_object_get(in, "paid_on"));
 	if (!pd)
-		date_today(paid_on);
+		practice_today(x->db, ctx_practice(x), paid_on);
 	else if (!date_normalise(pd, paid_on))
 		err_field(e, "paid_on", "must be a date YYYY-MM-DD");
 	static const char *const methods[][2] = {{"check", "CHK"}, {"eft", "ACH"}, {"other", "NON"}};

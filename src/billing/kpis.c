@@ -7,6 +7,7 @@
 #include "base/timeutil.h"
 #include "billing/billing.h"
 #include "ledger/ledger.h"
+#include "registry/registry.h"
 
 static int one(ctx *x, const char *sql, const char *from, const char *to, int64_t *v, err *e)
 {
@@ -59,35 +60,40 @@ int revenue_cycle_kpis(ctx *x, const char *from_in, const char *to_in, json_t **
 	json_t *tc = json_object_get(json_object_get(aging, "totals"), "cents");
 	ar90 = json_integer_value(json_array_get(tc, 3)) + json_integer_value(json_array_get(tc, 4));
 	json_decref(aging);
-	/* claims: denials, adjudications, submissions and their histories in the period */
+	/* claims: denials, adjudications, submissions and their histories in the period, whose
+	 * instants are compared with the practice's local days: [start of from, start of to + 1) */
+	char next[11], t0[TS_LEN], t1[TS_LEN];
+	day_format(d1 + 1, next);
+	practice_day_start(x->db, ctx_practice(x), from, t0);
+	practice_day_start(x->db, ctx_practice(x), next, t1);
 	if (one(x,
 		"SELECT COUNT(DISTINCT claim_id) FROM denial WHERE practice_id = $1 AND denied_on >= $2 AND denied_on <= $3", from, to,
 		&denied, e) ||
 	    one(x,
 		"SELECT COUNT(DISTINCT rc.claim_id) FROM remittance_posting p JOIN remittance_claim rc ON rc.id = p.remittance_claim_id "
-		"WHERE p.practice_id = $1 AND p.outcome <> 'exception' AND substr(p.created_at, 1, 10) >= $2 "
-		"AND substr(p.created_at, 1, 10) <= $3",
-		from, to, &adjudicated, e) ||
+		"WHERE p.practice_id = $1 AND p.outcome <> 'exception' AND p.created_at >= $2 "
+		"AND p.created_at < $3",
+		t0, t1, &adjudicated, e) ||
 	    one(x,
 		"SELECT COUNT(DISTINCT claim_id) FROM claim_event WHERE practice_id = $1 AND to_status = 'submitted' "
-		"AND substr(at, 1, 10) >= $2 AND substr(at, 1, 10) <= $3",
-		from, to, &submitted, e) ||
+		"AND at >= $2 AND at < $3",
+		t0, t1, &submitted, e) ||
 	    /* clean: taken by the payer (or clearinghouse) on its first submission, never rejected */
 	    one(x,
 		"SELECT COUNT(DISTINCT s.claim_id) FROM claim_event s WHERE s.practice_id = $1 AND s.to_status = 'submitted' "
-		"AND substr(s.at, 1, 10) >= $2 AND substr(s.at, 1, 10) <= $3 "
+		"AND s.at >= $2 AND s.at < $3 "
 		"AND NOT EXISTS (SELECT 1 FROM claim_event r WHERE r.claim_id = s.claim_id AND r.to_status = 'rejected')",
-		from, to, &clean, e) ||
+		t0, t1, &clean, e) ||
 	    one(x,
 		"SELECT COUNT(DISTINCT claim_id) FROM claim_event WHERE practice_id = $1 AND to_status IN ('paid', 'partial', 'denied') "
-		"AND substr(at, 1, 10) >= $2 AND substr(at, 1, 10) <= $3",
-		from, to, &resolved, e) ||
+		"AND at >= $2 AND at < $3",
+		t0, t1, &resolved, e) ||
 	    /* first pass: paid on its one and only submission */
 	    one(x,
 		"SELECT COUNT(DISTINCT a.claim_id) FROM claim_event a WHERE a.practice_id = $1 AND a.to_status IN ('paid', 'partial') "
-		"AND substr(a.at, 1, 10) >= $2 AND substr(a.at, 1, 10) <= $3 "
+		"AND a.at >= $2 AND a.at < $3 "
 		"AND (SELECT COUNT(*) FROM claim_event s WHERE s.claim_id = a.claim_id AND s.to_status = 'submitted') = 1",
-		from, to, &first_pass, e) ||
+		t0, t1, &first_pass, e) ||
 	    one(x,
 		"SELECT COALESCE(SUM(charge_lag_days), 0) FROM encounter WHERE practice_id = $1 AND status <> 'void' "
 		"AND service_date >= $2 AND service_date <= $3",

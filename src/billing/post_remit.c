@@ -26,6 +26,7 @@
 #include "billing/billing.h"
 #include "billing/claim.h"
 #include "ledger/ledger.h"
+#include "registry/registry.h"
 
 typedef struct cl_line {
 	int64_t line_no, charge_id, charge_cents, expected_cents;
@@ -498,7 +499,7 @@ int remit_post(ctx *x, int64_t remittance, json_t *given, json_t **out, err *e)
 	if (r == DB_ROW) {
 		doc = given ? json_incref(given) : json_loads(db_col_text(st, 0), 0, NULL);
 		if (!date_normalise(db_col_text(st, 1), date)) /* a payer's impossible BPR16: the day it came */
-			date_today(date);
+			practice_today(x->db, ctx_practice(x), date);
 		snprintf(method, sizeof method, "%s", db_col_text(st, 2));
 		snprintf(trace, sizeof trace, "%s", db_col_null(st, 3) ? "" : db_col_text(st, 3));
 	}

@@ -18,6 +18,7 @@
 #include "formats/statement.h"
 #include "formats/table.h"
 #include "ledger/ledger.h"
+#include "registry/registry.h"
 
 static json_t *addr(db_stmt *st, int c)
 {
@@ -134,7 +135,7 @@ int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
 	if (as_of && !date_normalise(as_of, day))
 		return err_field(e, "as_of", "must be a date YYYY-MM-DD");
 	if (!as_of)
-		date_today(day);
+		practice_today(x->db, ctx_practice(x), day);
 	/* the accounts (by holder) with a patient balance, not on hold */
 	db_stmt *st = db_prepare(x->db,
 				 "SELECT COALESCE(p.guarantor_patient_id, p.id) FROM journal_line l JOIN patient p ON p.id = l.patient_id "
@@ -320,7 +321,7 @@ int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err 
 	if (res_find(x, "patient", patient, e))
 		return -1;
 	char today[11];
-	date_today(today);
+	practice_today(x->db, ctx_practice(x), today);
 	json_t *doc;
 	int64_t holder;
 	if (ledger_account_holder(x, patient, &holder, e) || statement_doc(x, holder, today, &doc, e))

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access/resource.h"
 #include "base/timeutil.h"
 #include "formats/table.h"
-#include "access/resource.h"
 #include "ledger/ledger.h"
+#include "registry/registry.h"
 
 static json_t *opt_s(db_stmt *st, int c) { return db_col_null(st, c) ? json_null() : json_string(db_col_text(st, c)); }
 
@@ -144,7 +145,7 @@ int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e
 	if (as_of && !date_normalise(as_of, day))
 		return err_field(e, "as_of", "must be a date YYYY-MM-DD");
 	if (!as_of)
-		date_today(day);
+		practice_today(x->db, ctx_practice(x), day);
 	int64_t asof_day;
 	day_parse(day, &asof_day);
 	/* every A/R line into the bucket of its date of service: a charge's lines share its date

@@ -7,6 +7,7 @@
 #include "base/buf.h"
 #include "base/timeutil.h"
 #include "ledger/ledger.h"
+#include "registry/registry.h"
 
 static const struct {
 	const char *code, *name, *type;
@@ -172,7 +173,7 @@ int ledger_post(ctx *x, const ledger_entry *en, int64_t *id, bool *duplicate, er
 	}
 	char now[TS_LEN], today[11];
 	ts_now(now);
-	date_today(today);
+	practice_today(x->db, ctx_practice(x), today);
 	if (!rc)
 		rc = ensure_accounts(x, false, e);
 	if (!rc && !kept) /* nothing moves: no entry (an all-zero posting is not an event) */

@@ -16,6 +16,7 @@
 #include "jobs/jobs.h"
 #include "ledger/ledger.h"
 #include "notify/notify.h"
+#include "registry/registry.h"
 
 #define UPCOMING_DAYS 3
 #define LATE_DAYS 7
@@ -228,7 +229,7 @@ int plan_reminders_run(db *c, int64_t practice, plan_reminder_stats *s, err *e)
 	memset(s, 0, sizeof *s);
 	time_t now = now_unix();
 	char today_s[11];
-	date_today(today_s);
+	practice_today(c, practice, today_s);
 	int64_t today;
 	day_parse(today_s, &today);
 	if (plan_pass(c, practice, today, now, s, e))

@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/timeutil.h"
 #include "access/resource.h"
+#include "base/timeutil.h"
 #include "ledger/ledger.h"
+#include "registry/registry.h"
 
 
 /* The day of installment k (0-based) after first_due. */
@@ -164,7 +165,7 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 	}
 	/* the schedule, each installment paid, part paid or due from the payments in order */
 	char today_s[11];
-	date_today(today_s);
+	practice_today(x->db, ctx_practice(x), today_s);
 	int64_t today;
 	day_parse(today_s, &today);
 	plan_installment ins[PLAN_MAX_INSTALLMENTS];

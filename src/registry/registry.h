@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "access/access.h"
+#include "base/timeutil.h"
 
 typedef enum { REG_PROVIDER, REG_LOCATION } reg_kind;
 
@@ -23,6 +24,15 @@ int reg_update(ctx *x, reg_kind k, int64_t id, json_t *patch, json_t **out, err 
  * a 5- or 9-digit ZIP: claims and statements need them. `vals` holds validated columns
  * addr_state, addr_postal_code, addr_country (patients and locations share them). */
 int address_validate(json_t *vals, err *e);
+
+/* Today's date ("YYYY-MM-DD") where the practice is: the local date at its first active
+ * location, UTC when it has no location. Dates that default to today (postings, paid-on
+ * dates, statements, aging, plans, dates of service) use it: a payment taken at 8 p.m. in
+ * New York is dated that day, not the next as UTC would have it. */
+void practice_today(db *c, int64_t practice, char out[11]);
+/* The instant (UTC, base/timeutil.h) at which the practice's local `date` begins: a period of
+ * local dates [from, to] is the instants [start of from, start of the day after to). */
+void practice_day_start(db *c, int64_t practice, const char *date, char out[TS_LEN]);
 
 /* Rules, exposed for tests and the demo generator. */
 bool npi_valid(const char *npi);
