@@ -1,5 +1,6 @@
 /* sqlite.c: the SQLite engine. WAL journal, synchronous=FULL (it holds money), foreign keys
  * on, a busy timeout. Placeholders $n are rewritten to ?n. */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,14 @@ static int sq_exec(db *c, const char *sql, err *e)
 	return 0;
 }
 
+/* Before the first connection: no memory statistics. SQLite would otherwise take a global
+ * mutex on every allocation to count it (a few per row written), and nothing reads them. */
+static void sq_configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 static int sq_open(db *c, const char *url, err *e)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sq_configure);
 	sqlite3 *h = NULL;
 	if (!strncmp(url, "sqlite:", 7))
 		url += 7;
