@@ -147,9 +147,11 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e);
  * total_cents, installment_cents, frequency, first_due, note, cancel_reason, paid_cents (payments since it
  * began), expected_to_date_cents, behind_cents, schedule: [{due, amount_cents, paid_cents,
  * status: paid | part paid | due | late}], reminders: [{due, kind (upcoming | late), status,
- * attempts, outcome, sent_at}]}, or null when the account never had one. A plan paid off
- * becomes completed (hold lifted). */
+ * attempts, outcome, sent_at}]}, or null when the account never had one. Reads only. */
 int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e);
+/* In the transaction of a patient payment: the account's active plan, once paid off,
+ * becomes completed and its hold is lifted (audited). */
+int payment_plan_settle(ctx *x, int64_t holder, err *e);
 /* Cancels an active plan {reason} and lifts its hold. */
 int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 

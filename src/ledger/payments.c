@@ -167,6 +167,8 @@ int ledger_patient_payment(ctx *x, json_t *in, const char *idem, json_t **out, e
 			   .reference = ref, .idempotency_key = idem, .lines = lines, .nlines = n};
 	if (!rc)
 		rc = ledger_post(x, &en, &id, &dup, e);
+	if (!rc && !dup)
+		rc = payment_plan_settle(x, holder, e);
 	return answer(x, db_tx_end(x->db, own, rc, e), id, dup, out, e);
 }
 

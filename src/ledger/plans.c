@@ -183,18 +183,6 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 						       "status", got == amount ? "paid" : ins[k].day < today ? "late" : got ? "part paid" : "due"));
 	}
 	int64_t behind = expected > paid ? expected - paid : 0;
-	if (!strcmp(status, "active") && paid >= total) { /* paid off: done, and the hold lifted */
-		char now[TS_LEN];
-		ts_now(now);
-		if (db_run(x->db, e, "UPDATE payment_plan SET status = 'completed', ended_at = $1 WHERE id = $2", "si", now, id) < 0 ||
-		    db_run(x->db, e, "DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2 AND reason = 'payment plan'",
-			   "ii", ctx_practice(x), patient) < 0) {
-			json_decref(note);
-			json_decref(sched);
-			return -1;
-		}
-		snprintf(status, sizeof status, "completed");
-	}
 	/* the reminders sent or planned for it */
 	json_t *reminders = json_array();
 	st = db_prepare(x->db,
@@ -223,6 +211,41 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 	json_object_set_new(*out, "cancel_reason", *why ? json_string(why) : json_null());
 	ctx_audit_read(x, "payment_plan.read", "payment_plan", id, patient);
 	return 0;
+}
+
+int payment_plan_settle(ctx *x, int64_t holder, err *e)
+{
+	int64_t id = 0, total = 0, paid = 0;
+	char created[TS_LEN] = "";
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT id, total_cents, created_at FROM payment_plan WHERE practice_id = $1 AND patient_id = $2 "
+				 "AND status = 'active'",
+				 e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", ctx_practice(x), holder);
+	int rc = db_step(st, e);
+	if (rc == DB_ROW) {
+		id = db_col_i64(st, 0);
+		total = db_col_i64(st, 1);
+		snprintf(created, sizeof created, "%s", db_col_text(st, 2));
+	}
+	db_done(st);
+	if (rc != DB_ROW)
+		return rc == DB_ERR ? -1 : 0;
+	if (plan_paid(x->db, ctx_practice(x), holder, created, &paid, e))
+		return -1;
+	if (paid < total)
+		return 0;
+	char now[TS_LEN];
+	ts_now(now);
+	return db_run(x->db, e, "UPDATE payment_plan SET status = 'completed', ended_at = $1 WHERE id = $2", "si", now, id) < 0 ||
+			       db_run(x->db, e,
+				      "DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2 AND reason = 'payment plan'",
+				      "ii", ctx_practice(x), holder) < 0 ||
+			       ctx_audit(x, "payment_plan.complete", "payment_plan", id, holder, NULL, e)
+		       ? -1
+		       : 0;
 }
 
 int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e)

@@ -352,6 +352,22 @@ test('a payment plan: its schedule against the payments, the account held from s
   assert.deepEqual([gone.status, gone.cancel_reason, gone.note], ['cancelled', 'moved away', plan.note], 'the set-up note is kept');
   const after = ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' }));
   assert.deepEqual([after.statements, after.total_cents], [1, 60000], 'the plan is off and he paid: the notices start again');
+  // a second plan for what is left, paid off at the desk: completed by the payment itself, the hold lifted, audited
+  const second = ok(await biller.post('/api/v1/payment-plans', { ...body, first_due: '2026-04-01' }));
+  assert.deepEqual([second.status, second.total_cents], ['active', 60000]);
+  assert.equal(px.db.sql(`SELECT reason FROM account_hold WHERE patient_id = ${budd}`).trim(), 'payment plan');
+  ok(await desk.post('/api/v1/payments', { patient_id: budd, amount_cents: 20000, method: 'cash' }));
+  assert.equal(ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200).status, 'active', 'part paid: still running');
+  ok(await desk.post('/api/v1/payments', { patient_id: budd, amount_cents: 40000, method: 'cash' }));
+  assert.equal(px.db.sql(`SELECT status FROM payment_plan WHERE id = ${second.id}`).trim(), 'completed', 'by the payment, not by reading the plan');
+  const done = ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200);
+  assert.deepEqual([done.status, done.behind_cents], ['completed', 0]);
+  assert.ok(done.paid_cents >= 60000, done.paid_cents);
+  const held = () => px.db.sql(`SELECT COUNT(*) FROM account_hold WHERE patient_id = ${budd}`).trim();
+  assert.equal(held(), '0', 'the plan\'s hold is lifted');
+  const admin = client(px.url, await login(px.url, px.email('admin')));
+  const trail = ok(await admin.get(`/api/v1/audit?patient_id=${budd}&limit=500`), 200).items;
+  assert.deepEqual(trail.filter((x) => x.action === 'payment_plan.complete').map((x) => x.object_id), [second.id]);
 });
 
 test('who may see and post: 401 without a session, 404 across practices', async () => {
