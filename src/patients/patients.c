@@ -80,19 +80,17 @@ static json_t *keys_of(json_t *vals)
 	return json_pack("{s:s,s:s}", "family_key", fk, "given_key", gk);
 }
 
-static int add_key(db *c, int64_t practice, int64_t patient, const char *rank, const char *kind, const char *k, err *e)
+/* One key row: the key, the patient's name order (rank), every key of the patient (words,
+ * " n:doe n:jane d:1980-04-02 ...", so the other words of a search are checked in the row)
+ * and the patient's list columns as just written: a search reads nothing else. */
+static int add_key(db *c, int64_t practice, int64_t patient, const char *rank, const char *words, const char *key, err *e)
 {
-	if (!k || !*k)
-		return 0;
-	char key[160];
-	snprintf(key, sizeof key, "%s:%s", kind, k);
-	/* with the patient's list columns as just written: a search reads nothing else */
 	return db_run(c, e,
-		      "INSERT INTO patient_key (practice_id, key, rank, patient_id, mrn, family_name, given_name, preferred_name, "
-		      "birth_date, sex_at_birth, status, version) SELECT $1, $2, $3, p.id, p.mrn, p.family_name, p.given_name, "
-		      "p.preferred_name, p.birth_date, p.sex_at_birth, p.status, p.version FROM patient p WHERE p.id = $4 "
-		      "ON CONFLICT DO NOTHING",
-		      "issi", practice, key, rank, patient) < 0 ? -1 : 0;
+		      "INSERT INTO patient_key (practice_id, key, rank, patient_id, words, mrn, family_name, given_name, "
+		      "preferred_name, birth_date, sex_at_birth, status, version) SELECT $1, $2, $3, p.id, $4, p.mrn, "
+		      "p.family_name, p.given_name, p.preferred_name, p.birth_date, p.sex_at_birth, p.status, p.version "
+		      "FROM patient p WHERE p.id = $5 ON CONFLICT DO NOTHING",
+		      "isssi", practice, key, rank, words, patient) < 0 ? -1 : 0;
 }
 
 /* Phone key: the digits, without a leading North American 1 on 11 digits. */
@@ -110,18 +108,27 @@ static int index_keys(db *c, int64_t practice, int64_t id, json_t *vals, json_t 
 		return -1;
 	static const char *const names[] = {"family_name", "given_name", "preferred_name", "middle_name"};
 	static const char *const phones[] = {"phone_mobile", "phone_home", "phone_work"};
-	char k[128], d[24];
-	for (int i = 0; i < 4; i++) {
-		text_key(val(vals, names[i]), k, sizeof k);
-		if (add_key(c, practice, id, rank, "n", k, e))
-			return -1;
-	}
+	char key[9][160], k[128], d[24];
+	int n = 0;
+	for (int i = 0; i < 4; i++)
+		if (text_key(val(vals, names[i]), k, sizeof k))
+			snprintf(key[n++], sizeof key[0], "n:%s", k);
 	for (int i = 0; i < 3; i++)
-		if (val(vals, phones[i]) && add_key(c, practice, id, rank, "p", phone_key(val(vals, phones[i]), d), e))
-			return -1;
-	if (add_key(c, practice, id, rank, "d", val(vals, "birth_date"), e) || add_key(c, practice, id, rank, "m", mrn, e))
-		return -1;
-	return 0;
+		if (val(vals, phones[i]) && *phone_key(val(vals, phones[i]), d))
+			snprintf(key[n++], sizeof key[0], "p:%s", phone_key(val(vals, phones[i]), d));
+	if (val(vals, "birth_date") && *val(vals, "birth_date"))
+		snprintf(key[n++], sizeof key[0], "d:%s", val(vals, "birth_date"));
+	if (mrn && *mrn)
+		snprintf(key[n++], sizeof key[0], "m:%s", mrn);
+	buf words;
+	buf_init(&words, 1024);
+	for (int i = 0; i < n; i++)
+		buf_addf(&words, " %s", key[i]);
+	int rc = 0;
+	for (int i = 0; !rc && i < n; i++)
+		rc = add_key(c, practice, id, rank, words.s, key[i], e);
+	buf_release(&words);
+	return rc;
 }
 
 /* A list row's members, in LIST_COLS (and KEY_COLS) order; the first and last are numbers. */
@@ -319,12 +326,17 @@ int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 typedef struct word {
 	int n;
 	char lo[2][80], hi[2][80];
+	char in_words[2][84]; /* "% <lo>%": the word among a key row's words */
 } word;
 
 static void range(word *w, const char *kind, const char *k)
 {
 	snprintf(w->lo[w->n], sizeof w->lo[0], "%s:%s", kind, k);
 	text_prefix_end(w->lo[w->n], w->hi[w->n], sizeof w->hi[0]);
+	size_t len = strlen(w->lo[w->n]); /* "% <lo>%" (keys hold no % or _) */
+	memcpy(w->in_words[w->n], "% ", 2);
+	memcpy(w->in_words[w->n] + 2, w->lo[w->n], len);
+	memcpy(w->in_words[w->n] + 2 + len, "%", 2);
 	w->n++;
 }
 
@@ -524,14 +536,10 @@ int patient_search(ctx *x, const char *q, int limit, int64_t after_id, char **ou
 		buf_adds(&b, "SELECT " KEY_COLS " FROM patient_key k WHERE k.practice_id = $1 AND ");
 		ranges_sql(&b, "k", &words[drive], &ps);
 		buf_adds(&b, " AND k.status <> 'merged'");
-		for (int i = 0; i < nw; i++) {
-			if (i == drive)
-				continue;
-			buf_adds(&b, " AND EXISTS (SELECT 1 FROM patient_key k2 WHERE k2.practice_id = $1 AND "
-				     "k2.patient_id = k.patient_id AND ");
-			ranges_sql(&b, "k2", &words[i], &ps);
-			buf_adds(&b, ")");
-		}
+		for (int i = 0; i < nw; i++) /* the others: among the row's words, no other row read */
+			for (int j = 0; i != drive && j < words[i].n; j++)
+				buf_addf(&b, "%sk.words LIKE $%d%s", j ? " OR " : " AND (", param(&ps, words[i].in_words[j]),
+					 j == words[i].n - 1 ? ")" : "");
 		if (after_id) {
 			int a = param(&ps, ck), r = param(&ps, cr);
 			buf_addf(&b, " AND (k.key, k.rank, k.patient_id) > ($%d, $%d, $%d)", a, r, ps.n + 2);

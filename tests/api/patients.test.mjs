@@ -117,7 +117,12 @@ test('PATCH needs the version; a stale version answers 409 and changes nothing',
     const hit = (await desk.get(`/api/v1/patients?q=${encodeURIComponent(q)}&limit=500`)).body.items.find((i) => i.id === p.id);
     assert.deepEqual([hit?.preferred_name, hit?.version, hit?.status], ['V', 2, 'active'], q);
   }
-  const ro = await desk.patch(`/api/v1/patients/${p.id}`, { version: 2, mrn: '1' });
+  // ... and every word of a search is checked against the names as they now are
+  const found = async (q) => (await desk.get(`/api/v1/patients?q=${encodeURIComponent(q)}&limit=500`)).body.items.some((i) => i.id === p.id);
+  assert.equal(await found('version quinn'), false);
+  assert.equal((await desk.patch(`/api/v1/patients/${p.id}`, { version: 2, preferred_name: 'Quinn' })).status, 200);
+  assert.deepEqual([await found('version quinn'), await found('quinn vera'), await found('version w')], [true, true, false]);
+  const ro = await desk.patch(`/api/v1/patients/${p.id}`, { version: 3, mrn: '1' });
   assert.equal(ro.status, 400);
   assert.equal(ro.body.errors[0].field, 'mrn');
 });
