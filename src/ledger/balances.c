@@ -225,12 +225,7 @@ int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e
 		if (rows[k].total || rows[k].cents[0] || rows[k].cents[1] || rows[k].cents[2] || rows[k].cents[3] || rows[k].cents[4])
 			rows[kept++] = rows[k];
 	n = kept;
-	int64_t ar;
-	if (db_one_i64(x->db, e, &ar,
-		       "SELECT COALESCE(SUM(amount_cents), 0) FROM journal_line WHERE practice_id = $1 AND account IN ('1100', '1110') "
-		       "AND effective_date <= $2",
-		       "is", ctx_practice(x), day) < 0 ||
-	    name_rows(x, by_payer, rows, n, e)) {
+	if (name_rows(x, by_payer, rows, n, e)) {
 		free(rows);
 		return -1;
 	}
@@ -250,7 +245,7 @@ int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e
 	free(rows);
 	*out = json_pack("{s:s, s:s, s:o, s:o, s:{s:o, s:I}, s:I}", "as_of", day, "by", by_payer ? "payer" : "patient", "buckets",
 			 names, "rows", list, "totals", "cents", tc, "total_cents", (json_int_t)totals.total, "ar_cents",
-			 (json_int_t)ar);
+			 (json_int_t)totals.total);
 	return 0;
 }
 

@@ -122,8 +122,8 @@ int ledger_patient_account(ctx *x, int64_t patient, json_t **out, err *e);
 int ledger_family_account(ctx *x, int64_t patient, json_t **out, err *e);
 /* A/R aging as of a date (YYYY-MM-DD, NULL: today) by "payer" or "patient": {as_of, by,
  * buckets: ["0-30", "31-60", "61-90", "91-120", "120+"], rows: [{id, name, cents: [5],
- * total_cents}], totals: {cents: [5], total_cents}, ar_cents (all A/R lines, which the
- * totals equal)}. Age counts from the date of service. */
+ * total_cents}], totals: {cents: [5], total_cents}, ar_cents (all A/R lines: the same sum,
+ * taken in the same pass)}. Age counts from the date of service. */
 int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e);
 
 /* Charges, payments and adjustments of a period [from, to] grouped by "provider" (the
