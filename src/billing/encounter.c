@@ -14,7 +14,7 @@
 /* The visit as validated input: header fields and lines. */
 typedef struct visit {
 	int64_t patient, appointment, rendering, billing, location;
-	char dos[11], pos[3];
+	char dos[11], pos[3], today[11]; /* today: the practice's, when the visit was entered */
 	const char *referring_name, *referring_npi, *prior_auth;
 	char dx[BILL_MAX_DX][8];
 	int ndx;
@@ -185,9 +185,8 @@ static int parse(ctx *x, json_t *in, visit *v, err *e)
 		if (!v->patient || res_ref(x, "patient", v->patient, "patient_id", e))
 			err_field(e, "patient_id", "must be one of this practice's patients");
 	}
-	char today[11];
-	practice_today(x->db, ctx_practice(x), today);
-	if (*v->dos && strcmp(v->dos, today) > 0)
+	practice_today(x->db, ctx_practice(x), v->today);
+	if (*v->dos && strcmp(v->dos, v->today) > 0)
 		err_field(e, "service_date", "must not be in the future");
 	if (!v->rendering)
 		err_field(e, "rendering_provider_id", "is required");
@@ -258,15 +257,14 @@ int encounter_create(ctx *x, json_t *in, int64_t *id_out, json_t **out, err *e)
 	if (!v)
 		return err_set(e, ERR_INTERNAL, "out of memory");
 	int rc = parse(x, in, v, e);
-	char dx[BILL_MAX_DX * 8], now[TS_LEN], today[11];
+	char dx[BILL_MAX_DX * 8], now[TS_LEN];
 	int64_t id = 0, dos_day, today_day;
 	bool own = false;
 	if (!rc) {
 		join_dx(v, dx);
 		ts_now(now);
-		practice_today(x->db, ctx_practice(x), today);
 		day_parse(v->dos, &dos_day);
-		day_parse(today, &today_day);
+		day_parse(v->today, &today_day);
 		rc = db_tx_begin(x->db, &own, e);
 	}
 	if (!rc) {

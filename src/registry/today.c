@@ -25,25 +25,24 @@ static const char *practice_zone(db *c, int64_t practice, time_t now)
 	if (cache[slot].practice == practice && now - cache[slot].read_at < ZONE_TTL && cache[slot].tz[0])
 		return cache[slot].tz;
 	err e = ERR_INIT;
-	const char *tz = "UTC";
+	char tz[sizeof cache[0].tz] = "UTC";
 	db_stmt *st = db_prepare(c,
 				 "SELECT time_zone FROM location WHERE practice_id = $1 ORDER BY active DESC, id LIMIT 1",
 				 &e);
 	if (st) {
 		db_bind_i64(st, 1, practice);
 		if (db_step(st, &e) == DB_ROW && db_col_text(st, 0))
-			snprintf(cache[slot].tz, sizeof cache[slot].tz, "%s", db_col_text(st, 0));
-		else
-			snprintf(cache[slot].tz, sizeof cache[slot].tz, "%s", tz);
+			snprintf(tz, sizeof tz, "%s", db_col_text(st, 0));
 		db_done(st);
 	}
-	if (e.code) { /* the day in UTC rather than no day; said in the log */
+	if (e.code) { /* the day in UTC rather than no day; said in the log, and nothing cached */
 		log_error("practice %lld: could not read its time zone: %s", (long long)practice, e.msg);
 		err_clear(&e);
-		return tz;
+		return "UTC";
 	}
 	cache[slot].practice = practice;
 	cache[slot].read_at = now;
+	memcpy(cache[slot].tz, tz, sizeof tz);
 	return cache[slot].tz;
 }
 
