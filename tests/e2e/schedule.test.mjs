@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPraxis } from '../lib/server.mjs';
-import { TZ, launch, newPage, signIn as signInAs, shot, must, roundTheClock, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
+import { TZ, launch, newPage, signIn as signInAs, shot, must, dismissToasts, roundTheClock, letters, cap, hh, addDays, nyNow, nyInstant } from '../lib/browser.mjs';
 
 let px, mgr, desk;
 let loc, prov, type, patient, other;
@@ -45,7 +45,7 @@ async function slotPoint(page, time) {
 }
 
 /** Drags an event from the slot row `from` to the slot row `to` with the mouse, once the
- *  calendar has its data: a refetch landing mid-drag re-renders the events and drops the drag. */
+ *  calendar has fetched what it shows (not aria-busy), so the events are in place. */
 async function drag(page, event, from, to) {
   await page.locator('[data-testid="schedule-calendar"][aria-busy="false"]').waitFor();
   await event.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -156,11 +156,7 @@ test('front desk: book from an open slot, drag to reschedule, a conflict is expl
 
     // --- (c) The check-in board: arrived, roomed, with provider, checked out.
     // Dismiss the toasts first, as a person would: they sit over the rows' buttons.
-    const toastClose = page.locator('.mantine-Notification-closeButton');
-    for (let n = await toastClose.count(); n > 0; n = await toastClose.count()) {
-      await toastClose.first().click();
-      await page.waitForFunction((k) => document.querySelectorAll('.mantine-Notification-closeButton').length < k, n);
-    }
+    await dismissToasts(page);
     await nav.getByRole('link', { name: 'Check-in board', exact: true }).click();
     await page.waitForURL(/\/schedule\/board/);
     if (late) await page.getByRole('button', { name: 'Next day' }).click();
@@ -270,7 +266,9 @@ test('practice manager: set up a type and working hours, book the next available
     // Late at night the next available time can be tomorrow's first.
     if (appt.start.slice(0, 10) !== nyNow().date) await page.getByRole('button', { name: 'Next day' }).click();
 
-    // --- Cancel it from its details: the patient called, within 24 hours.
+    // --- Cancel it from its details: the patient called, within 24 hours. Late in the
+    // evening the appointment sits at the bottom of the calendar, under the toast.
+    await dismissToasts(page);
     await page.locator('.fc-event.appt-event', { hasText: fullName(oname) }).click();
     const drawer = page.getByRole('dialog', { name: 'Appointment details' });
     await drawer.getByTestId('appointment-patient').getByText(fullName(oname)).waitFor();

@@ -49,6 +49,15 @@ export async function shot(page, name) {
 }
 
 /** An API answer with the expected status; its body. */
+/** Closes every toast, as a person would before reaching what they cover (bottom right). */
+export async function dismissToasts(page) {
+  const close = page.locator('.mantine-Notification-closeButton');
+  for (let n = await close.count(); n > 0; n = await close.count()) {
+    await close.first().click();
+    await page.waitForFunction((k) => document.querySelectorAll('.mantine-Notification-closeButton').length < k, n);
+  }
+}
+
 export async function must(p, want = 201) {
   const r = await p;
   assert.equal(r.status, want, r.text);

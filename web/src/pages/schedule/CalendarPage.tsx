@@ -94,8 +94,8 @@ function toSpans(slots: Slot[], providerId: number, tz: string): OpenSpan[] {
 }
 
 /** The open time of every provider shown, as one list whose identity changes only when a
- *  query's result does: a new list re-renders the calendar's events, which drops a drag in
- *  progress (TanStack Query keeps a module-level combine's result across renders). */
+ *  query's result does: a new list makes FullCalendar render every event again (TanStack
+ *  Query keeps a module-level combine's result across renders). */
 function combineOpenTimes(results: UseQueryResult<OpenSpan[]>[]) {
   return {
     spans: results.flatMap((q) => q.data ?? []),
