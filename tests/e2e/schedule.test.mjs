@@ -246,7 +246,8 @@ test('practice manager: set up a type and working hours, book the next available
     await page.getByRole('radiogroup', { name: 'View' }).getByText('Day', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Provider' }).click();
     await page.getByRole('option', { name: 'Quinn, Michaela, DO' }).click();
-    await page.locator('.fc-bg-event.open-time').first().waitFor();
+    // Loaded, whether or not a 45-minute Consult still fits today (after 23:15 none does).
+    await page.locator('[data-testid="schedule-calendar"][aria-busy="false"]').waitFor();
     await page.getByRole('button', { name: 'Book appointment' }).click();
     dialog = page.getByRole('dialog', { name: 'Book appointment' });
     await dialog.getByRole('textbox', { name: 'Patient', exact: true }).fill(oname.family.slice(0, 6).toLowerCase());
