@@ -494,7 +494,7 @@ int http_serve(const http_config *cfg, err *e)
 		return err_set(e, ERR_BAD_REQUEST,
 			       "refusing to serve on a non-loopback address without TLS: set PRAXIS_TLS_CERT and PRAXIS_TLS_KEY");
 	}
-	if (audit_writer_start(cfg->db_url, e)) {
+	if (db_checkpoint_in_background(cfg->db_url, e) || audit_writer_start(cfg->db_url, e)) {
 		freeaddrinfo(ai);
 		return -1;
 	}

@@ -7,6 +7,16 @@
 
 #include "store/engine.h"
 
+static bool is_pg(const char *url)
+{
+	return !strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11);
+}
+
+int db_checkpoint_in_background(const char *url, err *e)
+{
+	return is_pg(url) ? 0 : sqlite_checkpoint_in_background(url, e);
+}
+
 int db_open(const char *url, db **out, err *e)
 {
 	if (!url || !*url)
@@ -14,7 +24,7 @@ int db_open(const char *url, db **out, err *e)
 	db *c = calloc(1, sizeof *c);
 	if (!c)
 		abort();
-	bool pg = !strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11);
+	bool pg = is_pg(url);
 	c->eng = pg ? &pg_engine : &sqlite_engine;
 	c->kind = pg ? DB_PG : DB_SQLITE;
 	if (c->eng->open(c, url, e)) {

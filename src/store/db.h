@@ -87,4 +87,11 @@ int db_tx_end(db *c, bool own, int rc, err *e);
 typedef int (*db_group_fn)(db *w, void *arg, err *e);
 int db_group_write(db *c, db_group_fn fn, void *arg, err *e);
 
+/* SQLite: connections this process opens to `url` from now on leave checkpoints (copying the
+ * write-ahead log back into the database file, then an fsync of it) to one background
+ * thread, instead of running one inside whichever commit fills the log. For a server, where
+ * that commit holds every request queued behind it; a short command need not call it. One
+ * database per process; the thread lives as long as the process. No-op on PostgreSQL. */
+int db_checkpoint_in_background(const char *url, err *e);
+
 #endif

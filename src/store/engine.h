@@ -53,4 +53,6 @@ struct db {
 
 extern const engine sqlite_engine, pg_engine;
 
+int sqlite_checkpoint_in_background(const char *url, err *e);
+
 #endif

@@ -1,5 +1,6 @@
 /* sqlite.c: the SQLite engine. WAL journal, synchronous=FULL (it holds money), foreign keys
- * on, a busy timeout. Placeholders $n are rewritten to ?n. */
+ * on, a busy timeout. Placeholders $n are rewritten to ?n. Checkpoints run in the commit that
+ * fills the log, or on a background thread once sqlite_checkpoint_in_background was called. */
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -38,6 +39,87 @@ static int sq_exec(db *c, const char *sql, err *e)
  * mutex on every allocation to count it (a few per row written), and nothing reads them. */
 static void sq_configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
+/* Background checkpoints (db_checkpoint_in_background). A checkpoint copies the pages in the
+ * write-ahead log back into the database file and fsyncs it: tens of milliseconds for
+ * SQLite's 1000 pages, which the commit that crossed them would otherwise wait for, and with
+ * it every request queued behind that commit. The hook only says one is due. */
+#define CHECKPOINT_PAGES 1000
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t due_cv;
+	char *path; /* the file whose connections hand checkpoints over; NULL: none */
+	sqlite3 *h;
+	bool due;
+} ck = {.mu = PTHREAD_MUTEX_INITIALIZER, .due_cv = PTHREAD_COND_INITIALIZER};
+
+static int wal_hook(void *unused, sqlite3 *h, const char *schema, int pages)
+{
+	(void)unused, (void)h, (void)schema;
+	if (pages >= CHECKPOINT_PAGES) {
+		pthread_mutex_lock(&ck.mu);
+		ck.due = true;
+		pthread_cond_signal(&ck.due_cv);
+		pthread_mutex_unlock(&ck.mu);
+	}
+	return SQLITE_OK;
+}
+
+static void *checkpointer(void *unused)
+{
+	(void)unused;
+	for (;;) {
+		pthread_mutex_lock(&ck.mu);
+		while (!ck.due)
+			pthread_cond_wait(&ck.due_cv, &ck.mu);
+		ck.due = false;
+		pthread_mutex_unlock(&ck.mu);
+		/* PASSIVE: copies what no reader still needs and never waits for a writer; a busy
+		 * log is simply tried again at the next hook */
+		sqlite3_wal_checkpoint_v2(ck.h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	}
+	return NULL;
+}
+
+int sqlite_checkpoint_in_background(const char *url, err *e)
+{
+	if (!strncmp(url, "sqlite:", 7))
+		url += 7;
+	pthread_mutex_lock(&ck.mu);
+	int rc = 0;
+	if (ck.path) {
+		if (strcmp(ck.path, url))
+			rc = err_set(e, ERR_INTERNAL, "background checkpoints are already on for another database");
+		goto out;
+	}
+	if (sqlite3_open_v2(url, &ck.h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = err_set(e, ERR_DB, "could not open database file: %s", ck.h ? sqlite3_errmsg(ck.h) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(ck.h, 10000);
+	if (sqlite3_exec(ck.h, "PRAGMA synchronous=FULL", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = fail(ck.h, e);
+		goto fail;
+	}
+	pthread_t th;
+	pthread_attr_t at;
+	pthread_attr_init(&at);
+	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED); /* lives as long as the process */
+	if (pthread_create(&th, &at, checkpointer, NULL)) {
+		rc = err_set(e, ERR_INTERNAL, "could not start the checkpoint thread");
+		goto fail;
+	}
+	if (!(ck.path = strdup(url)))
+		abort();
+	goto out;
+fail:
+	sqlite3_close(ck.h);
+	ck.h = NULL;
+out:
+	pthread_mutex_unlock(&ck.mu);
+	return rc;
+}
+
 static int sq_open(db *c, const char *url, err *e)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -60,6 +142,10 @@ static int sq_open(db *c, const char *url, err *e)
 		sqlite3_close(h);
 		return -1;
 	}
+	pthread_mutex_lock(&ck.mu);
+	if (ck.path && !strcmp(ck.path, url))
+		sqlite3_wal_hook(h, wal_hook, NULL); /* replaces the checkpoint in the commit */
+	pthread_mutex_unlock(&ck.mu);
 	return 0;
 }
 
