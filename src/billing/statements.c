@@ -5,7 +5,8 @@
  * patient). Its amount is what they owe less any credit. Successive statements without a
  * payment between them escalate: statement, second notice, final notice; after the final
  * notice the account is referred to collections instead of printed. Accounts on hold
- * (disputed, payment plan) are skipped. A family account (ledger.h) gets one statement,
+ * (disputed, an arrangement outside Praxis) and accounts with an active payment plan are
+ * skipped. A family account (ledger.h) gets one statement,
  * addressed to its holder, listing each patient's visits. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,12 +137,15 @@ int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
 		return err_field(e, "as_of", "must be a date YYYY-MM-DD");
 	if (!as_of)
 		practice_today(x->db, ctx_practice(x), day);
-	/* the accounts (by holder) with a patient balance, not on hold */
+	/* the accounts (by holder) with a patient balance, not on hold and not on a payment plan */
 	db_stmt *st = db_prepare(x->db,
 				 "SELECT COALESCE(p.guarantor_patient_id, p.id) FROM journal_line l JOIN patient p ON p.id = l.patient_id "
 				 "WHERE l.practice_id = $1 AND l.account = '1110' AND l.effective_date <= $2 "
 				 "AND NOT EXISTS (SELECT 1 FROM account_hold h WHERE h.practice_id = $1 "
-				 "AND h.patient_id = COALESCE(p.guarantor_patient_id, p.id)) GROUP BY COALESCE(p.guarantor_patient_id, p.id) "
+				 "AND h.patient_id = COALESCE(p.guarantor_patient_id, p.id)) "
+				 "AND NOT EXISTS (SELECT 1 FROM payment_plan pp WHERE pp.practice_id = $1 "
+				 "AND pp.patient_id = COALESCE(p.guarantor_patient_id, p.id) AND pp.status = 'active') "
+				 "GROUP BY COALESCE(p.guarantor_patient_id, p.id) "
 				 "HAVING SUM(l.amount_cents) > 0 ORDER BY 1",
 				 e);
 	if (!st)

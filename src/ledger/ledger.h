@@ -145,25 +145,26 @@ extern const int ledger_summary_ncolumns;
 int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e);
 /* The patient's latest plan: {id, patient_id, status (active | completed | cancelled),
  * total_cents, installment_cents, frequency, first_due, note, cancel_reason, paid_cents (payments since it
- * began), expected_to_date_cents, behind_cents, schedule: [{due, amount_cents, paid_cents,
+ * began, less those reversed), expected_to_date_cents, behind_cents, schedule: [{due, amount_cents, paid_cents,
  * status: paid | part paid | due | late}], reminders: [{due, kind (upcoming | late), status,
  * attempts, outcome, sent_at}]}, or null when the account never had one. Reads only. */
 int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e);
 /* In the transaction of a patient payment: the account's active plan, once paid off,
- * becomes completed and its hold is lifted (audited). */
+ * becomes completed (audited), which ends its hold. */
 int payment_plan_settle(ctx *x, int64_t holder, err *e);
-/* Cancels an active plan {reason} and lifts its hold. */
+/* Cancels an active plan {reason}, which ends its hold (a hold set by hand stays). */
 int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e);
 
 /* For the plan's reminders (plan_reminders.c): the installments of a plan from its terms,
- * each with what the payments made since it began cover, in order; and those payments. */
+ * each with what the payments made since it began cover, in order; and those payments
+ * (posted after the plan was made, not reversed). */
 #define PLAN_MAX_INSTALLMENTS 120
 typedef struct plan_installment {
 	int64_t day, amount_cents, paid_cents; /* day: days since 1970-01-01 */
 } plan_installment;
 int plan_schedule(const char *first_due, const char *frequency, int64_t total, int64_t installment, int64_t paid,
 		  plan_installment out[PLAN_MAX_INSTALLMENTS]);
-int plan_paid(db *c, int64_t practice, int64_t holder, const char *since, int64_t *paid, err *e);
+int plan_paid(db *c, int64_t practice, int64_t plan, int64_t holder, int64_t *paid, err *e);
 
 /* One pass of payment-plan reminders (the jobs thread, or on demand for one practice; 0:
  * all): an e-mail a few days before each installment not yet paid, and a notice once an

@@ -29,13 +29,13 @@ static const char *const month_long[12] = {"January", "February", "March",     "
 /* The plan's terms and the installment a reminder is about. */
 typedef struct plan_view {
 	int64_t id, practice, patient, total, inst;
-	char freq[16], first_due[11], status[16], created[TS_LEN];
+	char freq[16], first_due[11], status[16];
 } plan_view;
 
 static int load_plan(db *c, int64_t id, plan_view *p, err *e)
 {
 	db_stmt *st = db_prepare(c,
-				 "SELECT practice_id, patient_id, total_cents, installment_cents, frequency, first_due, status, created_at "
+				 "SELECT practice_id, patient_id, total_cents, installment_cents, frequency, first_due, status "
 				 "FROM payment_plan WHERE id = $1",
 				 e);
 	if (!st)
@@ -51,7 +51,6 @@ static int load_plan(db *c, int64_t id, plan_view *p, err *e)
 		snprintf(p->freq, sizeof p->freq, "%s", db_col_text(st, 4));
 		snprintf(p->first_due, sizeof p->first_due, "%s", db_col_text(st, 5));
 		snprintf(p->status, sizeof p->status, "%s", db_col_text(st, 6));
-		snprintf(p->created, sizeof p->created, "%s", db_col_text(st, 7));
 	}
 	db_done(st);
 	return rc == DB_ROW ? 0 : rc == DB_ERR ? -1 : err_set(e, ERR_NOT_FOUND, "payment plan %lld not found", (long long)id);
@@ -61,7 +60,7 @@ static int load_plan(db *c, int64_t id, plan_view *p, err *e)
 static int first_open(db *c, const plan_view *p, plan_installment *ins, err *e, int *k)
 {
 	int64_t paid;
-	if (plan_paid(c, p->practice, p->patient, p->created, &paid, e))
+	if (plan_paid(c, p->practice, p->id, p->patient, &paid, e))
 		return -1;
 	int n = plan_schedule(p->first_due, p->freq, p->total, p->inst, paid, ins);
 	*k = -1;

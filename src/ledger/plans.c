@@ -1,5 +1,6 @@
 /* plans.c: payment plans (see ledger.h): installments due on a schedule, measured against the
- * patient's payments since the plan began; an active plan holds the account from statements. */
+ * patient's payments since the plan began (less those reversed, a returned check); an active
+ * plan holds the account from statements (statement_run_create asks for one). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,13 +47,14 @@ int plan_schedule(const char *first_due, const char *frequency, int64_t total, i
 	return n;
 }
 
-int plan_paid(db *c, int64_t practice, int64_t patient, const char *since, int64_t *paid, err *e)
+int plan_paid(db *c, int64_t practice, int64_t plan, int64_t holder, int64_t *paid, err *e)
 {
 	return db_one_i64(c, e, paid,
 			  "SELECT COALESCE(SUM(l.amount_cents), 0) FROM journal_line l JOIN journal_entry j ON j.id = l.entry_id "
 			  "WHERE j.practice_id = $1 AND j.patient_id IN " ACCOUNT_MEMBERS(2) " AND j.kind = 'payment' "
-			  "AND l.account = '1000' AND j.created_at >= $3",
-			  "iis", practice, patient, since) < 0
+			  "AND l.account = '1000' AND j.id > (SELECT after_entry_id FROM payment_plan WHERE id = $3) "
+			  "AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = j.id)",
+			  "iii", practice, holder, plan) < 0
 		       ? -1
 		       : 0;
 }
@@ -106,17 +108,10 @@ int payment_plan_create(ctx *x, json_t *in, json_t **out, err *e)
 	if (!rc)
 		rc = db_one_i64(x->db, e, &id,
 				"INSERT INTO payment_plan (practice_id, patient_id, total_cents, installment_cents, frequency, first_due, "
-				"status, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $9) RETURNING id",
+				"status, note, created_by, created_at, after_entry_id) VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8, $9, "
+				"(SELECT COALESCE(MAX(id), 0) FROM journal_entry WHERE practice_id = $1)) RETURNING id",
 				"iiiisssns", ctx_practice(x), patient, total, (int64_t)json_integer_value(inst), freq, first, note,
 				ctx_user(x), now) < 0
-			     ? -1
-			     : 0;
-	/* while it runs, statements leave the account alone */
-	if (!rc)
-		rc = db_run(x->db, e,
-			    "INSERT INTO account_hold (practice_id, patient_id, reason, created_by, created_at) VALUES ($1, $2, "
-			    "'payment plan', $3, $4) ON CONFLICT DO NOTHING",
-			    "iins", ctx_practice(x), patient, ctx_user(x), now) < 0
 			     ? -1
 			     : 0;
 	if (!rc)
@@ -133,7 +128,7 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 	if (res_find(x, "patient", patient, e) || ledger_account_holder(x, patient, &patient, e))
 		return -1;
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT id, total_cents, installment_cents, frequency, first_due, status, note, created_at, cancel_reason FROM payment_plan "
+				 "SELECT id, total_cents, installment_cents, frequency, first_due, status, note, cancel_reason FROM payment_plan "
 				 "WHERE practice_id = $1 AND patient_id = $2 ORDER BY id DESC LIMIT 1",
 				 e);
 	if (!st)
@@ -148,18 +143,17 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 		return 0;
 	}
 	int64_t id = db_col_i64(st, 0), total = db_col_i64(st, 1), inst = db_col_i64(st, 2);
-	char freq[16], first_due[11], status[16], created[TS_LEN];
+	char freq[16], first_due[11], status[16];
 	snprintf(freq, sizeof freq, "%s", db_col_text(st, 3));
 	snprintf(first_due, sizeof first_due, "%s", db_col_text(st, 4));
 	snprintf(status, sizeof status, "%s", db_col_text(st, 5));
-	snprintf(created, sizeof created, "%s", db_col_text(st, 7));
 	json_t *note = db_col_null(st, 6) ? json_null() : json_string(db_col_text(st, 6));
 	char why[256] = ""; /* a cancelled plan's reason */
-	if (!db_col_null(st, 8))
-		snprintf(why, sizeof why, "%s", db_col_text(st, 8));
+	if (!db_col_null(st, 7))
+		snprintf(why, sizeof why, "%s", db_col_text(st, 7));
 	db_done(st);
 	int64_t paid;
-	if (plan_paid(x->db, ctx_practice(x), patient, created, &paid, e)) {
+	if (plan_paid(x->db, ctx_practice(x), id, patient, &paid, e)) {
 		json_decref(note);
 		return -1;
 	}
@@ -216,9 +210,8 @@ int payment_plan_get(ctx *x, int64_t patient, json_t **out, err *e)
 int payment_plan_settle(ctx *x, int64_t holder, err *e)
 {
 	int64_t id = 0, total = 0, paid = 0;
-	char created[TS_LEN] = "";
 	db_stmt *st = db_prepare(x->db,
-				 "SELECT id, total_cents, created_at FROM payment_plan WHERE practice_id = $1 AND patient_id = $2 "
+				 "SELECT id, total_cents FROM payment_plan WHERE practice_id = $1 AND patient_id = $2 "
 				 "AND status = 'active'",
 				 e);
 	if (!st)
@@ -228,21 +221,17 @@ int payment_plan_settle(ctx *x, int64_t holder, err *e)
 	if (rc == DB_ROW) {
 		id = db_col_i64(st, 0);
 		total = db_col_i64(st, 1);
-		snprintf(created, sizeof created, "%s", db_col_text(st, 2));
 	}
 	db_done(st);
 	if (rc != DB_ROW)
 		return rc == DB_ERR ? -1 : 0;
-	if (plan_paid(x->db, ctx_practice(x), holder, created, &paid, e))
+	if (plan_paid(x->db, ctx_practice(x), id, holder, &paid, e))
 		return -1;
 	if (paid < total)
 		return 0;
 	char now[TS_LEN];
 	ts_now(now);
 	return db_run(x->db, e, "UPDATE payment_plan SET status = 'completed', ended_at = $1 WHERE id = $2", "si", now, id) < 0 ||
-			       db_run(x->db, e,
-				      "DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2 AND reason = 'payment plan'",
-				      "ii", ctx_practice(x), holder) < 0 ||
 			       ctx_audit(x, "payment_plan.complete", "payment_plan", id, holder, NULL, e)
 		       ? -1
 		       : 0;
@@ -265,9 +254,6 @@ int payment_plan_cancel(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 	int rc = db_begin(x->db, e) ||
 				 db_run(x->db, e, "UPDATE payment_plan SET status = 'cancelled', ended_at = $1, cancel_reason = $2 WHERE id = $3", "ssi",
 					now, reason, id) < 0 ||
-				 db_run(x->db, e,
-					"DELETE FROM account_hold WHERE practice_id = $1 AND patient_id = $2 AND reason = 'payment plan'", "ii",
-					ctx_practice(x), patient) < 0 ||
 				 ctx_audit(x, "payment_plan.cancel", "payment_plan", id, patient, reason, e) || db_commit(x->db, e)
 			 ? -1
 			 : 0;

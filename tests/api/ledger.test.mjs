@@ -355,7 +355,14 @@ test('a payment plan: its schedule against the payments, the account held from s
   // a second plan for what is left, paid off at the desk: completed by the payment itself, the hold lifted, audited
   const second = ok(await biller.post('/api/v1/payment-plans', { ...body, first_due: '2026-04-01' }));
   assert.deepEqual([second.status, second.total_cents], ['active', 60000]);
-  assert.equal(px.db.sql(`SELECT reason FROM account_hold WHERE patient_id = ${budd}`).trim(), 'payment plan');
+  // the plan is the hold: lifting a hold by hand does not release it
+  ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: null }), 200);
+  assert.equal(ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-04-02' })).statements, 0, 'still held by the plan');
+  // a check that comes back (its payment reversed) pays nothing toward the plan
+  const bounced = ok(await desk.post('/api/v1/payments', { patient_id: budd, amount_cents: 20000, method: 'check', reference: '1002' }));
+  assert.equal(ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200).paid_cents, 20000);
+  ok(await biller.post(`/api/v1/journal-entries/${bounced.id}/reverse`, { reason: 'check returned unpaid' }));
+  assert.equal(ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200).paid_cents, 0, 'the returned check does not count');
   ok(await desk.post('/api/v1/payments', { patient_id: budd, amount_cents: 20000, method: 'cash' }));
   assert.equal(ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200).status, 'active', 'part paid: still running');
   ok(await desk.post('/api/v1/payments', { patient_id: budd, amount_cents: 40000, method: 'cash' }));
@@ -363,11 +370,14 @@ test('a payment plan: its schedule against the payments, the account held from s
   const done = ok(await desk.get(`/api/v1/patients/${budd}/payment-plan`), 200);
   assert.deepEqual([done.status, done.behind_cents], ['completed', 0]);
   assert.ok(done.paid_cents >= 60000, done.paid_cents);
-  const held = () => px.db.sql(`SELECT COUNT(*) FROM account_hold WHERE patient_id = ${budd}`).trim();
-  assert.equal(held(), '0', 'the plan\'s hold is lifted');
   const admin = client(px.url, await login(px.url, px.email('admin')));
   const trail = ok(await admin.get(`/api/v1/audit?patient_id=${budd}&limit=500`), 200).items;
   assert.deepEqual(trail.filter((x) => x.action === 'payment_plan.complete').map((x) => x.object_id), [second.id]);
+  // a hold set by hand outlives the plan it was set beside
+  ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: 'payment plan' }), 200);
+  const fourth = ok(await biller.post('/api/v1/payment-plans', { ...body, first_due: '2026-05-01', total_cents: 10000 }));
+  ok(await biller.post(`/api/v1/payment-plans/${fourth.id}/cancel`, { reason: 'made by mistake' }), 200);
+  assert.equal(px.db.sql(`SELECT reason FROM account_hold WHERE patient_id = ${budd}`).trim(), 'payment plan');
 });
 
 test('who may see and post: 401 without a session, 404 across practices', async () => {
