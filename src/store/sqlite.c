@@ -49,7 +49,7 @@ static struct {
 	pthread_mutex_t mu;
 	pthread_cond_t due_cv;
 	char *path; /* the file whose connections hand checkpoints over; NULL: none */
-	sqlite3 *h;
+	db *c;      /* the checkpointer's connection */
 	bool due;
 } ck = {.mu = PTHREAD_MUTEX_INITIALIZER, .due_cv = PTHREAD_COND_INITIALIZER};
 
@@ -76,48 +76,36 @@ static void *checkpointer(void *unused)
 		pthread_mutex_unlock(&ck.mu);
 		/* PASSIVE: copies what no reader still needs and never waits for a writer; a busy
 		 * log is simply tried again at the next hook */
-		sqlite3_wal_checkpoint_v2(ck.h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		sqlite3_wal_checkpoint_v2(H(ck.c), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	}
 	return NULL;
 }
 
 int sqlite_checkpoint_in_background(const char *url, err *e)
 {
-	if (!strncmp(url, "sqlite:", 7))
-		url += 7;
+	const char *path = strncmp(url, "sqlite:", 7) ? url : url + 7;
 	pthread_mutex_lock(&ck.mu);
-	int rc = 0;
-	if (ck.path) {
-		if (strcmp(ck.path, url))
-			rc = err_set(e, ERR_INTERNAL, "background checkpoints are already on for another database");
-		goto out;
-	}
-	if (sqlite3_open_v2(url, &ck.h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		rc = err_set(e, ERR_DB, "could not open database file: %s", ck.h ? sqlite3_errmsg(ck.h) : "out of memory");
-		goto fail;
-	}
-	sqlite3_busy_timeout(ck.h, 10000);
-	if (sqlite3_exec(ck.h, "PRAGMA synchronous=FULL", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = fail(ck.h, e);
-		goto fail;
-	}
+	bool on = ck.path != NULL, same = on && !strcmp(ck.path, path);
+	pthread_mutex_unlock(&ck.mu);
+	if (on)
+		return same ? 0 : err_set(e, ERR_INTERNAL, "background checkpoints are already on for another database");
+	/* the checkpointer's own connection, opened before the path is set: it gets no hook */
+	if (db_open(url, &ck.c, e))
+		return -1;
 	pthread_t th;
 	pthread_attr_t at;
 	pthread_attr_init(&at);
 	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED); /* lives as long as the process */
 	if (pthread_create(&th, &at, checkpointer, NULL)) {
-		rc = err_set(e, ERR_INTERNAL, "could not start the checkpoint thread");
-		goto fail;
+		db_close(ck.c);
+		ck.c = NULL;
+		return err_set(e, ERR_INTERNAL, "could not start the checkpoint thread");
 	}
-	if (!(ck.path = strdup(url)))
+	pthread_mutex_lock(&ck.mu);
+	if (!(ck.path = strdup(path)))
 		abort();
-	goto out;
-fail:
-	sqlite3_close(ck.h);
-	ck.h = NULL;
-out:
 	pthread_mutex_unlock(&ck.mu);
-	return rc;
+	return 0;
 }
 
 static int sq_open(db *c, const char *url, err *e)
