@@ -58,11 +58,17 @@ db_engine db_kind(const db *c) { return c->kind; }
 
 int db_exec(db *c, const char *sql, err *e) { return c->eng->exec(c, sql, e); }
 
+/* The cache slot of a statement's text: its length and its first and last 32 bytes (texts
+ * that share all three share a chain, told apart by strcmp). Hashing all of a long text cost
+ * a few percent of a posting. */
 static unsigned slot(const char *s)
 {
-	unsigned h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+	size_t n = strlen(s), head = n < 32 ? n : 32;
+	unsigned h = 2166136261u ^ (unsigned)n;
+	for (size_t i = 0; i < head; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	for (size_t i = n - head; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h % DB_CACHE_SLOTS;
 }
 
