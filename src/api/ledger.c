@@ -19,7 +19,7 @@ static int post(req *r, const char *kind, posting_fn fn, err *e)
 	const char *key;
 	if (api_idempotency_key(r, &key, e))
 		return -1;
-	char scoped[128];
+	char scoped[128] = "";
 	if (key)
 		snprintf(scoped, sizeof scoped, "%s:%s", kind, key);
 	if (fn(&r->x, r->body, key ? scoped : NULL, &r->out, e))
@@ -45,7 +45,7 @@ static int refund_h(req *r, err *e) { return post(r, "refund", ledger_refund, e)
 static int eob_h(req *r, err *e)
 {
 	const char *key;
-	char scoped[128];
+	char scoped[128] = "";
 	if (api_idempotency_key(r, &key, e))
 		return -1;
 	if (key)

@@ -256,8 +256,8 @@ int claim_transition(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 		err_field(e, "version", "must be the claim's version");
 	if (err_has_fields(e))
 		return -1;
-	char status[16];
-	int64_t patient, version, replaced, errors = 0;
+	char status[16] = "";
+	int64_t patient = 0, version = 0, replaced = 0, errors = 0;
 	int rc = db_begin(x->db, e);
 	if (!rc)
 		rc = head(x, id, status, &patient, &version, &replaced, e);
@@ -302,8 +302,8 @@ int claim_replace(ctx *x, int64_t id, char frequency, json_t *in, json_t **out, 
 	const char *note = json_string_value(json_object_get(in, "note"));
 	if (note && strlen(note) > 500)
 		return err_field(e, "note", "must be at most 500 characters");
-	char status[16];
-	int64_t patient, version, replaced, nid = 0;
+	char status[16] = "";
+	int64_t patient = 0, version = 0, replaced = 0, nid = 0;
 	int rc = db_begin(x->db, e);
 	if (!rc)
 		rc = head(x, id, status, &patient, &version, &replaced, e);

@@ -409,7 +409,7 @@ static int post_plb(ctx *x, int64_t remittance, json_t *doc, const char *date, e
 	int n = 0;
 	size_t i;
 	json_t *a;
-	json_array_foreach(json_object_get(doc, "provider_adjustments"), i, a) if (n < 2 * 64) {
+	json_array_foreach(json_object_get(doc, "provider_adjustments"), i, a) if (n + 2 <= 2 * 64) {
 		int64_t c = json_integer_value(json_object_get(a, "amount_cents"));
 		const char *reason = json_string_value(json_object_get(a, "reason"));
 		lines[n++] = (ledger_line){ACCT_CASH, -c, 0, 0, 0, NULL, reason};

@@ -151,23 +151,24 @@ int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
 	if (!st)
 		return -1;
 	db_bindv(st, "is", ctx_practice(x), day);
-	size_t cap = 256, n = 0;
-	int64_t *patients = malloc(cap * sizeof *patients);
+	size_t cap = 0, n = 0;
+	int64_t *patients = NULL;
 	int rc;
-	while (patients && (rc = db_step(st, e)) == DB_ROW) {
+	while ((rc = db_step(st, e)) == DB_ROW) {
 		if (n == cap) {
-			int64_t *more = realloc(patients, 2 * cap * sizeof *patients);
-			if (!more)
+			int64_t *more = realloc(patients, (cap = cap ? 2 * cap : 256) * sizeof *patients);
+			if (!more) {
+				rc = err_set(e, ERR_INTERNAL, "out of memory");
 				break;
+			}
 			patients = more;
-			cap *= 2;
 		}
 		patients[n++] = db_col_i64(st, 0);
 	}
 	db_done(st);
-	if (!patients || rc == DB_ERR) {
+	if (rc == DB_ERR) {
 		free(patients);
-		return rc == DB_ERR ? -1 : err_set(e, ERR_INTERNAL, "out of memory");
+		return -1;
 	}
 	char now[TS_LEN];
 	ts_now(now);

@@ -102,15 +102,21 @@ static int coverages(ctx *x, uint64_t *s, const int64_t *payer_ids, err *e)
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ctx_practice(x));
-	size_t n = 0, cap = 1024;
+	size_t n = 0, cap = 0;
 	struct pat {
 		int64_t id;
 		int year;
-	} *ps = malloc(cap * sizeof *ps);
+	} *ps = NULL;
 	int rc;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (n == cap)
-			ps = realloc(ps, (cap *= 2) * sizeof *ps);
+		if (n == cap) {
+			struct pat *more = realloc(ps, (cap = cap ? 2 * cap : 1024) * sizeof *ps);
+			if (!more) {
+				rc = err_set(e, ERR_INTERNAL, "out of memory");
+				break;
+			}
+			ps = more;
+		}
 		ps[n].id = db_col_i64(st, 0);
 		ps[n++].year = atoi(db_col_text(st, 1));
 	}
@@ -155,12 +161,18 @@ static int encounters(ctx *x, uint64_t *s, int queue, err *e)
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ctx_practice(x));
-	size_t n = 0, cap = 1024;
-	int64_t *ids = malloc(cap * sizeof *ids);
+	size_t n = 0, cap = 0;
+	int64_t *ids = NULL;
 	int rc;
 	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (n == cap)
-			ids = realloc(ids, (cap *= 2) * sizeof *ids);
+		if (n == cap) {
+			int64_t *more = realloc(ids, (cap = cap ? 2 * cap : 1024) * sizeof *ids);
+			if (!more) {
+				rc = err_set(e, ERR_INTERNAL, "out of memory");
+				break;
+			}
+			ids = more;
+		}
 		ids[n++] = db_col_i64(st, 0);
 	}
 	db_done(st);

@@ -173,23 +173,25 @@ int demo_desk_payments(ctx *x, uint64_t *s, err *e)
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ctx_practice(x));
-	size_t n = 0, cap = 256;
-	int64_t(*owe)[2] = malloc(cap * sizeof *owe);
+	size_t n = 0, cap = 0;
+	int64_t(*owe)[2] = NULL;
 	int rc;
-	while (owe && (rc = db_step(st, e)) == DB_ROW) {
+	while ((rc = db_step(st, e)) == DB_ROW) {
 		if (n == cap) {
-			void *more = realloc(owe, (cap *= 2) * sizeof *owe);
-			if (!more)
+			void *more = realloc(owe, (cap = cap ? 2 * cap : 256) * sizeof *owe);
+			if (!more) {
+				rc = err_set(e, ERR_INTERNAL, "out of memory");
 				break;
+			}
 			owe = more;
 		}
 		owe[n][0] = db_col_i64(st, 0);
 		owe[n++][1] = db_col_i64(st, 1);
 	}
 	db_done(st);
-	if (!owe || rc == DB_ERR) {
+	if (rc == DB_ERR) {
 		free(owe);
-		return rc == DB_ERR ? -1 : err_set(e, ERR_INTERNAL, "out of memory");
+		return -1;
 	}
 	rc = 0;
 	for (size_t i = 0; !rc && i < n; i++) {

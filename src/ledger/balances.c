@@ -209,6 +209,7 @@ int ledger_aging(ctx *x, const char *by, const char *as_of, json_t **out, err *e
 			rows[n].id = id;
 			slot[h] = (int32_t)n++;
 		}
+		// cppcheck-suppress nullPointerRedundantCheck ; the loop stops (break) when slot is NULL
 		aging_row *r = &rows[slot[h]];
 		r->cents[bucket] += cents, r->total += cents;
 		totals.cents[bucket] += cents, totals.total += cents;

@@ -292,6 +292,9 @@ static const char *span(const x12_seg *s, int el, int comp, size_t *n)
 static void check_rules(x12_guide *g, x12_envelope *v, const x12_seg *s, int at, int d)
 {
 	const char *loop = g->t.def->loops[at].id;
+	/* at < nloops <= X12_GUIDE_LOOPS (checked when the tables are built); the bounds checks on
+	 * `at` elsewhere are defensive */
+	// cppcheck-suppress arrayIndexOutOfBoundsCond
 	int first = by_loop[g->set][at].first, n = by_loop[g->set][at].n, pick = -1, candidates = 0;
 	const crule *lead = NULL;
 	uint32_t key = x12_seg_key(s->id);

@@ -202,10 +202,12 @@ static struct {
 } lists[MAX_SETS][MAX_LOOPS];
 static pthread_once_t parsed = PTHREAD_ONCE_INIT;
 
+_Static_assert(sizeof x12_sets / sizeof *x12_sets <= MAX_SETS + 1, "MAX_SETS is smaller than x12_sets");
+
 static void parse_lists(void)
 {
 	for (int k = 0; x12_sets[k]; k++) {
-		if (k >= MAX_SETS || x12_sets[k]->nloops > MAX_LOOPS)
+		if (x12_sets[k]->nloops > MAX_LOOPS)
 			abort(); /* a table outgrew its storage: a build-time mistake */
 		const x12_loop_def *L = x12_sets[k]->loops;
 		for (int i = 0; i < x12_sets[k]->nloops; i++) {
