@@ -12,13 +12,6 @@
 #include "base/timeutil.h"
 #include "store/record.h"
 
-static const char *not_future(const char *v)
-{
-	char today[11];
-	date_today(today);
-	return strcmp(v, today) > 0 ? "cannot be in the future" : NULL;
-}
-
 static const char *const sexes[] = {"F", "M", "X", "U", NULL};
 static const char *const contacts[] = {"phone", "sms", "email", "mail", NULL};
 static const char *const statuses[] = {"active", "inactive", "deceased", "merged", NULL};
@@ -31,7 +24,7 @@ static const field fields[] = {
 	{"given_name", "given_name", F_TEXT, F_REQUIRED, 100},
 	{"middle_name", "middle_name", F_TEXT, 0, 100},
 	{"preferred_name", "preferred_name", F_TEXT, 0, 100},
-	{"birth_date", "birth_date", F_DATE, F_REQUIRED, 0, NULL, not_future},
+	{"birth_date", "birth_date", F_DATE, F_REQUIRED},
 	{"sex_at_birth", "sex_at_birth", F_ENUM, F_REQUIRED, 0, sexes},
 	{"gender_identity", "gender_identity", F_TEXT, 0, 60},
 	{"address.line1", "addr_line1", F_TEXT, 0, 100},
@@ -55,7 +48,7 @@ static const field fields[] = {
 	{"guarantor.patient_id", "guarantor_patient_id", F_INT, 0},
 	{"sms_consent", "sms_consent", F_BOOL, 0},
 	{"email_consent", "email_consent", F_BOOL, 0},
-	{"privacy_notice_at", "privacy_notice_at", F_DATE, 0, 0, NULL, not_future},
+	{"privacy_notice_at", "privacy_notice_at", F_DATE, 0},
 	{"status", "status", F_ENUM, 0, 0, statuses},
 	{"merged_into_id", "merged_into_id", F_INT, F_READONLY},
 	{"version", "version", F_INT, F_READONLY},
@@ -165,6 +158,21 @@ static int find_duplicates(ctx *x, json_t *vals, json_t *keys, json_t **cands, e
 	return rc == DB_ERR ? -1 : 0;
 }
 
+/* A birth date or privacy notice is not after the practice's today (a baby born this
+ * evening in New York is born "tomorrow" in UTC). */
+static int dates_validate(ctx *x, json_t *vals, err *e)
+{
+	char today[11];
+	practice_today(x->db, ctx_practice(x), today);
+	static const char *const dated[] = {"birth_date", "privacy_notice_at"};
+	for (size_t i = 0; i < sizeof dated / sizeof *dated; i++) {
+		const char *v = val(vals, dated[i]);
+		if (v && strcmp(v, today) > 0)
+			err_field(e, dated[i], "cannot be in the future");
+	}
+	return err_has_fields(e) ? -1 : 0;
+}
+
 /* A guarantor who is a patient of the practice (a family account): not the patient, and
  * one level only (a guarantor has none of their own; a patient others rely on takes none). */
 static int guarantor_validate(ctx *x, int64_t id, json_t *vals, err *e)
@@ -201,7 +209,7 @@ int patient_create(ctx *x, json_t *in, json_t **out, err *e)
 		err_field(e, "status", "can only become merged by merging");
 	if (rec_validate(patients.fs, patients.n, in, allow, &vals, e))
 		return -1;
-	if (address_validate(vals, e) || guarantor_validate(x, 0, vals, e)) {
+	if (dates_validate(x, vals, e) || address_validate(vals, e) || guarantor_validate(x, 0, vals, e)) {
 		json_decref(vals);
 		return -1;
 	}
@@ -297,7 +305,7 @@ int patient_update(ctx *x, int64_t id, json_t *patch, json_t **out, err *e)
 			json_object_del(cur, patients.fs[i].json);
 	int rc = err_has_fields(e) ? -1 : rec_validate(patients.fs, patients.n, cur, NULL, &vals, e);
 	json_decref(cur);
-	if (!rc && (address_validate(vals, e) || guarantor_validate(x, id, vals, e)))
+	if (!rc && (dates_validate(x, vals, e) || address_validate(vals, e) || guarantor_validate(x, id, vals, e)))
 		json_decref(vals), rc = -1;
 	if (rc)
 		return -1;

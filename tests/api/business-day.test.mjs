@@ -2,7 +2,8 @@
 // 2026 in New York (02:00 on the 21st in UTC), where practice A has its only location;
 // practice B has no location, so its day is UTC's. A payment, a paper EOB's paid-on date, the
 // A/R aging and a statement run default to the local date; a visit dated the 21st is still in
-// the future; a claim submitted now counts in the revenue-cycle figures of the 20th.
+// the future, and so is a birth on the 21st; a claim submitted now counts in the
+// revenue-cycle figures of the 20th.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPraxis, client, login } from '../lib/server.mjs';
@@ -62,4 +63,17 @@ test('the A/R aging and a statement run are as of the local day unless told othe
   assert.equal(ok(await biller.get('/api/v1/reports/ar-aging?by=payer'), 200).as_of, '2026-03-20');
   assert.equal(ok(await biller.get('/api/v1/reports/ar-aging?by=payer&as_of=2026-03-25'), 200).as_of, '2026-03-25');
   assert.equal(ok(await biller.post('/api/v1/statement-runs', {})).as_of, '2026-03-20');
+});
+
+test('a birth date of the 21st is in the future in New York, not in a practice on UTC', async () => {
+  const baby = { family_name: 'Newborn', given_name: 'Kit', birth_date: '2026-03-21', sex_at_birth: 'U', confirm_new: true };
+  const early = await desk.post('/api/v1/patients', baby);
+  assert.equal(early.status, 400, early.text);
+  assert.deepEqual(early.body.errors.map((x) => x.field), ['birth_date']);
+  const notice = await desk.post('/api/v1/patients', { ...baby, birth_date: '2026-03-20', privacy_notice_at: '2026-03-21' });
+  assert.deepEqual(notice.body.errors?.map((x) => x.field), ['privacy_notice_at'], notice.text);
+  const born = ok(await desk.post('/api/v1/patients', { ...baby, birth_date: '2026-03-20', privacy_notice_at: '2026-03-20' }));
+  const later = await desk.call('PATCH', `/api/v1/patients/${born.id}`, { birth_date: '2026-03-21', version: born.version });
+  assert.deepEqual(later.body.errors?.map((x) => x.field), ['birth_date'], 'a change is held to the same day');
+  ok(await adminB.post('/api/v1/patients', baby));
 });
