@@ -221,6 +221,7 @@ static int mailing_h(req *r, err *e) { return api_download(r, statement_run_mail
 static int run_pdf_h(req *r, err *e) { return api_download(r, statement_run_pdf, "statements-%lld.pdf", "application/pdf", e); }
 static int statement_h(req *r, err *e) { return api_download(r, patient_statement_pdf, "statement-%lld.pdf", "application/pdf", e); }
 static int hold_h(req *r, err *e) { return account_hold_set(&r->x, r->id, r->body, &r->out, e); }
+static int hold_get_h(req *r, err *e) { return account_hold_get(&r->x, r->id, &r->out, e); }
 static int plan_create_h(req *r, err *e) { return payment_plan_create(&r->x, r->body, &r->out, e); }
 static int plan_get_h(req *r, err *e) { return payment_plan_get(&r->x, r->id, &r->out, e); }
 static int plan_cancel_h(req *r, err *e) { return payment_plan_cancel(&r->x, r->id, r->body, &r->out, e); }
@@ -280,7 +281,8 @@ ROUTES(ledger,
        {"GET", "/api/v1/statement-runs/{id}/mailing.csv", P_BILLING_READ, 0, mailing_h, "A run's mailing list for the mail house: each printed statement's addressee, address, amount and page in the PDF"},
        {"GET", "/api/v1/statement-runs/{id}/statements.pdf", P_BILLING_READ, 0, run_pdf_h, "A run's statements as one PDF to print and mail"},
        {"GET", "/api/v1/patients/{id}/statement.pdf", P_PATIENT_READ, 0, statement_h, "A patient's statement as of today (PDF)"},
-       {"PUT", "/api/v1/patients/{id}/account-hold", P_CLAIM_WRITE, 0, hold_h, "Hold an account from statements {reason} (disputed, payment plan), or lift it {reason: null}"},
+       {"GET", "/api/v1/patients/{id}/account-hold", P_PATIENT_READ, 0, hold_get_h, "Whether statement runs pass over the account (the holder's): {patient_id, hold, since, payment_plan_id}"},
+       {"PUT", "/api/v1/patients/{id}/account-hold", P_CLAIM_WRITE, 0, hold_h, "Hold an account from statements {reason} (disputed, other), or lift that hold {reason: null}; an active payment plan holds it by itself"},
        {"POST", "/api/v1/payment-plans", P_CLAIM_WRITE, 0, plan_create_h, "A payment plan: {patient_id, installment_cents, first_due, frequency?, total_cents?, note?}; holds the account from statements while active", 201},
        {"GET", "/api/v1/patients/{id}/payment-plan", P_PATIENT_READ, 0, plan_get_h, "The account's payment plan with its schedule, what was paid and what is behind (null: never had one)"},
        {"POST", "/api/v1/payment-plans/{id}/cancel", P_CLAIM_WRITE, 0, plan_cancel_h, "Cancel an active plan: {reason}"},

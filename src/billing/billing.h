@@ -199,6 +199,12 @@ int statement_run_list(ctx *x, int limit, int64_t before, json_t **out, err *e);
  * (statement, account, notice, addressee and address, amount due, page): CSV. */
 int statement_run_mailing(ctx *x, int64_t run, char **csv, size_t *len, err *e);
 int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err *e);
+/* Whether statement runs pass over a patient's account (their holder's, in a family):
+ * {patient_id: the holder, hold: the reason set by hand or null, since, payment_plan_id: the
+ * active plan, which holds the account while it runs, or null}. */
+int account_hold_get(ctx *x, int64_t patient, json_t **out, err *e);
+/* Holds the account {reason} or lifts the hand-set hold {reason: null} (an active plan
+ * still holds it); answers as account_hold_get. */
 int account_hold_set(ctx *x, int64_t patient, json_t *in, json_t **out, err *e);
 /* Works a denial: {status: appealed | resubmitted | written_off | closed | open, note}. A
  * write-off (P_WRITEOFF, note required) posts what the payer still owes on the denied line

@@ -341,6 +341,36 @@ int patient_statement_pdf(ctx *x, int64_t patient, char **pdf, size_t *len, err 
 	return rc;
 }
 
+/* The holder's hold and active plan (the caller checked the patient is the practice's). */
+static int hold_of(ctx *x, int64_t holder, json_t **out, err *e)
+{
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT h.reason, h.created_at, (SELECT MAX(pp.id) FROM payment_plan pp WHERE pp.practice_id = $1 "
+				 " AND pp.patient_id = $2 AND pp.status = 'active') "
+				 "FROM (SELECT 1 AS one) o LEFT JOIN account_hold h ON h.practice_id = $1 AND h.patient_id = $2",
+				 e);
+	if (!st)
+		return -1;
+	db_bindv(st, "ii", ctx_practice(x), holder);
+	int rc = db_step(st, e);
+	if (rc == DB_ROW)
+		*out = json_pack("{s:I, s:o, s:o, s:o}", "patient_id", (json_int_t)holder, "hold",
+				 db_col_null(st, 0) ? json_null() : json_string(db_col_text(st, 0)), "since",
+				 db_col_null(st, 1) ? json_null() : json_string(db_col_text(st, 1)), "payment_plan_id",
+				 db_col_null(st, 2) ? json_null() : json_integer(db_col_i64(st, 2)));
+	db_done(st);
+	return rc == DB_ROW ? 0 : rc == DB_ERR ? -1 : err_set(e, ERR_INTERNAL, "the account's hold could not be read");
+}
+
+int account_hold_get(ctx *x, int64_t id, json_t **out, err *e)
+{
+	int64_t holder;
+	if (res_find(x, "patient", id, e) || ledger_account_holder(x, id, &holder, e) || hold_of(x, holder, out, e))
+		return -1;
+	ctx_audit_read(x, "patient.account_hold", "patient", holder, holder);
+	return 0;
+}
+
 int account_hold_set(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 {
 	const char *reason = json_string_value(json_object_get(in, "reason"));
@@ -368,6 +398,5 @@ int account_hold_set(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 			db_rollback(x->db);
 		return -1;
 	}
-	*out = json_pack("{s:I, s:o}", "patient_id", (json_int_t)patient, "hold", lift ? json_null() : json_string(reason));
-	return 0;
+	return hold_of(x, patient, out, e);
 }

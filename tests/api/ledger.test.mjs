@@ -239,9 +239,15 @@ test('statements: what patients owe once insurance is done, escalating to collec
   assert.equal(await pdfPages(`/api/v1/patients/${budd}/statement.pdf`), 1);
   assert.equal((await biller.get(`/api/v1/patients/${patient}/statement.pdf`)).status, 422, 'Doe owes nothing billable');
   // a disputed account is skipped; lifted, the next statement is the second notice, then final, then collections
-  ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: 'disputed: asked for an itemized bill' }), 200);
+  const held = ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: 'disputed: asked for an itemized bill' }), 200);
+  assert.deepEqual([held.patient_id, held.hold, held.payment_plan_id], [budd, 'disputed: asked for an itemized bill', null]);
+  const seen = ok(await desk.get(`/api/v1/patients/${budd}/account-hold`), 200);
+  assert.deepEqual(seen, held, 'the desk sees the hold another user set');
+  assert.match(seen.since, /^\d{4}-\d\d-\d\dT/);
   assert.equal(ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' })).statements, 0);
-  ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: null }), 200);
+  const lifted = ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: null }), 200);
+  assert.deepEqual([lifted.hold, lifted.since], [null, null]);
+  assert.deepEqual(ok(await desk.get(`/api/v1/patients/${budd}/account-hold`), 200), lifted);
   const notices = [];
   for (let i = 0; i < 3; i++) {
     const r = ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-03-20' }));
@@ -355,8 +361,9 @@ test('a payment plan: its schedule against the payments, the account held from s
   // a second plan for what is left, paid off at the desk: completed by the payment itself, the hold lifted, audited
   const second = ok(await biller.post('/api/v1/payment-plans', { ...body, first_due: '2026-04-01' }));
   assert.deepEqual([second.status, second.total_cents], ['active', 60000]);
-  // the plan is the hold: lifting a hold by hand does not release it
-  ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: null }), 200);
+  // the plan is the hold: lifting a hold by hand does not release it, and the account says so
+  const planHold = ok(await biller.call('PUT', `/api/v1/patients/${budd}/account-hold`, { reason: null }), 200);
+  assert.deepEqual([planHold.hold, planHold.payment_plan_id], [null, second.id]);
   assert.equal(ok(await biller.post('/api/v1/statement-runs', { as_of: '2026-04-02' })).statements, 0, 'still held by the plan');
   // a check that comes back (its payment reversed) pays nothing toward the plan
   const bounced = ok(await desk.post('/api/v1/payments', { patient_id: budd, amount_cents: 20000, method: 'check', reference: '1002' }));
@@ -386,6 +393,11 @@ test('who may see and post: 401 without a session, 404 across practices', async 
     ['get', '/api/v1/reports/ar-aging']])
     assert.equal((await anon[m](p, m === 'post' ? {} : undefined)).status, 401, p);
   assert.equal((await adminB.get(`/api/v1/patients/${patient}/account`)).status, 404);
+  assert.equal((await anon.get(`/api/v1/patients/${patient}/account-hold`)).status, 401);
+  assert.equal((await adminB.get(`/api/v1/patients/${patient}/account-hold`)).status, 404);
+  assert.equal((await desk.call('PUT', `/api/v1/patients/${patient}/account-hold`, { reason: 'disputed' })).status, 403);
+  const hr = client(px.url, await login(px.url, px.email('hr')));
+  assert.equal((await hr.get(`/api/v1/patients/${patient}/account-hold`)).status, 403);
   const entry = (await account()).entries[0].id;
   assert.equal((await adminB.get(`/api/v1/journal-entries/${entry}`)).status, 404);
   assert.equal((await adminB.post(`/api/v1/journal-entries/${entry}/reverse`, { reason: 'x' })).status, 404);

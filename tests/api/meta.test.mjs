@@ -44,7 +44,7 @@ const routes = [
   ['post', '/api/v1/payments'], ['post', '/api/v1/adjustments'], ['post', '/api/v1/transfers'], ['post', '/api/v1/refunds'],
   ['get', '/api/v1/journal-entries/{id}'], ['post', '/api/v1/journal-entries/{id}/reverse'], ['get', '/api/v1/patients/{id}/account'],
   ['get', '/api/v1/reports/ar-aging'], ['get', '/api/v1/reports/revenue-cycle'], ['get', '/api/v1/reports/money'], ['post', '/api/v1/statement-runs'],
-  ['get', '/api/v1/statement-runs/{id}/statements.pdf'], ['get', '/api/v1/patients/{id}/statement.pdf'], ['put', '/api/v1/patients/{id}/account-hold'],
+  ['get', '/api/v1/statement-runs/{id}/statements.pdf'], ['get', '/api/v1/patients/{id}/statement.pdf'], ['put', '/api/v1/patients/{id}/account-hold'], ['get', '/api/v1/patients/{id}/account-hold'],
   ['post', '/api/v1/payment-plans'], ['get', '/api/v1/patients/{id}/payment-plan'], ['post', '/api/v1/payment-plans/{id}/cancel'], ['get', '/api/v1/ledger-accounts'], ['post', '/api/v1/remittances/{id}/post'],
   ['get', '/api/v1/denials'], ['patch', '/api/v1/denials/{id}'], ['get', '/api/v1/underpayments'], ['get', '/api/v1/posting-exceptions'],
   ['get', '/api/v1/capitation-contracts'], ['post', '/api/v1/capitation-contracts'], ['get', '/api/v1/capitation-contracts/{id}'],

@@ -8,7 +8,8 @@
 // payments and statements. A payment larger than the child's balance, taken on the child's
 // Account tab, pays the child's visit and then the parent's (oldest first). The billing office
 // sees that the statement and holds act on the holder's account, and a hold set there is the
-// holder's.
+// holder's; a hold another user set shows when the tab opens, with why and since when, and
+// the front desk sees it too, without the button to lift it.
 //
 // Starts its own server on a fresh database (tests/lib/server.mjs). Optional:
 // PRAXIS_SCREENSHOT_DIR (screenshots at 1280 px and about 800 px wide), PRAXIS_CHROMIUM.
@@ -212,9 +213,22 @@ test('biller: on a dependent\'s Account tab the statement and holds act on the h
     const dialog = page.getByRole('dialog', { name: `Hold statements: ${name('Mom')}` });
     const [held] = await Promise.all([respond(page, 'PUT', new RegExp(`^/api/v1/patients/${mom.id}/account-hold$`)),
       dialog.getByRole('button', { name: 'Hold statements', exact: true }).click()]);
-    assert.deepEqual(await held.json(), { patient_id: mom.id, hold: 'disputed' });
-    await page.getByRole('status').filter({ hasText: 'Statements on hold: disputed' }).waitFor();
+    const answer = await held.json();
+    assert.deepEqual([answer.patient_id, answer.hold, answer.payment_plan_id], [mom.id, 'disputed', null]);
+    await page.getByRole('status').filter({ hasText: 'Statements on hold: disputed (since ' }).waitFor();
     await shot(page, 'family-10-biller-hold.png');
+    await Promise.all([respond(page, 'PUT', /\/account-hold$/), page.getByRole('button', { name: 'Lift hold' }).click()]);
+    await page.getByRole('button', { name: 'Hold statements…' }).waitFor();
+    // A hold set elsewhere (another user, another session) is the server's to say.
+    await must(biller.call('PUT', `/api/v1/patients/${mom.id}/account-hold`, { reason: 'disputed: asked for an itemized bill' }), 200);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Statements on hold: disputed: asked for an itemized bill (since ' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Hold statements…' }).count(), 0);
+    const deskPage = await newPage(browser, consoleErrors);
+    await signIn(deskPage, px.url, px.email('front_desk'));
+    await deskPage.goto(`${px.url}/patients/${kid.id}?tab=account`);
+    await deskPage.getByRole('status').filter({ hasText: 'Statements on hold: disputed: asked for an itemized bill' }).waitFor();
+    assert.equal(await deskPage.getByRole('button', { name: 'Lift hold' }).count(), 0, 'holds are the billing office’s');
     await Promise.all([respond(page, 'PUT', /\/account-hold$/), page.getByRole('button', { name: 'Lift hold' }).click()]);
     await page.getByRole('button', { name: 'Hold statements…' }).waitFor();
     assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');

@@ -159,7 +159,8 @@ test('biller: sets up a plan (a refused installment corrected), sees its schedul
     await scheduleMatches(section, plan);
     await section.getByText(/Note: agreed at the desk/).waitFor();
     // The server holds the account from statements while the plan runs.
-    await page.getByRole('status').filter({ hasText: 'Statements on hold: payment plan' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Statements on hold while the payment plan runs' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Lift hold' }).count(), 0, 'the plan is the hold: it ends with the plan');
     await section.getByRole('button', { name: 'Cancel plan…' }).waitFor();
     assert.equal(await section.getByRole('button', { name: 'Set up payment plan' }).count(), 0, 'one active plan at a time');
     await shot(page, 'plan-03-active-1280.png');
@@ -268,6 +269,7 @@ test('front desk: a child\'s plan is the family account holder\'s, said so; no b
     assert.deepEqual(await figure(section, 'Remaining'), ['$150.00', 'Of $150.00']);
     await scheduleMatches(section, await planOf(kid.id));
     assert.equal(await section.getByRole('button', { name: 'Cancel plan…' }).count(), 0, 'cancelling is the billing office’s');
+    await page.getByRole('status').filter({ hasText: 'Statements on hold while the payment plan runs' }).waitFor();
     await section.scrollIntoViewIfNeeded();
     await shot(page, 'plan-08-family-desk.png');
     assert.deepEqual(consoleErrors.filter((e) => !/Failed to load resource.*401/.test(e)), [], 'no errors in the browser console');

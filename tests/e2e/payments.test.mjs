@@ -197,7 +197,8 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
     await holdDialog.getByText('Payment plan', { exact: true }).click();
     await holdDialog.getByRole('textbox', { name: 'Note' }).fill('$5 a month');
     const [held] = await Promise.all([respond(page, 'PUT', /\/account-hold$/), holdDialog.getByRole('button', { name: 'Hold statements', exact: true }).click()]);
-    assert.deepEqual(await held.json(), { patient_id: patient, hold: 'payment plan: $5 a month' });
+    const heldAnswer = await held.json();
+    assert.deepEqual([heldAnswer.patient_id, heldAnswer.hold, heldAnswer.payment_plan_id], [patient, 'payment plan: $5 a month', null]);
     await page.getByRole('status').filter({ hasText: 'Statements on hold: payment plan: $5 a month' }).waitFor();
     await shot(page, 'payments-02c-account-held.png');
     await openArea(nav);
@@ -213,7 +214,7 @@ test('biller: the 835 posts and sends the denial to the worklist; a $25 payment 
     await page.waitForURL(new RegExp(`/patients/${patient}\\?tab=account$`));
     const lifted = page.getByRole('status').filter({ hasText: 'Statements on hold' });
     const [unheld] = await Promise.all([respond(page, 'PUT', /\/account-hold$/), lifted.getByRole('button', { name: 'Lift hold' }).click()]);
-    assert.deepEqual(await unheld.json(), { patient_id: patient, hold: null });
+    assert.deepEqual(await unheld.json(), { patient_id: patient, hold: null, since: null, payment_plan_id: null });
     await page.getByRole('button', { name: 'Hold statements…' }).waitFor();
 
     // --- Take payment: $25.00 by card, double-clicked; it says what it will do, and posts once.

@@ -1,8 +1,8 @@
 // Patient statements: runs over every account that owes once insurance is done (printed as one
 // PDF to mail, with a mailing list for the mail house), one patient's statement, and holds
-// that keep an account out of the runs. The server lists the runs; it does not list holds:
-// the holds set are kept in the query cache (cleared at sign-out, never reloaded).
-import { skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
+// that keep an account out of the runs: one set by hand (with why), or the account's active
+// payment plan, which holds it while it runs.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
 import type { AccountHold, StatementRun } from './types';
 
@@ -12,10 +12,8 @@ export interface SessionRun extends StatementRun {
   created_by: string | null;
 }
 
-/** The hold this session set on an account (a reason), lifted (null), or not known (undefined). */
-export type KnownHold = string | null | undefined;
-
-const holdKey = (patientId: number) => ['account-hold', patientId];
+// Under the account's key: a posting or a plan that reloads the account reloads its hold.
+const holdKey = (patientId: number) => ['account', patientId, 'hold'];
 export const RUNS_KEY = ['statement-runs'];
 
 export const statementCalls = {
@@ -25,6 +23,7 @@ export const statementCalls = {
   mailingPath: (runId: number) => `/statement-runs/${runId}/mailing.csv`,
   patientPdfPath: (patientId: number) => `/patients/${patientId}/statement.pdf`,
   hold: (patientId: number, reason: string | null) => api.put<AccountHold>(`/patients/${patientId}/account-hold`, { reason }),
+  holdOf: (patientId: number, signal?: AbortSignal) => api.get<AccountHold>(`/patients/${patientId}/account-hold`, undefined, signal),
 };
 
 /** The latest runs, newest first, and `ran` to show a new one at once. */
@@ -35,14 +34,13 @@ export function useRuns() {
   return { runs: q.data?.items ?? [], loading: q.isPending, ran };
 }
 
-/** The hold this session set on the account, and `set` after the server took a new one. */
-export function useKnownHold(patientId: number) {
+/** Whether statement runs pass over the account (undefined until known), and `set` with the
+ *  server's answer to a change. */
+export function useAccountHold(patientId: number) {
   const queryClient = useQueryClient();
-  // Never fetched: only what `set` put there.
-  const q = useQuery<{ hold: string | null }>({ queryKey: holdKey(patientId), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity });
-  const set = (hold: string | null) => queryClient.setQueryData(holdKey(patientId), { hold });
-  const hold: KnownHold = q.data?.hold;
-  return { hold, set };
+  const q = useQuery({ queryKey: holdKey(patientId), queryFn: ({ signal }) => statementCalls.holdOf(patientId, signal) });
+  const set = (answer: AccountHold) => queryClient.setQueryData(holdKey(patientId), answer);
+  return { account: q.data, set };
 }
 
 /** The reasons an account is held, as the desk says them. */

@@ -769,9 +769,14 @@ export interface StatementRun {
 }
 
 /** A patient's account on hold from statements (disputed, payment plan), or not (null). */
+/** Whether statement runs pass over an account (the holder's, in a family). */
 export interface AccountHold {
   patient_id: number;
+  /** The reason of a hold set by hand, or null. */
   hold: string | null;
+  since: string | null;
+  /** The active payment plan, which holds the account while it runs, or null. */
+  payment_plan_id: number | null;
 }
 
 export interface Underpayment {

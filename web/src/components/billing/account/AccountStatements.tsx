@@ -1,13 +1,15 @@
 // The account's statement: the patient's statement as of today as a PDF (when nothing is
-// owed, or the server finds nothing billable, that is said as information), and, for the
-// billing office, holding the account from statement runs or lifting the hold set in this
-// session.
+// owed, or the server finds nothing billable, that is said as information); whether statement
+// runs pass over the account (a hold set by hand, with why and since when, or the active
+// payment plan), for everyone who sees the account; and, for the billing office, holding the
+// account or lifting the hold set by hand.
 import { useState } from 'react';
 import { Alert, Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlayerPause } from '@tabler/icons-react';
 import { ApiError, errorMessage } from '../../../lib/api';
-import { statementCalls, useKnownHold } from '../../../lib/statements';
+import { formatDate, todayIso } from '../../../lib/format';
+import { statementCalls, useAccountHold } from '../../../lib/statements';
 import type { AccountBalances } from '../../../lib/types';
 import { DownloadButton } from '../../DownloadButton';
 import { HoldDialog } from './HoldDialog';
@@ -22,13 +24,19 @@ function nothingBillable(e: unknown) {
 }
 
 function LiftHold({ patientId, patientName }: { patientId: number; patientName: string }) {
-  const known = useKnownHold(patientId);
+  const { set } = useAccountHold(patientId);
   const [busy, setBusy] = useState(false);
   const lift = async () => {
     setBusy(true);
     try {
-      known.set((await statementCalls.hold(patientId, null)).hold);
-      notifications.show({ color: 'teal', message: `${patientName}: the hold is lifted; the next run bills the account.` });
+      const answer = await statementCalls.hold(patientId, null);
+      set(answer);
+      notifications.show({
+        color: 'teal',
+        message: answer.payment_plan_id
+          ? `${patientName}: the hold is lifted; statements still wait while the payment plan runs.`
+          : `${patientName}: the hold is lifted; the next run bills the account.`,
+      });
     } catch (e) {
       notifications.show({ color: 'red', title: 'The hold was not lifted', message: errorMessage(e) });
     } finally {
@@ -36,7 +44,7 @@ function LiftHold({ patientId, patientName }: { patientId: number; patientName: 
     }
   };
   return (
-    <Button size="compact-sm" variant="white" color="orange.9" onClick={() => void lift()} loading={busy}>
+    <Button size="compact-sm" variant="white" color="orange.9" onClick={() => void lift()} loading={busy} style={{ flexShrink: 0 }}>
       Lift hold
     </Button>
   );
@@ -53,16 +61,24 @@ export function AccountStatements({
   balances: AccountBalances;
   canHold: boolean;
 }) {
-  const known = useKnownHold(patientId);
+  const { account } = useAccountHold(patientId);
   const [holding, setHolding] = useState(false);
+  const plan = account?.payment_plan_id ? ' Statements also wait while the payment plan runs.' : '';
   return (
     <Group gap="sm" justify="flex-end" wrap="wrap">
-      {canHold && known.hold ? (
+      {account?.hold ? (
         <Alert color="orange" variant="light" py={6} icon={<IconPlayerPause size={18} />} role="status" style={{ flex: 1 }}>
           <Group gap="sm" justify="space-between" wrap="nowrap">
-            <span>Statements on hold: {known.hold}</span>
-            <LiftHold patientId={patientId} patientName={patientName} />
+            <span>
+              Statements on hold: {account.hold}
+              {account.since ? ` (since ${formatDate(todayIso(new Date(account.since)))})` : ''}.{plan}
+            </span>
+            {canHold ? <LiftHold patientId={patientId} patientName={patientName} /> : null}
           </Group>
+        </Alert>
+      ) : account?.payment_plan_id ? (
+        <Alert color="blue" variant="light" py={6} icon={<IconPlayerPause size={18} />} role="status" style={{ flex: 1 }}>
+          Statements on hold while the payment plan runs.
         </Alert>
       ) : null}
       <DownloadButton
@@ -73,7 +89,7 @@ export function AccountStatements({
       >
         Statement (PDF)
       </DownloadButton>
-      {canHold && !known.hold ? (
+      {canHold && account && !account.hold ? (
         <Button variant="default" leftSection={<IconPlayerPause size={14} />} onClick={() => setHolding(true)}>
           Hold statements…
         </Button>

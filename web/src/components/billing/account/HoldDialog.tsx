@@ -1,33 +1,28 @@
-// Holding an account from statements (a disputed balance, a payment plan), with why; or
-// lifting a hold. The server does not say whether an account is held, so this dialog offers
-// both when the session does not know, and says so.
+// Holding an account from statements (a disputed balance, a payment plan agreed outside
+// Praxis), with why. Offered when the account has no hold set by hand; lifting one is the
+// hold's own button.
 import { useState } from 'react';
 import { Button, Input, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ApiError } from '../../../lib/api';
 import { serverMessage } from '../../../lib/forms';
-import { HOLD_REASONS, statementCalls, useKnownHold, type HoldReason } from '../../../lib/statements';
+import { HOLD_REASONS, statementCalls, useAccountHold, type HoldReason } from '../../../lib/statements';
 import { ActionDialog, useDialogAction } from '../../Dialogs';
 
 const REASON_LABELS: Record<HoldReason, string> = { disputed: 'Disputed', 'payment plan': 'Payment plan', other: 'Other' };
 
 export function HoldDialog({ patientId, patientName, onClose }: { patientId: number; patientName: string; onClose: () => void }) {
-  const known = useKnownHold(patientId);
+  const { set } = useAccountHold(patientId);
   const [kind, setKind] = useState<HoldReason>('disputed');
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const { busy, error, run } = useDialogAction();
-  const [doing, setDoing] = useState<'hold' | 'lift' | null>(null);
-  const send = (reason: string | null) => {
-    setDoing(reason ? 'hold' : 'lift');
-    return run(
+  const send = (reason: string) =>
+    run(
       async () => {
         const answer = await statementCalls.hold(patientId, reason);
-        known.set(answer.hold);
-        notifications.show({
-          color: 'teal',
-          message: answer.hold ? `${patientName}: statements on hold (${answer.hold}).` : `${patientName}: the hold is lifted; the next run bills the account.`,
-        });
+        set(answer);
+        notifications.show({ color: 'teal', message: `${patientName}: statements on hold (${answer.hold}).` });
         onClose();
       },
       (e) => {
@@ -35,7 +30,6 @@ export function HoldDialog({ patientId, patientName, onClose }: { patientId: num
         if (field) setNoteError(serverMessage(field, { reason: 'The reason' }));
       },
     );
-  };
   const hold = () => {
     const text = note.trim();
     if (kind === 'other' && !text) return setNoteError('Say why the account is held');
@@ -49,22 +43,14 @@ export function HoldDialog({ patientId, patientName, onClose }: { patientId: num
       error={error}
       onClose={onClose}
       action={
-        <>
-          {known.hold === undefined ? (
-            <Button variant="subtle" color="gray" onClick={() => void send(null)} loading={busy && doing === 'lift'} disabled={busy && doing !== 'lift'}>
-              Lift an earlier hold
-            </Button>
-          ) : null}
-          <Button onClick={() => void hold()} loading={busy && doing === 'hold'} disabled={busy && doing !== 'hold'}>
-            Hold statements
-          </Button>
-        </>
+        <Button onClick={() => void hold()} loading={busy}>
+          Hold statements
+        </Button>
       }
     >
       <Stack gap="sm">
         <Text size="sm">
           Statement runs skip this account until the hold is lifted; what is owed stays on the account.
-          {known.hold === undefined ? ' Praxis cannot show a hold set earlier: this one replaces it, or “Lift an earlier hold” ends it.' : ''}
         </Text>
         <Input.Wrapper label="Why" required>
           <SegmentedControl

@@ -8,7 +8,7 @@
 // The plan loads with the tab: an account that never had one answers 200 null (not a 404, so
 // no failed load in the browser's console). It sits under the account's query key, so a
 // posting that reloads the account reloads the plan too.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCalendarDollar, IconX } from '@tabler/icons-react';
@@ -25,7 +25,6 @@ import {
   type PlanReminder,
 } from '../../../lib/ledger';
 import { INSTALLMENT_STATUS, PLAN_STATUS, REMINDER_STATUS } from '../../../lib/status';
-import { useKnownHold } from '../../../lib/statements';
 import { QueryState } from '../../QueryState';
 import { Section } from '../../Section';
 import { StatusBadge } from '../../StatusBadge';
@@ -35,8 +34,6 @@ import { PlanDialog } from './PlanDialog';
 
 const SYMBOL = CURRENCY === 'USD' ? '$' : CURRENCY;
 const money = (cents: number) => formatMoney(cents, { symbol: false });
-/** The hold the server puts on an account while its plan is active. */
-const PLAN_HOLD = 'payment plan';
 
 function Figure({ label, value, hint, color }: { label: string; value: string; hint?: string; color?: string }) {
   const id = `plan-figure-${label.toLowerCase().replace(/\s+/g, '-')}`;
@@ -225,29 +222,20 @@ export function PaymentPlanSection({
   const holder = family ? holderOf(family) : undefined;
   const dependent = holder && holder.patient_id !== patientId ? holder : undefined;
   const accountName = dependent ? dependent.name : patientName;
-  const known = useKnownHold(dependent ? dependent.patient_id : patientId);
   const q = usePaymentPlan(patientId);
   const [settingUp, setSettingUp] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const plan = q.data;
   const active = plan?.status === 'active' ? plan : null;
-  // A plan paid off (or cancelled elsewhere) took the server's hold with it.
-  const ended = plan && plan.status !== 'active';
-  useEffect(() => {
-    if (ended && known.hold === PLAN_HOLD) known.set(null);
-  }, [ended, known]);
 
   /** The account's balances, holds and plan load again (every member's, in a family). */
   const reload = () => changed(family ? undefined : patientId);
   const created = (p: PaymentPlan) => {
     queryClient.setQueryData(planKey(patientId), p);
-    // The server holds the account while the plan runs (unless it was held already).
-    if (typeof known.hold !== 'string') known.set(PLAN_HOLD);
     reload();
   };
   const cancelled = (p: PaymentPlan | null) => {
     if (p) queryClient.setQueryData(planKey(patientId), p);
-    if (p && known.hold === PLAN_HOLD) known.set(null);
     reload();
   };
 
