@@ -151,25 +151,12 @@ int statement_run_create(ctx *x, json_t *in, json_t **out, err *e)
 	if (!st)
 		return -1;
 	db_bindv(st, "is", ctx_practice(x), day);
-	size_t cap = 0, n = 0;
-	int64_t *patients = NULL;
-	int rc;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (n == cap) {
-			int64_t *more = realloc(patients, (cap = cap ? 2 * cap : 256) * sizeof *patients);
-			if (!more) {
-				rc = err_set(e, ERR_INTERNAL, "out of memory");
-				break;
-			}
-			patients = more;
-		}
-		patients[n++] = db_col_i64(st, 0);
-	}
+	size_t n;
+	int64_t *patients;
+	int rc = db_rows_i64(st, 1, &patients, &n, e);
 	db_done(st);
-	if (rc == DB_ERR) {
-		free(patients);
+	if (rc)
 		return -1;
-	}
 	char now[TS_LEN];
 	ts_now(now);
 	int64_t run = 0, printed = 0, collections = 0, total = 0;

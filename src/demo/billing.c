@@ -98,37 +98,23 @@ static int setup(ctx *x, uint64_t *s, int64_t *payer_ids, err *e)
  * secondary, some uninsured. */
 static int coverages(ctx *x, uint64_t *s, const int64_t *payer_ids, err *e)
 {
-	db_stmt *st = db_prepare(x->db, "SELECT id, birth_date FROM patient WHERE practice_id = $1 ORDER BY id", e);
+	db_stmt *st = db_prepare(x->db,
+				 "SELECT id, CAST(substr(birth_date, 1, 4) AS INTEGER) FROM patient WHERE practice_id = $1 ORDER BY id", e);
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ctx_practice(x));
-	size_t n = 0, cap = 0;
-	struct pat {
-		int64_t id;
-		int year;
-	} *ps = NULL;
-	int rc;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (n == cap) {
-			struct pat *more = realloc(ps, (cap = cap ? 2 * cap : 1024) * sizeof *ps);
-			if (!more) {
-				rc = err_set(e, ERR_INTERNAL, "out of memory");
-				break;
-			}
-			ps = more;
-		}
-		ps[n].id = db_col_i64(st, 0);
-		ps[n++].year = atoi(db_col_text(st, 1));
-	}
+	size_t n;
+	int64_t *ps; /* id, year of birth */
+	int rc = db_rows_i64(st, 2, &ps, &n, e) ? DB_ERR : DB_DONE;
 	db_done(st);
 	for (size_t i = 0; rc != DB_ERR && i < n; i++) {
 		int r = (int)(demo_rand(s) % 100);
 		if (r < 8)
 			continue; /* self-pay */
-		int prim = ps[i].year <= 1961 ? 0 : r < 20 ? 1 : 2 + (int)(demo_rand(s) % 3);
+		int prim = ps[2 * i + 1] <= 1961 ? 0 : r < 20 ? 1 : 2 + (int)(demo_rand(s) % 3);
 		char member[16];
 		snprintf(member, sizeof member, "%c%09llu", "MWXBU"[prim % 5], (unsigned long long)(demo_rand(s) % 1000000000ull));
-		json_t *c = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:I, s:s}", "patient_id", (json_int_t)ps[i].id,
+		json_t *c = json_pack("{s:I, s:I, s:i, s:s, s:s, s:s, s:s, s:I, s:s}", "patient_id", (json_int_t)ps[2 * i],
 				      "payer_id", (json_int_t)payer_ids[prim], "priority", 1, "relationship", "self", "member_id",
 				      member, "effective_from", "2024-01-01", "plan_name", prim < 2 ? "Original" : "PPO",
 				      "copay_cents", (json_int_t)(prim < 2 ? 0 : 2500), "eligibility", r < 90 ? "active" : "unknown");
@@ -139,7 +125,7 @@ static int coverages(ctx *x, uint64_t *s, const int64_t *payer_ids, err *e)
 		else if (prim == 0 && r < 40) { /* Medicare with a supplement */
 			snprintf(member, sizeof member, "S%09llu", (unsigned long long)(demo_rand(s) % 1000000000ull));
 			if (make(x, BR_COVERAGE,
-				 json_pack("{s:I, s:I, s:i, s:s, s:s, s:s}", "patient_id", (json_int_t)ps[i].id, "payer_id",
+				 json_pack("{s:I, s:I, s:i, s:s, s:s, s:s}", "patient_id", (json_int_t)ps[2 * i], "payer_id",
 					   (json_int_t)payer_ids[3], "priority", 2, "relationship", "self", "member_id", member,
 					   "effective_from", "2024-01-01"),
 				 NULL, e))
@@ -161,20 +147,9 @@ static int encounters(ctx *x, uint64_t *s, int queue, err *e)
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ctx_practice(x));
-	size_t n = 0, cap = 0;
-	int64_t *ids = NULL;
-	int rc;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (n == cap) {
-			int64_t *more = realloc(ids, (cap = cap ? 2 * cap : 1024) * sizeof *ids);
-			if (!more) {
-				rc = err_set(e, ERR_INTERNAL, "out of memory");
-				break;
-			}
-			ids = more;
-		}
-		ids[n++] = db_col_i64(st, 0);
-	}
+	size_t n;
+	int64_t *ids;
+	int rc = db_rows_i64(st, 1, &ids, &n, e) ? DB_ERR : DB_DONE;
 	db_done(st);
 	size_t bill = n > (size_t)queue ? n - (size_t)queue : 0, npaid = 0;
 	int64_t *paid = malloc((bill + 1) * sizeof *paid);

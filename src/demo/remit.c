@@ -173,31 +173,17 @@ int demo_desk_payments(ctx *x, uint64_t *s, err *e)
 	if (!st)
 		return -1;
 	db_bind_i64(st, 1, ctx_practice(x));
-	size_t n = 0, cap = 0;
-	int64_t(*owe)[2] = NULL;
-	int rc;
-	while ((rc = db_step(st, e)) == DB_ROW) {
-		if (n == cap) {
-			void *more = realloc(owe, (cap = cap ? 2 * cap : 256) * sizeof *owe);
-			if (!more) {
-				rc = err_set(e, ERR_INTERNAL, "out of memory");
-				break;
-			}
-			owe = more;
-		}
-		owe[n][0] = db_col_i64(st, 0);
-		owe[n++][1] = db_col_i64(st, 1);
-	}
+	size_t n;
+	int64_t *owe; /* patient, amount */
+	int rc = db_rows_i64(st, 2, &owe, &n, e);
 	db_done(st);
-	if (rc == DB_ERR) {
-		free(owe);
+	if (rc)
 		return -1;
-	}
 	rc = 0;
 	for (size_t i = 0; !rc && i < n; i++) {
 		if (demo_rand(s) % 2)
 			continue;
-		json_t *in = json_pack("{s:I, s:I, s:s}", "patient_id", (json_int_t)owe[i][0], "amount_cents", (json_int_t)owe[i][1], "method",
+		json_t *in = json_pack("{s:I, s:I, s:s}", "patient_id", (json_int_t)owe[2 * i], "amount_cents", (json_int_t)owe[2 * i + 1], "method",
 				       "card"),
 		       *out = NULL;
 		rc = ledger_patient_payment(x, in, NULL, &out, e);

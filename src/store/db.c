@@ -159,6 +159,33 @@ void db_bindv(db_stmt *st, const char *fmt, ...)
 	va_end(ap);
 }
 
+int db_rows_i64(db_stmt *st, int ncols, int64_t **out, size_t *nrows, err *e)
+{
+	size_t n = 0, cap = 0;
+	int64_t *rows = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) == DB_ROW) {
+		if (n == cap) {
+			int64_t *more = realloc(rows, (cap = cap ? 2 * cap : 256) * (size_t)ncols * sizeof *rows);
+			if (!more) {
+				rc = err_set(e, ERR_INTERNAL, "out of memory");
+				break;
+			}
+			rows = more;
+		}
+		for (int c = 0; c < ncols; c++)
+			rows[n * (size_t)ncols + (size_t)c] = db_col_i64(st, c);
+		n++;
+	}
+	if (rc == DB_ERR) {
+		free(rows);
+		rows = NULL, n = 0;
+	}
+	*out = rows;
+	*nrows = n;
+	return rc == DB_ERR ? -1 : 0;
+}
+
 int db_one_i64(db *c, err *e, int64_t *out, const char *sql, const char *fmt, ...)
 {
 	db_stmt *st = db_prepare(c, sql, e);

@@ -63,6 +63,11 @@ int db_one_i64(db *c, err *e, int64_t *out, const char *sql, const char *fmt, ..
 int64_t db_run(db *c, err *e, const char *sql, const char *fmt, ...);
 /* Binds arguments as described above to a prepared statement. */
 void db_bindv(db_stmt *st, const char *fmt, ...);
+/* Steps `st` to its end, keeping the first `ncols` columns (integers) of every row in a
+ * malloc'd array, row after row: (*out)[r * ncols + c], *nrows rows (*out NULL when none).
+ * Returns 0, or -1 with `e` set (the engine's error, or out of memory) and *out freed. The
+ * caller frees *out and still calls db_done. */
+int db_rows_i64(db_stmt *st, int ncols, int64_t **out, size_t *nrows, err *e);
 
 /* Transactions. db_begin starts a write transaction (SQLite: BEGIN IMMEDIATE, so two
  * writers never deadlock on lock upgrade). Nesting is not supported. */

@@ -56,6 +56,27 @@ static void exercise(db *c)
 	db_done(st);
 	assert_int_equal(outer, 3);
 	assert_int_equal(inner, 9);
+	/* every row's integer columns in one array: none, then more rows than the first allocation */
+	int64_t *rows = NULL;
+	size_t nrows = 99;
+	st = db_prepare(c, "SELECT id, n FROM t_unit WHERE id > $1", &e);
+	db_bind_i64(st, 1, 3);
+	assert_int_equal(db_rows_i64(st, 2, &rows, &nrows, &e), 0);
+	db_done(st);
+	assert_null(rows);
+	assert_int_equal(nrows, 0);
+	for (int64_t i = 4; i <= 600; i++)
+		db_run(c, &e, "INSERT INTO t_unit (id, n) VALUES ($1, $2)", "ii", i, -i);
+	st = db_prepare(c, "SELECT id, n FROM t_unit ORDER BY id", &e);
+	assert_int_equal(db_rows_i64(st, 2, &rows, &nrows, &e), 0);
+	db_done(st);
+	assert_int_equal(nrows, 600);
+	assert_int_equal(rows[2 * 2], 3);
+	assert_int_equal(rows[2 * 2 + 1], 30);
+	assert_int_equal(rows[2 * 599], 600);
+	assert_int_equal(rows[2 * 599 + 1], -600);
+	free(rows);
+	db_run(c, &e, "DELETE FROM t_unit WHERE id > 3", NULL);
 	/* unique violations are ERR_CONFLICT */
 	assert_int_equal(db_run(c, &e, "INSERT INTO t_unit (id) VALUES ($1)", "i", (int64_t)1), -1);
 	assert_int_equal(e.code, ERR_CONFLICT);
