@@ -142,7 +142,7 @@ static int encounters(ctx *x, uint64_t *s, int queue, err *e)
 {
 	db_stmt *st = db_prepare(x->db,
 				 "SELECT a.id FROM appointment a WHERE a.practice_id = $1 AND a.status = 'checked_out' "
-				 "ORDER BY a.start_s",
+				 "ORDER BY a.start_s, a.id",
 				 e);
 	if (!st)
 		return -1;

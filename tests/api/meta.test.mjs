@@ -1,9 +1,11 @@
 // OpenAPI, health, metrics, headers and the CLI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPraxis, client, login, praxis, praxisFails, newDatabase, BIN } from '../lib/server.mjs';
+import { startPraxis, client, login, praxis, praxisFails, newDatabase, BIN, ENGINE } from '../lib/server.mjs';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let px;
 before(async () => { px = await startPraxis(); });
@@ -167,4 +169,27 @@ test('praxis demo is deterministic for a seed and generates a password', () => {
   assert.equal(names[0], names[1]);
   assert.notEqual(pws[0], pws[1], 'the admin password is generated, never fixed');
   assert.match(pws[0], /^[A-Za-z0-9]{16}$/);
+});
+
+test('praxis demo builds the same practice on PostgreSQL as on SQLite', { skip: ENGINE !== 'pg' && 'runs with the PostgreSQL suite' }, () => {
+  const pg = newDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'praxis-demo-'));
+  const lite = join(dir, 'praxis.db');
+  const what = ['SELECT id, status, payer_id, patient_id FROM claim ORDER BY id',
+    'SELECT id, account, amount_cents, COALESCE(patient_id, 0), COALESCE(charge_id, 0) FROM journal_line ORDER BY id',
+    'SELECT id, status, start_s, provider_id FROM appointment ORDER BY id'];
+  try {
+    for (const url of [pg.url, lite]) {
+      praxis(['init', '--db', url]);
+      praxis(['demo', '--db', url, '--patients', '120', '--seed', '11']);
+    }
+    for (const q of what) {
+      const a = pg.sql(q).trim(), b = execFileSync('sqlite3', [lite, q], { encoding: 'utf8' }).trim();
+      assert.ok(a.split('\n').length > 50, q);
+      assert.equal(a, b, q);
+    }
+  } finally {
+    pg.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
