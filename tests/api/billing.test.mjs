@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startPraxis, client, login, praxis } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 import { codeFiles } from '../lib/codesets.mjs';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -33,11 +34,7 @@ before(async () => {
   praxis(['codes', 'import', 'pfs', join(dir, 'PPRRVU26_JAN.csv'), '--db', px.db.url]);
   praxis(['codes', 'import', 'gpci', join(dir, 'GPCI2026.csv'), '--db', px.db.url]);
 
-  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
-    tax_id: '046123457', taxonomy: '207Q00000X', address: { line1: '1 Main St', city: 'Springfield', state: 'MA', postal_code: '01103' },
-    medicare_mac: '14211', medicare_locality: '99' }), 200);
-  loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
-  doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  ({ loc, doc } = await billingPractice({ mgr, biller }, { medicare_mac: '14211', medicare_locality: '99' }));
   const address = { line1: '12 Elm St', city: 'Springfield', state: 'MA', postal_code: '01103' };
   patient = ok(await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1950-04-02', sex_at_birth: 'F', address })).id;
   patient2 = ok(await desk.post('/api/v1/patients', { family_name: 'Roe', given_name: 'Rick', birth_date: '1975-01-09', sex_at_birth: 'M', address })).id;

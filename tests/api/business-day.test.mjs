@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPraxis, client, login } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 
 const NOW = Date.parse('2026-03-21T02:00:00Z'); // 22:00 EDT on 20 March
 let px, biller, desk, mgr, adminB, patient, doc, loc;
@@ -19,10 +20,7 @@ before(async () => {
   biller = client(px.url, await login(px.url, px.email('biller')));
   desk = client(px.url, await login(px.url, px.email('front_desk')));
   adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
-  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
-    tax_id: '046123457', taxonomy: '207Q00000X', address }), 200);
-  loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
-  doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  ({ loc, doc } = await billingPractice({ mgr, biller }, { address }));
   patient = ok(await desk.post('/api/v1/patients', { family_name: 'Day', given_name: 'Ana', birth_date: '1970-01-02', sex_at_birth: 'F', address })).id;
   ok(await biller.post('/api/v1/fees', { code: '99213', fee_cents: 15000, effective_from: '2025-01-01' }));
   const payer = ok(await biller.post('/api/v1/payers', { name: 'Aetna', payer_code: '60054', kind: 'commercial', filing_indicator: 'CI' })).id;

@@ -12,6 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPraxis, client, login, praxis } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 let px, biller, desk, mgr, adminB, hmo, contract, loc, doc;
@@ -25,10 +26,7 @@ before(async () => {
   biller = client(px.url, await login(px.url, px.email('biller')));
   desk = client(px.url, await login(px.url, px.email('front_desk')));
   adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
-  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
-    tax_id: '046123457', taxonomy: '207Q00000X', address }), 200);
-  loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
-  doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  ({ loc, doc } = await billingPractice({ mgr, biller }, { address }));
   hmo = ok(await biller.post('/api/v1/payers', { name: 'Harbor HMO', payer_code: 'HH001', kind: 'commercial', filing_indicator: 'HM' })).id;
   for (const [code, fee] of [['99213', 15000], ['90686', 3000], ['90471', 2500]])
     ok(await biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2025-01-01' }));

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPraxis, client, login } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 
 const NOW = Date.parse('2026-05-20T12:00:00Z');
 let px, biller, desk, adminB, patient, claim, draft;
@@ -17,10 +18,7 @@ before(async () => {
   biller = client(px.url, await login(px.url, px.email('biller')));
   desk = client(px.url, await login(px.url, px.email('front_desk')));
   adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
-  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
-    tax_id: '046123457', taxonomy: '207Q00000X', address }), 200);
-  const loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
-  const doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  const { loc, doc } = await billingPractice({ mgr, biller }, { address });
   const payer = ok(await biller.post('/api/v1/payers', { name: 'Granite Mutual', payer_code: 'GM001', kind: 'commercial', filing_indicator: 'CI' })).id;
   for (const [code, fee] of [['99213', 15000], ['93000', 6500]])
     ok(await biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2025-01-01' }));

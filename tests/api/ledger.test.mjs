@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPraxis, client, login } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 let px, biller, desk, mgr, adminB;
@@ -22,10 +23,7 @@ before(async () => {
   biller = client(px.url, await login(px.url, px.email('biller')));
   desk = client(px.url, await login(px.url, px.email('front_desk')));
   adminB = client(px.url, await login(px.url, px.email('admin', 'b')));
-  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893',
-    tax_id: '046123457', taxonomy: '207Q00000X', address }), 200);
-  loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
-  doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  ({ loc, doc } = await billingPractice({ mgr, biller }, { address }));
   patient = ok(await desk.post('/api/v1/patients', { family_name: 'Doe', given_name: 'Jane', birth_date: '1950-04-02', sex_at_birth: 'F', address })).id;
   aetna = ok(await biller.post('/api/v1/payers', { name: 'Aetna', payer_code: '60054', kind: 'commercial', filing_indicator: 'CI' })).id;
   medigap = ok(await biller.post('/api/v1/payers', { name: 'Medigap Co', payer_code: 'MG001', kind: 'commercial', filing_indicator: 'CI' })).id;

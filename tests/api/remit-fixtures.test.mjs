@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startPraxis, client, login } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 
 const NOW = Date.parse('2005-04-15T12:00:00Z');
 const FIX = resolve(import.meta.dirname, '../../../shared/fixtures/x12/linuxforhealth/835_005010X221A1');
@@ -25,10 +26,7 @@ before(async () => {
   const mgr = client(px.url, await login(px.url, px.email('practice_manager')));
   biller = client(px.url, await login(px.url, px.email('biller')));
   desk = client(px.url, await login(px.url, px.email('front_desk')));
-  ok(await biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Acme Medical Center', npi: '1234567893', tax_id: '599944521',
-    taxonomy: '207Q00000X', address }), 200);
-  loc = ok(await mgr.post('/api/v1/locations', { name: 'Main', time_zone: 'America/New_York', pos_code: '11' })).id;
-  doc = ok(await mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' })).id;
+  ({ loc, doc } = await billingPractice({ mgr, biller }, { legal_name: 'Acme Medical Center', tax_id: '599944521', address }));
   for (const [key, name, code] of [['first', 'First Health', 'FH001'], ['second', 'Second Mutual', 'SM002'], ['third', 'Third Life', 'TL003']])
     payers[key] = ok(await biller.post('/api/v1/payers', { name, payer_code: code, kind: 'commercial', filing_indicator: 'CI',
       timely_filing_days: 3650 })).id;

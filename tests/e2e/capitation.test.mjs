@@ -26,6 +26,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPraxis, client, login } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 import { launch, newPage, signIn, shot, must, letters, cap } from '../lib/browser.mjs';
 
 const NOW = Date.parse('2026-11-20T17:00:00Z'); // noon in New York
@@ -40,10 +41,7 @@ before(async () => {
   const mgr = client(px.url, await login(px.url, px.email('practice_manager')));
   const desk = client(px.url, await login(px.url, px.email('front_desk')));
   biller = client(px.url, await login(px.url, px.email('biller')));
-  await must(biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893', tax_id: '046123457',
-    taxonomy: '207Q00000X', address }), 200);
-  loc = (await must(mgr.post('/api/v1/locations', { name: 'Main St', time_zone: 'America/New_York', pos_code: '11' }))).id;
-  doc = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' }))).id;
+  ({ loc, doc } = await billingPractice({ mgr, biller }, { location: 'Main St', address }));
   hmo = (await must(biller.post('/api/v1/payers', { name: payerName, payer_code: 'HH001', kind: 'commercial', filing_indicator: 'HM' }))).id;
   for (const [code, fee] of [['99213', 15000], ['90686', 3000]]) await must(biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2025-01-01' }));
   for (const [name, member] of [['Ames', 'M1'], ['Bell', 'M2'], ['Cole', 'M9'], ['Dunn', 'M3']]) {

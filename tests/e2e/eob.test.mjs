@@ -19,6 +19,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPraxis, client, login } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 import { launch, newPage, signIn, shot, must, letters, cap, addDays, nyNow } from '../lib/browser.mjs';
 
 let px, biller, claim, payer, owing;
@@ -32,10 +33,7 @@ before(async () => {
   const mgr = client(px.url, await login(px.url, px.email('practice_manager')));
   const desk = client(px.url, await login(px.url, px.email('front_desk')));
   biller = client(px.url, await login(px.url, px.email('biller')));
-  await must(biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893', tax_id: '046123457',
-    taxonomy: '207Q00000X', address: { line1: '1 Main St', city: 'Springfield', state: 'MA', postal_code: '01103' } }), 200);
-  const loc = (await must(mgr.post('/api/v1/locations', { name: 'Main St', time_zone: 'America/New_York', pos_code: '11' }))).id;
-  const doc = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' }))).id;
+  const { loc, doc } = await billingPractice({ mgr, biller }, { location: 'Main St' });
   payer = (await must(biller.post('/api/v1/payers', { name: payerName, payer_code: 'GM001', kind: 'commercial', filing_indicator: 'CI' }))).id;
   for (const [code, fee] of [['99213', 15000], ['93000', 6500]]) await must(biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2020-01-01' }));
   const patient = async (family, given, birth) =>

@@ -16,6 +16,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPraxis, client, login } from '../lib/server.mjs';
+import { billingPractice } from '../lib/practice.mjs';
 import { launch, newPage, signIn, shot, must, letters, cap, addDays, nyNow } from '../lib/browser.mjs';
 
 let px, desk, biller, mom, kid, aunt, loc, doc;
@@ -28,10 +29,7 @@ before(async () => {
   const mgr = client(px.url, await login(px.url, px.email('practice_manager')));
   desk = client(px.url, await login(px.url, px.email('front_desk')));
   biller = client(px.url, await login(px.url, px.email('biller')));
-  await must(biller.call('PUT', '/api/v1/billing-profile', { legal_name: 'Main Street Medical Group', npi: '1234567893', tax_id: '046123457',
-    taxonomy: '207Q00000X', address }), 200);
-  loc = (await must(mgr.post('/api/v1/locations', { name: 'Main St', time_zone: 'America/New_York', pos_code: '11' }))).id;
-  doc = (await must(mgr.post('/api/v1/providers', { family_name: 'Welby', given_name: 'Marcus', npi: '1245319599', taxonomy: '207Q00000X' }))).id;
+  ({ loc, doc } = await billingPractice({ mgr, biller }, { location: 'Main St', address }));
   for (const [code, fee] of [['99213', 15000], ['93000', 6500]]) await must(biller.post('/api/v1/fees', { code, fee_cents: fee, effective_from: '2020-01-01' }));
   const mk = async (given, birth) => (await must(desk.post('/api/v1/patients', { family_name: family, given_name: given, birth_date: birth, sex_at_birth: 'F', address })));
   mom = await mk('Mom', '1980-01-01');
