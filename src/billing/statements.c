@@ -362,6 +362,7 @@ int account_hold_set(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 {
 	const char *reason = json_string_value(json_object_get(in, "reason"));
 	int64_t patient; /* the account's holder: the hold is the account's */
+	*out = NULL;
 	if (res_find(x, "patient", id, e) || ledger_account_holder(x, id, &patient, e))
 		return -1;
 	bool lift = json_is_null(json_object_get(in, "reason"));
@@ -377,13 +378,15 @@ int account_hold_set(ctx *x, int64_t id, json_t *in, json_t **out, err *e)
 						  "VALUES ($1, $2, $3, $4, $5)",
 						  "iisns", ctx_practice(x), patient, reason, ctx_user(x), now) < 0) ||
 				 ctx_audit(x, lift ? "account.hold_lift" : "account.hold", "patient", patient, patient, reason, e) ||
-				 db_commit(x->db, e)
+				 hold_of(x, patient, out, e) || db_commit(x->db, e) /* the answer read in the change's transaction */
 			 ? -1
 			 : 0;
 	if (rc) {
 		if (db_in_tx(x->db))
 			db_rollback(x->db);
+		json_decref(*out);
+		*out = NULL;
 		return -1;
 	}
-	return hold_of(x, patient, out, e);
+	return 0;
 }
