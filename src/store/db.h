@@ -96,7 +96,8 @@ int db_group_write(db *c, db_group_fn fn, void *arg, err *e);
  * write-ahead log back into the database file, then an fsync of it) to one background
  * thread, instead of running one inside whichever commit fills the log. For a server, where
  * that commit holds every request queued behind it; a short command need not call it. One
- * database per process; the thread lives as long as the process. No-op on PostgreSQL. */
+ * database per process; call it at start-up, never from two threads at once (it checks, then opens);
+ * the thread lives as long as the process. No-op on PostgreSQL. */
 int db_checkpoint_in_background(const char *url, err *e);
 
 #endif
